@@ -1,0 +1,15 @@
+/**
+ * Wraps a libSQL client in drizzle with the full schema. It takes a client and reads no
+ * environment: the Node entry passes an embedded-file client, the Worker a Turso web client.
+ * `drizzle-orm/libsql/web` is used for both because it only wraps the client it is given
+ * and pulls no native module into the Worker bundle.
+ */
+import type { Client } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql/web";
+import * as schema from "./schema";
+
+export function createDb(client: Client) {
+  return drizzle(client, { schema });
+}
+
+export type Db = ReturnType<typeof createDb>;

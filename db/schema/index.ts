@@ -1,0 +1,2 @@
+/** Every drizzle table, one file per aggregate. drizzle-kit reads this for migrations. */
+export * from "./app-meta";

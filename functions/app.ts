@@ -1,0 +1,41 @@
+/**
+ * `createApp(deps)`: the whole dynamic side of the portal as one Hono app under `/api`.
+ * It receives its database, blob store, clock, mailer, logger and config and reads no
+ * environment, so the Node entry, the Worker entry and the tests all build it the same way.
+ * Routes are chained so `AppType` types the browser client (`hc<AppType>`).
+ */
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import type { AppEnv } from "./app-env";
+import type { AppDeps } from "./deps";
+import { errorResponse, handleError } from "./error-response";
+import { noStoreByDefault } from "./middleware/no-store";
+import { API_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
+import { healthRoutes } from "./routes/health";
+import { DomainError } from "../src/domain/errors";
+
+/** Requests under this prefix go to the Hono app; everything else is the static site. */
+export const API_PREFIX = "/api";
+
+export function isApiPath(pathname: string): boolean {
+  return pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+    .basePath(API_PREFIX)
+    .use(requestId())
+    .use(securityHeaders(API_SECURITY_HEADERS))
+    .use(noStoreByDefault)
+    .use(async (c, next) => {
+      c.set("deps", deps);
+      await next();
+    })
+    .route("/health", healthRoutes);
+
+  app.notFound((c) => errorResponse(c, new DomainError("not_found", "没有这个接口。请检查请求地址。")));
+  app.onError(handleError(deps.log));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,36 @@
+/**
+ * What `createApp` receives. Everything that touches the outside world comes in here, so
+ * the same app runs on Node and on Workers, and tests swap in a fake clock or a real temp
+ * database without touching the code under test.
+ */
+import type { Db } from "../db/client";
+import type { AppConfig } from "./config";
+
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Uploaded files: a local folder on Node, R2 on Workers. Keys are random, never user input. */
+export type BlobStore = {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+  delete(key: string): Promise<void>;
+};
+
+/** A message to a family or complainant (SMS or e-mail), sent through a transport. */
+export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string };
+export type Mailer = { send(message: OutgoingMessage): Promise<void> };
+
+/** Structured logs. Callers pass codes and ids only: never names, ID numbers or free text. */
+export type Logger = {
+  info(event: string, fields?: Record<string, string | number | boolean>): void;
+  error(event: string, fields?: Record<string, string | number | boolean>): void;
+};
+
+export type AppDeps = {
+  db: Db;
+  blobs: BlobStore;
+  clock: Clock;
+  mailer: Mailer;
+  log: Logger;
+  config: AppConfig;
+};

@@ -1,0 +1,57 @@
+/**
+ * The one place where errors become HTTP (DESIGN.md convention 5). Domain errors keep their
+ * code and Chinese message; anything else is logged by request id and answered with a
+ * generic message, so no stack, SQL or personal data ever reaches the client (SECURITY.md 11).
+ */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError, type DomainErrorCode, type FieldError } from "../src/domain/errors";
+import type { Logger } from "./deps";
+
+export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+};
+
+export type ErrorBody = { code: DomainErrorCode | "internal"; message: string; requestId: string; fields?: FieldError[] };
+
+export function errorResponse(c: Context, error: DomainError) {
+  const body: ErrorBody = { code: error.code, message: error.message, requestId: c.get("requestId") };
+  if (error.fields.length > 0) body.fields = error.fields;
+  if (error.retryAfter !== undefined) c.header("Retry-After", String(error.retryAfter));
+  return c.json(body, STATUS_OF[error.code]);
+}
+
+/** Errors Hono's own middleware throws (body limit, malformed JSON), in the domain's words. */
+function fromHttpException(error: HTTPException): DomainError | null {
+  switch (error.status) {
+    case 400:
+      return new DomainError("validation", "请求格式不正确，请检查后重新提交。");
+    case 413:
+      return new DomainError("payload_too_large", "提交的内容太大，请减少内容或附件后重试。");
+    case 415:
+      return new DomainError("unsupported_media_type", "不支持这种提交格式。");
+    default:
+      return null;
+  }
+}
+
+export function handleError(log: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof DomainError) return errorResponse(c, error);
+    const known = error instanceof HTTPException ? fromHttpException(error) : null;
+    if (known) return errorResponse(c, known);
+    const requestId: string = c.get("requestId");
+    log.error("request.failed", { requestId, name: error.name, path: c.req.path });
+    const body: ErrorBody = { code: "internal", message: "服务器出现问题，请稍后再试。如需帮助，请提供请求编号。", requestId };
+    return c.json(body, 500);
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Builds and starts the self-hosted server: the prerendered site and `/api/*` on one port,
+ * on an embedded libSQL file (or any libsql:// / http:// URL). Migrations run at start;
+ * demo data is written only into a database that was never seeded.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createClient } from "@libsql/client";
+import { z } from "zod";
+import { createDb } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { seedDemoData } from "../db/seed";
+import { createApp, isApiPath } from "./app";
+import { parseConfig } from "./config";
+import { systemClock, type Logger } from "./deps";
+import { createConsoleLogger } from "./platform/console-logger";
+import { loadOrCreateDevSecrets } from "./platform/dev-secrets";
+import { createFileBlobStore } from "./platform/file-blob-store";
+import { createLogMailer } from "./platform/log-mailer";
+import { createStaticSite } from "./static-site";
+
+const NodeEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Where uploaded documents are kept: outside the web root. */
+  UPLOAD_DIR: z.string().min(1).default("db/uploads"),
+  /** The built site. */
+  STATIC_DIR: z.string().min(1).default("dist/client"),
+  /** Where a development installation keeps its generated secrets. */
+  DEV_SECRETS_FILE: z.string().min(1).default("db/dev-secrets.json"),
+  /** `1` to seed demo data into an empty database (the default outside production). */
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+export type RunningServer = { url: string; port: number; seedLines: string[]; close(): Promise<void> };
+
+export async function startNodeServer(env: Record<string, string | undefined>, log: Logger = createConsoleLogger()): Promise<RunningServer> {
+  const nodeEnv = NodeEnv.parse(env);
+  const config = parseConfig(env, () => loadOrCreateDevSecrets(nodeEnv.DEV_SECRETS_FILE));
+
+  const dbUrl = config.database.url;
+  if (dbUrl.startsWith("file:")) mkdirSync(path.dirname(dbUrl.slice("file:".length)), { recursive: true });
+  const client = createClient({ url: dbUrl, authToken: config.database.authToken });
+  if (dbUrl.startsWith("file:")) {
+    // WAL lets readers proceed during a write; the timeout queues writers instead of failing them.
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+  }
+  const db = createDb(client);
+  await migrateDatabase(db);
+
+  const seedDemo = (nodeEnv.SEED_DEMO ?? (config.env === "production" ? "0" : "1")) === "1";
+  const seed = seedDemo ? await seedDemoData(db, systemClock.now()) : { seeded: false, lines: [] };
+
+  const api = createApp({
+    db,
+    blobs: createFileBlobStore(nodeEnv.UPLOAD_DIR),
+    clock: systemClock,
+    mailer: createLogMailer(log),
+    log,
+    config,
+  });
+  const site = createStaticSite(nodeEnv.STATIC_DIR);
+
+  const server = serve({
+    fetch: (request) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request) : site.fetch(request)),
+    port: nodeEnv.PORT,
+    hostname: nodeEnv.HOST,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    seedLines: seed.lines,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          client.close();
+          resolve();
+        });
+        // Keep-alive connections would hold close() open; end them.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The development transport for messages to families and complainants: it keeps each
+ * message in memory (the staff console can list them) and logs only that one was sent.
+ * It is the one fake in the system, standing in for an SMS or e-mail provider we cannot
+ * reach; a real provider implements the same `Mailer` interface (see README, "Notifications").
+ */
+import type { Logger, Mailer, OutgoingMessage } from "../deps";
+
+export type LogMailer = Mailer & { readonly sent: readonly (OutgoingMessage & { at: string })[] };
+
+export function createLogMailer(log: Logger, now: () => Date = () => new Date()): LogMailer {
+  const sent: (OutgoingMessage & { at: string })[] = [];
+  return {
+    sent,
+    async send(message) {
+      sent.push({ ...message, at: now().toISOString() });
+      // The recipient and body are personal data: never logged (SECURITY.md item 11).
+      log.info("message.sent", { channel: message.channel });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Cloudflare Worker entry (wrangler `main`). `/api/*` goes to the Hono app on Turso
+ * (`@libsql/client/web`) with uploads in R2; every other request goes to Astro's handler,
+ * which serves the prerendered pages from the assets binding. Config is parsed on the first
+ * request and a bad configuration fails every API request closed, never half-open.
+ */
+import { handle } from "@astrojs/cloudflare/handler";
+import type { ExecutionContext, R2Bucket } from "@cloudflare/workers-types";
+import { createClient } from "@libsql/client/web";
+import { createDb } from "../db/client";
+import { createApp, isApiPath } from "./app";
+import { parseConfig } from "./config";
+import { systemClock } from "./deps";
+import { createConsoleLogger } from "./platform/console-logger";
+import { createLogMailer } from "./platform/log-mailer";
+import { createR2BlobStore } from "./platform/r2-blob-store";
+
+type WorkerEnv = Record<string, unknown> & { UPLOADS: R2Bucket };
+
+let app: ReturnType<typeof createApp> | undefined;
+
+function apiFor(env: WorkerEnv) {
+  if (app) return app;
+  const config = parseConfig(env as Record<string, string | undefined>);
+  const log = createConsoleLogger();
+  app = createApp({
+    db: createDb(createClient({ url: config.database.url, authToken: config.database.authToken })),
+    blobs: createR2BlobStore(env.UPLOADS),
+    clock: systemClock,
+    mailer: createLogMailer(log),
+    log,
+    config,
+  });
+  return app;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    if (isApiPath(new URL(request.url).pathname)) return apiFor(env).fetch(request, env, ctx);
+    return handle(request, env as never, ctx as never) as unknown as Response;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Schema of one row of the school registry `content/schools/schools.csv`, and the
+ * school sections (学段) derived from it. A nine-year school is one row and two sections;
+ * the balance method evaluates sections, not schools (DOMAIN.md §2.1).
+ */
+import { z } from "../zod";
+import { Slug } from "./site-config";
+import { LOCATION_TYPES, YES_NO, type Section } from "./vocabulary";
+
+const yesNo = z.enum(YES_NO, { error: "请填写 yes 或 no" }).transform((v) => v === "yes");
+
+/** The columns of schools.csv, in order, each documented for the column dictionary. */
+export const SchoolRow = z.strictObject({
+  /** Stable id used in URLs and the yearly data files. */
+  id: Slug,
+  /** Full school name as registered. */
+  name: z.string().min(2, "请填写学校全称"),
+  /** `primary`, `junior`, or `primary+junior` for a nine-year school (九年一贯制). */
+  sections: z.enum(["primary", "junior", "primary+junior"], {
+    error: "请填写 primary、junior 或 primary+junior",
+  }),
+  /** Id of the township or sub-district in content/site.yaml. */
+  township: Slug,
+  /** 城区 urban, 镇区 town or 乡村 rural, as in the national statistics. */
+  location_type: z.enum(LOCATION_TYPES, { error: "请填写 urban、town 或 rural" }),
+  /** `yes` for a teaching point (教学点), a small site below a complete school. */
+  teaching_point: yesNo,
+  /** `yes` for a special-education school (特殊教育学校), outside the balance resource set. */
+  special_education: yesNo,
+  /** Id shared by the campuses of one 一校两区 group; empty when none. */
+  campus_group: z.union([z.literal("").transform(() => null), Slug]),
+  /** Street address as printed for the public. */
+  address: z.string().min(4, "请填写学校地址"),
+});
+export type SchoolRow = z.input<typeof SchoolRow>;
+export type School = z.output<typeof SchoolRow>;
+
+export const SCHOOL_COLUMNS = Object.keys(SchoolRow.shape) as (keyof School)[];
+
+export function sectionsOf(school: Pick<School, "sections">): Section[] {
+  return school.sections === "primary+junior" ? ["primary", "junior"] : [school.sections];
+}

@@ -1,0 +1,71 @@
+/**
+ * Schema of `content/site.yaml`: the one place that names the (fictional) demo district,
+ * its education bureau, the hotlines, and each township or sub-district with its
+ * communities and their catchment schools (施教区). Every capability reads it.
+ */
+import { z } from "../zod";
+import { AREA_KINDS } from "./vocabulary";
+
+/** A stable lower-case identifier used in URLs and data files, e.g. `qingxi-jiedao`. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "只能使用小写字母、数字和连字符，例如 chengnan-xiaoxue");
+
+/** A Chinese phone number as printed for the public: digits, spaces, hyphens, optional +86. */
+const PhoneNumber = z
+  .string()
+  .regex(/^(\+86[ -]?)?[0-9][0-9 -]{1,18}[0-9]$/, "请填写电话号码，例如 0571-8888 1234");
+
+const Community = z.strictObject({
+  /** Unique within the district. */
+  id: Slug,
+  /** Community (社区) or village (行政村) name. */
+  name: z.string().min(1),
+  /** Catchment schools (施教区) by section: ids from `content/schools/schools.csv`. */
+  catchment: z.strictObject({
+    primary: z.array(Slug).min(1, "每个社区至少要有一所小学施教区学校"),
+    junior: z.array(Slug).min(1, "每个社区至少要有一所初中施教区学校"),
+  }),
+});
+
+const Area = z.strictObject({
+  /** Referenced by the `township` column of the school registry. */
+  id: Slug,
+  name: z.string().min(1),
+  /** 乡镇 (township) or 街道 (sub-district). */
+  kind: z.enum(AREA_KINDS),
+  communities: z.array(Community).min(1, "每个乡镇或街道至少要有一个社区"),
+});
+
+export const SiteConfig = z.strictObject({
+  district: z.strictObject({
+    /** Full name, e.g. 清溪区. Replaces the redacted district name in the policy text. */
+    name: z.string().min(2),
+    /** The city the district belongs to, e.g. 江澜市. */
+    city: z.string().min(2),
+    /** The province, for the provincial funding minimum and wording. */
+    province: z.string().min(2),
+    /** True while the district, its schools and figures are fictional demo data. */
+    demo: z.boolean(),
+  }),
+  bureau: z.strictObject({
+    /** The education bureau that runs the portal and processes personal data. */
+    name: z.string().min(2),
+    address: z.string().min(4),
+    postcode: z.string().regex(/^\d{6}$/, "邮政编码是 6 位数字"),
+    phone: PhoneNumber,
+    email: z.email("请填写有效的电子邮箱地址"),
+    /** Office hours as printed, e.g. 工作日 8:30–12:00、14:30–17:30. */
+    hours: z.string().min(2),
+  }),
+  hotlines: z.strictObject({
+    /** Education supervision hotline for questions and complaints (教育督导热线). */
+    education: PhoneNumber,
+    /** Emergency number shown first for safety and bullying reports. */
+    emergency: PhoneNumber,
+  }),
+  areas: z.array(Area).min(1),
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;
+export type Area = SiteConfig["areas"][number];
+export type Community = Area["communities"][number];

@@ -1,0 +1,36 @@
+import { createClient } from "@libsql/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { HealthBody } from "../../functions/routes/health";
+import { createTempDb, type TempDb } from "../fixtures/temp-db";
+import { buildTestApp } from "../fixtures/test-app";
+import { closedPort } from "../fixtures/ports";
+
+describe("GET /api/health", () => {
+  let temp: TempDb;
+  beforeEach(async () => {
+    temp = await createTempDb();
+  });
+  afterEach(() => temp.cleanup());
+
+  it("reports the database reachable", async () => {
+    const { app } = buildTestApp(temp.db, temp.dir);
+    const res = await app.request("/api/health");
+    expect(res.status).toBe(200);
+    const body = HealthBody.parse(await res.json());
+    expect(body).toEqual({ status: "ok", database: "reachable", time: "2026-09-01T08:00:00.000Z" });
+  });
+
+  it("answers 503 with Retry-After when the database cannot be reached", async () => {
+    const client = createClient({ url: `http://127.0.0.1:${await closedPort()}` });
+    const { app, log } = buildTestApp(createDb(client), temp.dir);
+    const res = await app.request("/api/health");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("30");
+    const body = HealthBody.parse(await res.json());
+    expect(body.status).toBe("unavailable");
+    expect(body.database).toBe("unreachable");
+    expect(log.lines.map((l) => l.event)).toContain("health.database_unreachable");
+    client.close();
+  });
+});
