@@ -9,7 +9,8 @@ import type { ExecutionContext, R2Bucket } from "@cloudflare/workers-types";
 import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client";
 import { createApp, isApiPath } from "./app";
-import { parseConfig } from "./config";
+import { ConfigError, parseConfig } from "./config";
+import { API_SECURITY_HEADERS } from "./middleware/security-headers";
 import { systemClock } from "./deps";
 import { createConsoleLogger } from "./platform/console-logger";
 import { createLogMailer } from "./platform/log-mailer";
@@ -34,9 +35,25 @@ function apiFor(env: WorkerEnv) {
   return app;
 }
 
+/** A misconfigured deployment answers 503 in the API's own shape and says why only in the log. */
+function misconfigured(error: ConfigError): Response {
+  const requestId = crypto.randomUUID();
+  console.error(JSON.stringify({ level: "error", event: "config.invalid", requestId, detail: error.message }));
+  const body = { code: "unavailable", message: "服务暂时不可用，请稍后再试。", requestId };
+  return Response.json(body, {
+    status: 503,
+    headers: { ...API_SECURITY_HEADERS, "Cache-Control": "no-store", "Retry-After": "60", "X-Request-Id": requestId },
+  });
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    if (isApiPath(new URL(request.url).pathname)) return apiFor(env).fetch(request, env, ctx);
-    return handle(request, env as never, ctx as never) as unknown as Response;
+    if (!isApiPath(new URL(request.url).pathname)) return handle(request, env as never, ctx as never) as unknown as Response;
+    try {
+      return await apiFor(env).fetch(request, env, ctx);
+    } catch (error) {
+      if (error instanceof ConfigError) return misconfigured(error);
+      throw error;
+    }
   },
 };

@@ -1,0 +1,103 @@
+/**
+ * The Cloudflare entry, run for real in workerd by `wrangler dev` on the built Worker: the
+ * same Hono app answers /api/* through @libsql/client/web, and Astro's handler serves the
+ * prerendered pages from the assets binding with the `_headers` rules. No Turso server is
+ * reachable here, so the database is a closed loopback port: health must say 503.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
+import { HealthBody } from "../../functions/routes/health";
+import { closedPort, freePort } from "../fixtures/ports";
+import { tempDir } from "../fixtures/temp-db";
+
+type Worker = { url: string; process: ChildProcess };
+
+async function startWorker(vars: Record<string, string>): Promise<Worker> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort)];
+  args.push("--persist-to", tempDir("balance-wrangler-"));
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  let output = "";
+  const child = spawn(path.resolve("node_modules/.bin/wrangler"), args, {
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it also stops the workerd it starts.
+    detached: true,
+  });
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    try {
+      await fetch(`${url}/robots.txt`);
+      return { url, process: child };
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  stopWorker({ url, process: child });
+  throw new Error(`wrangler dev did not start within 90 s:\n${output}`);
+}
+
+function stopWorker(worker: Worker | undefined) {
+  if (worker?.process.pid && worker.process.exitCode === null) process.kill(-worker.process.pid, "SIGTERM");
+}
+
+const key = () => randomBytes(32).toString("base64");
+
+describe("the Worker entry in workerd", () => {
+  let configured: Worker;
+  let misconfigured: Worker;
+
+  beforeAll(async () => {
+    const database = `http://127.0.0.1:${await closedPort()}`;
+    [configured, misconfigured] = await Promise.all([
+      startWorker({ LIBSQL_URL: database, DATA_KEY: key(), INDEX_KEY: key(), AUTH_SECRET: key() }),
+      startWorker({ LIBSQL_URL: database }),
+    ]);
+  });
+  afterAll(() => {
+    stopWorker(configured);
+    stopWorker(misconfigured);
+  });
+
+  it("answers /api/health from the Hono app: 503 while the database is unreachable", async () => {
+    const res = await fetch(`${configured.url}/api/health`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("30");
+    expect(HealthBody.parse(await res.json())).toMatchObject({ status: "unavailable", database: "unreachable" });
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
+  });
+
+  it("answers an unknown /api path with the JSON 404", async () => {
+    const res = await fetch(`${configured.url}/api/no-such-thing`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: "not_found" });
+  });
+
+  it("serves the prerendered home and 404 pages with the page security headers", async () => {
+    const home = await fetch(`${configured.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("<h1>清溪区义务教育均衡发展公开平台</h1>");
+    const missing = await fetch(`${configured.url}/no-such-page`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("找不到页面");
+    for (const res of [home, missing]) {
+      for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
+    }
+  });
+
+  it("fails API requests closed, in the API's shape, when production secrets are missing", async () => {
+    const res = await fetch(`${misconfigured.url}/api/health`);
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ code: "unavailable", message: "服务暂时不可用，请稍后再试。" });
+    expect(text).not.toMatch(/DATA_KEY|ConfigError/);
+    expect(res.headers.get("Content-Security-Policy")).toBe(API_SECURITY_HEADERS["Content-Security-Policy"]);
+  });
+});
