@@ -6,13 +6,13 @@
  */
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
+import { DomainError } from "../src/domain/errors";
 import type { AppEnv } from "./app-env";
 import type { AppDeps } from "./deps";
 import { errorResponse, handleError } from "./error-response";
 import { noStoreByDefault } from "./middleware/no-store";
 import { API_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
 import { healthRoutes } from "./routes/health";
-import { DomainError } from "../src/domain/errors";
 
 /** Requests under this prefix go to the Hono app; everything else is the static site. */
 export const API_PREFIX = "/api";

@@ -8,11 +8,18 @@ import { z } from "zod";
 export const APP_ENVS = ["development", "test", "production"] as const;
 
 /** A 32-byte key, base64-encoded, as `openssl rand -base64 32` prints. */
-const Key = z
-  .string()
-  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && atob(v).length >= 32, {
-    message: "must be at least 32 random bytes, base64-encoded (openssl rand -base64 32)",
-  });
+const Key = z.string().refine((v) => decodedLength(v) >= 32, {
+  message: "must be at least 32 random bytes, base64-encoded (openssl rand -base64 32)",
+});
+
+function decodedLength(base64: string): number {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return 0;
+  try {
+    return atob(base64).length;
+  } catch {
+    return 0;
+  }
+}
 
 /** Names of the secrets, as environment variables and as wrangler secrets. */
 export const SECRET_NAMES = ["DATA_KEY", "INDEX_KEY", "AUTH_SECRET"] as const;
@@ -61,11 +68,11 @@ export function parseConfig(
   }
   const e = parsed.data;
   const missing = SECRET_NAMES.filter((name) => !e[name]);
-  if (missing.length > 0 && (e.APP_ENV === "production" || !fallbackSecrets)) {
+  const fallback = missing.length > 0 && e.APP_ENV !== "production" ? fallbackSecrets?.() : undefined;
+  if (missing.length > 0 && !fallback) {
     throw new ConfigError(missing.map((name) => `${name}: required${e.APP_ENV === "production" ? " in production" : ""}`));
   }
-  const fallback = missing.length > 0 ? fallbackSecrets!() : undefined;
-  const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, e[n] ?? fallback![n]])) as Record<SecretName, string>;
+  const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, e[n] ?? fallback?.[n]])) as Record<SecretName, string>;
   if (new Set(Object.values(secrets)).size !== SECRET_NAMES.length) {
     throw new ConfigError(["DATA_KEY, INDEX_KEY and AUTH_SECRET must be three different keys"]);
   }

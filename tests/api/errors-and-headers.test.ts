@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { API_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
 import { DomainError } from "../../src/domain/errors";
-import { createTempDb, type TempDb } from "../fixtures/temp-db";
+import { useTempDb } from "../fixtures/temp-db";
 import { buildTestApp } from "../fixtures/test-app";
 
 const ErrorBody = z.strictObject({
@@ -13,14 +13,10 @@ const ErrorBody = z.strictObject({
 });
 
 describe("API errors and headers", () => {
-  let temp: TempDb;
-  beforeEach(async () => {
-    temp = await createTempDb();
-  });
-  afterEach(() => temp.cleanup());
+  const tempDb = useTempDb();
 
   it("answers an unknown /api path with a JSON 404", async () => {
-    const { app } = buildTestApp(temp.db, temp.dir);
+    const { app } = buildTestApp(tempDb());
     const res = await app.request("/api/no-such-thing", { method: "POST" });
     expect(res.status).toBe(404);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
@@ -31,7 +27,7 @@ describe("API errors and headers", () => {
   });
 
   it("puts the security headers and no-store on every API response", async () => {
-    const { app } = buildTestApp(temp.db, temp.dir);
+    const { app } = buildTestApp(tempDb());
     for (const path of ["/api/health", "/api/no-such-thing"]) {
       const res = await app.request(path);
       for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
@@ -48,7 +44,7 @@ describe("API errors and headers", () => {
   });
 
   it("turns a domain error into { code, message, requestId, fields } with its status", async () => {
-    const { app } = buildTestApp(temp.db, temp.dir);
+    const { app } = buildTestApp(tempDb());
     app.post("/validate", () => {
       throw new DomainError("validation", "存在以下问题", { fields: [{ path: "child.name", message: "请输入孩子的姓名" }] });
     });
@@ -67,7 +63,7 @@ describe("API errors and headers", () => {
   });
 
   it("hides an unexpected error behind a generic message and a request id", async () => {
-    const { app, log } = buildTestApp(temp.db, temp.dir);
+    const { app, log } = buildTestApp(tempDb());
     app.get("/boom", () => {
       throw new Error("SQLITE_ERROR near 11010519491231002X");
     });

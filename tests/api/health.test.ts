@@ -1,20 +1,16 @@
 import { createClient } from "@libsql/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { HealthBody } from "../../functions/routes/health";
-import { createTempDb, type TempDb } from "../fixtures/temp-db";
+import { useTempDb } from "../fixtures/temp-db";
 import { buildTestApp } from "../fixtures/test-app";
 import { closedPort } from "../fixtures/ports";
 
 describe("GET /api/health", () => {
-  let temp: TempDb;
-  beforeEach(async () => {
-    temp = await createTempDb();
-  });
-  afterEach(() => temp.cleanup());
+  const tempDb = useTempDb();
 
   it("reports the database reachable", async () => {
-    const { app } = buildTestApp(temp.db, temp.dir);
+    const { app } = buildTestApp(tempDb());
     const res = await app.request("/api/health");
     expect(res.status).toBe(200);
     const body = HealthBody.parse(await res.json());
@@ -23,7 +19,7 @@ describe("GET /api/health", () => {
 
   it("answers 503 with Retry-After when the database cannot be reached", async () => {
     const client = createClient({ url: `http://127.0.0.1:${await closedPort()}` });
-    const { app, log } = buildTestApp(createDb(client), temp.dir);
+    const { app, log } = buildTestApp(tempDb(), { db: createDb(client) });
     const res = await app.request("/api/health");
     expect(res.status).toBe(503);
     expect(res.headers.get("Retry-After")).toBe("30");

@@ -1,30 +1,26 @@
 import { createClient } from "@libsql/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { appMeta } from "../../db/schema";
 import { DEMO_SEED_KEY, seedDemoData } from "../../db/seed";
-import { createTempDb, type TempDb } from "../fixtures/temp-db";
+import { useTempDb } from "../fixtures/temp-db";
 
 describe("migrations and the demo seed", () => {
-  let temp: TempDb;
-  beforeEach(async () => {
-    temp = await createTempDb();
-  });
-  afterEach(() => temp.cleanup());
+  const tempDb = useTempDb();
 
   it("writes demo data into an empty database once, and never again", async () => {
-    const first = await seedDemoData(temp.db, new Date("2026-09-01T00:00:00Z"));
+    const first = await seedDemoData(tempDb().db, new Date("2026-09-01T00:00:00Z"));
     expect(first.seeded).toBe(true);
-    const second = await seedDemoData(temp.db, new Date("2026-09-02T00:00:00Z"));
+    const second = await seedDemoData(tempDb().db, new Date("2026-09-02T00:00:00Z"));
     expect(second).toEqual({ seeded: false, lines: [] });
-    const rows = await temp.db.select().from(appMeta).all();
+    const rows = await tempDb().db.select().from(appMeta).all();
     expect(rows.find((r) => r.key === DEMO_SEED_KEY)?.value).toBe("2026-09-01T00:00:00.000Z");
   });
 
   it("re-running the migrations on a migrated database keeps its data", async () => {
-    await seedDemoData(temp.db, new Date("2026-09-01T00:00:00Z"));
-    const reopened = createClient({ url: temp.url });
+    await seedDemoData(tempDb().db, new Date("2026-09-01T00:00:00Z"));
+    const reopened = createClient({ url: tempDb().url });
     const db = createDb(reopened);
     await migrateDatabase(db);
     expect((await db.select().from(appMeta).all()).length).toBeGreaterThan(0);
