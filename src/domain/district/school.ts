@@ -5,7 +5,7 @@
  */
 import { z } from "../zod";
 import { Slug } from "./site-config";
-import { LOCATION_TYPES, YES_NO, type Section } from "./vocabulary";
+import { LOCATION_TYPES, SECTIONS, YES_NO, type Section } from "./vocabulary";
 
 const yesNo = z.enum(YES_NO, { error: "请填写 yes 或 no" }).transform((v) => v === "yes");
 
@@ -16,7 +16,7 @@ export const SchoolRow = z.strictObject({
   /** Full school name as registered. */
   name: z.string().min(2, "请填写学校全称"),
   /** `primary`, `junior`, or `primary+junior` for a nine-year school (九年一贯制). */
-  sections: z.enum(["primary", "junior", "primary+junior"], {
+  sections: z.enum([...SECTIONS, "primary+junior"], {
     error: "请填写 primary、junior 或 primary+junior",
   }),
   /** Id of the township or sub-district in content/site.yaml. */
@@ -34,8 +34,6 @@ export const SchoolRow = z.strictObject({
 });
 export type SchoolRow = z.input<typeof SchoolRow>;
 export type School = z.output<typeof SchoolRow>;
-
-export const SCHOOL_COLUMNS = Object.keys(SchoolRow.shape) as (keyof School)[];
 
 export function sectionsOf(school: Pick<School, "sections">): Section[] {
   return school.sections === "primary+junior" ? ["primary", "junior"] : [school.sections];
