@@ -10,8 +10,9 @@ import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client";
 import { createApp, isApiPath } from "./app";
 import { ConfigError, parseConfig } from "./config";
-import { API_SECURITY_HEADERS } from "./middleware/security-headers";
 import { systemClock } from "./deps";
+import type { ErrorBody } from "./error-response";
+import { API_SECURITY_HEADERS } from "./middleware/security-headers";
 import { createConsoleLogger } from "./platform/console-logger";
 import { createLogMailer } from "./platform/log-mailer";
 import { createR2BlobStore } from "./platform/r2-blob-store";
@@ -39,7 +40,7 @@ function apiFor(env: WorkerEnv) {
 function misconfigured(error: ConfigError): Response {
   const requestId = crypto.randomUUID();
   console.error(JSON.stringify({ level: "error", event: "config.invalid", requestId, detail: error.message }));
-  const body = { code: "unavailable", message: "服务暂时不可用，请稍后再试。", requestId };
+  const body: ErrorBody = { code: "unavailable", message: "服务暂时不可用，请稍后再试。", requestId };
   return Response.json(body, {
     status: 503,
     headers: { ...API_SECURITY_HEADERS, "Cache-Control": "no-store", "Retry-After": "60", "X-Request-Id": requestId },
