@@ -1,0 +1,182 @@
+/**
+ * Assembles the published balance results for every year: each section's indicators against
+ * its standard, the district mean and the mean of similar sections (same level and location
+ * type); each level's X̄, S and CV; the policy targets; changes since the previous year.
+ * Verdicts are decided on unrounded numbers; the numbers are then rounded once, here, to the
+ * documented decimals. Pages and downloads both render this object, so every number on a
+ * page is the number in the JSON download.
+ */
+import type { LocationType, Section } from "../district/vocabulary";
+import { SECTIONS } from "../district/vocabulary";
+import { checkStandards, scopeOf, sectionVerdict, type ScopeReason } from "./evaluate-section";
+import { evaluateLevel, type LevelMember } from "./evaluate-level";
+import {
+  BASIC_INDICATORS,
+  BASIC_INFO,
+  CV_DECIMALS,
+  PERCENT_DECIMALS,
+  QUALITY_INDICATORS,
+  QUALITY_INFO,
+  RATIO_DECIMALS,
+  round,
+  type BasicIndicator,
+  type QualityIndicator,
+} from "./indicators";
+import type { DistrictYear, SectionYear } from "./inputs";
+import { CLASS_SIZE_MAX } from "./local-practice";
+import { basicValues, qualityValues } from "./section-indicators";
+import { evaluateTargets, requiredFunding } from "./targets";
+import { weightedStats } from "./weighted-cv";
+
+export type SectionInput = {
+  /** `<school id>-<section>`: the scorecard's URL segment. */
+  id: string;
+  schoolId: string;
+  name: string;
+  section: Section;
+  township: string;
+  locationType: LocationType;
+  teachingPoint: boolean;
+  specialEducation: boolean;
+  nineYear: boolean;
+  campusGroup: string | null;
+  inputs: SectionYear;
+};
+export type YearInput = { year: number; district: DistrictYear; sections: SectionInput[] };
+
+export const SECTION_RESULTS = ["pass", "fail", "out_of_scope"] as const;
+export type SectionResult = (typeof SECTION_RESULTS)[number];
+export const SECTION_RESULT_LABELS: Record<SectionResult, string> = {
+  pass: "达到优质均衡标准",
+  fail: "未达标准",
+  out_of_scope: "不参与评估",
+};
+
+export const sectionId = (schoolId: string, section: Section) => `${schoolId}-${section}`;
+
+const r = (v: number | null, d: number) => (v === null ? null : round(v, d));
+const pct = (v: number | null) => (v === null ? null : round(v * 100, PERCENT_DECIMALS));
+
+/** What a year needs of the year before: its CVs, for the change column. */
+type PreviousYear = { levels: Record<Section, { quality: Record<QualityIndicator, { cv: number | null }> } | null> };
+
+function buildYear(input: YearInput, previous: PreviousYear | undefined) {
+  const evaluated = input.sections.map((s) => {
+    const quality = qualityValues(s.inputs);
+    const checks = checkStandards(s.section, quality);
+    const scope = scopeOf({ ...s, students: s.inputs.students });
+    return { s, quality, basic: basicValues(s.inputs), checks, verdict: sectionVerdict(checks), scope };
+  });
+
+  const levels = {} as Record<Section, ReturnType<typeof buildLevel>>;
+  function buildLevel(level: Section) {
+    const all = evaluated.filter((e) => e.s.section === level);
+    const inScope = all.filter((e) => e.scope === null);
+    const members: LevelMember[] = inScope.map((e) => ({ students: e.s.inputs.students, locationType: e.s.locationType, quality: e.quality, basic: e.basic }));
+    if (members.length === 0) return null;
+    const ev = evaluateLevel(level, members);
+    const prev = previous?.levels[level];
+    return {
+      sections_in_scope: inScope.map((e) => e.s.id),
+      sections_excluded: all.filter((e) => e.scope !== null).map((e) => ({ id: e.s.id, reason: e.scope as ScopeReason })),
+      students_in_scope: members.reduce((a, m) => a + m.students, 0),
+      sections_passing: inScope.filter((e) => e.verdict.passes).length,
+      quality: Object.fromEntries(
+        QUALITY_INDICATORS.map((id) => {
+          const q = ev.quality[id];
+          const d = QUALITY_INFO[id].decimals;
+          const cv = r(q.cv, CV_DECIMALS);
+          const prevCv = prev?.quality[id].cv ?? null;
+          return [id, {
+            mean: round(q.mean, d + 2),
+            sd: round(q.sd, d + 2),
+            cv,
+            threshold: q.threshold,
+            pass: q.pass,
+            sections_meeting_standard: inScope.filter((e) => e.checks[id].met).length,
+            cv_change: cv !== null && prevCv !== null ? round(cv - prevCv, CV_DECIMALS) : null,
+            urban_mean: r(ev.urbanRural[id].urbanMean, d + 2),
+            rural_mean: r(ev.urbanRural[id].ruralMean, d + 2),
+            urban_rural_ratio: r(ev.urbanRural[id].ratio, RATIO_DECIMALS),
+          }];
+        }),
+      ) as Record<QualityIndicator, LevelQuality>,
+      all_cv_pass: ev.allQualityCvPass,
+      mean_cv: r(ev.meanQualityCv, CV_DECIMALS),
+      basic: Object.fromEntries(
+        BASIC_INDICATORS.map((id) => {
+          const b = ev.basic[id];
+          const d = BASIC_INFO[id].decimals;
+          return [id, { mean: round(b.mean, d + 2), sd: round(b.sd, d + 2), cv: r(b.cv, CV_DECIMALS) }];
+        }),
+      ) as Record<BasicIndicator, { mean: number; sd: number; cv: number | null }>,
+      basic_composite: { cv: r(ev.basicComposite.cv, CV_DECIMALS), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },
+    };
+  }
+  type LevelQuality = {
+    mean: number; sd: number; cv: number | null; threshold: number; pass: boolean; sections_meeting_standard: number;
+    cv_change: number | null; urban_mean: number | null; rural_mean: number | null; urban_rural_ratio: number | null;
+  };
+  for (const level of SECTIONS) levels[level] = buildLevel(level);
+
+  // Mean of similar sections: same level and location type, over the sections in scope.
+  const similarMean = (level: Section, type: LocationType, id: QualityIndicator) => {
+    const peers = evaluated.filter((e) => e.s.section === level && e.s.locationType === type && e.scope === null);
+    return peers.length ? weightedStats(peers.map((e) => ({ weight: e.s.inputs.students, value: e.quality[id] }))).mean : null;
+  };
+
+  const sections = evaluated.map(({ s, checks, verdict, scope, basic }) => {
+    const { school_id: _school, section: _section, ...inputs } = s.inputs;
+    const required = requiredFunding(s, input.district);
+    return {
+      id: s.id,
+      school_id: s.schoolId,
+      name: s.name,
+      section: s.section,
+      township: s.township,
+      location_type: s.locationType,
+      in_scope: scope === null,
+      scope_reason: scope,
+      inputs,
+      quality: Object.fromEntries(
+        QUALITY_INDICATORS.map((id) => {
+          const d = QUALITY_INFO[id].decimals;
+          return [id, {
+            value: round(checks[id].value, d),
+            standard: checks[id].standard,
+            met: checks[id].met,
+            percent_of_standard: round(checks[id].ratio * 100, PERCENT_DECIMALS),
+            district_mean: levels[s.section] ? round(levels[s.section]!.quality[id].mean, d) : null,
+            similar_mean: r(similarMean(s.section, s.locationType, id), d),
+          }];
+        }),
+      ) as Record<QualityIndicator, { value: number; standard: number; met: boolean; percent_of_standard: number; district_mean: number | null; similar_mean: number | null }>,
+      standards_met: verdict.metCount,
+      result: (scope !== null ? "out_of_scope" : verdict.passes ? "pass" : "fail") as SectionResult,
+      basic: Object.fromEntries(BASIC_INDICATORS.map((id) => [id, round(basic[id], BASIC_INFO[id].decimals)])) as Record<BasicIndicator, number>,
+      multimedia_percent: pct(s.inputs.multimedia_classrooms / s.inputs.classes),
+      class_size_ok: s.inputs.largest_class <= CLASS_SIZE_MAX[s.section],
+      funding_required: required,
+      funding_ok: s.inputs.public_funding_per_student >= required,
+    };
+  });
+
+  const targets = evaluateTargets(input.sections, input.district).map((t) => ({
+    ...t,
+    value: t.kind === "share" ? pct(t.value) : t.value,
+    target: t.kind === "share" ? round(t.target * 100, PERCENT_DECIMALS) : t.target,
+  }));
+
+  return { year: input.year, sections, levels, targets, district_inputs: input.district };
+}
+export type YearReport = ReturnType<typeof buildYear>;
+export type SectionReport = YearReport["sections"][number];
+export type LevelReport = NonNullable<YearReport["levels"][Section]>;
+
+/** Builds every year's results in order; changes compare with the year before. */
+export function buildBalanceReport(years: readonly YearInput[]): YearReport[] {
+  const sorted = [...years].sort((a, b) => a.year - b.year);
+  const out: YearReport[] = [];
+  for (const y of sorted) out.push(buildYear(y, out.at(-1)?.year === y.year - 1 ? out.at(-1) : undefined));
+  return out;
+}
