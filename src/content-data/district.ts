@@ -53,6 +53,14 @@ function collectProblems<A, B>(a: () => A, b: () => B): [A, B] {
   return [ra, rb];
 }
 
+/**
+ * The folder holding `content/`: the project root, or `CONTENT_ROOT` when set (the build
+ * benchmark points it at a generated district of thousands of schools).
+ */
+export function contentRoot(): string {
+  return process.env.CONTENT_ROOT || process.cwd();
+}
+
 export async function readDistrict(root: string): Promise<District> {
   const [siteText, schoolsText] = await Promise.all([
     readFile(path.join(root, SITE_FILE), "utf8"),
