@@ -135,6 +135,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
       section: s.section,
       township: s.township,
       location_type: s.locationType,
+      nine_year: s.nineYear,
       in_scope: scope === null,
       scope_reason: scope,
       inputs,

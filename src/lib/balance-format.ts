@@ -1,0 +1,28 @@
+/**
+ * Formatting of published balance numbers for pages. The numbers arrive already rounded to
+ * their documented decimals (src/domain/balance/report.ts); this only pads them with zeros,
+ * so the text on a page parses back to exactly the number in the JSON download.
+ */
+import { SECTION_LABELS, LOCATION_TYPE_LABELS } from "../domain/district/vocabulary";
+import type { SectionReport } from "../domain/balance/report";
+
+export function fmt(value: number | null | undefined, decimals: number): string {
+  return value === null || value === undefined ? "—" : value.toFixed(decimals);
+}
+
+/** A signed change, e.g. +0.012 / −0.030. */
+export function fmtChange(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined) return "—";
+  return value > 0 ? `+${value.toFixed(decimals)}` : value.toFixed(decimals);
+}
+
+/** The school year a statistics year stands for: 2024 → 2024—2025 学年. */
+export const schoolYear = (year: number) => `${year}—${year + 1}学年`;
+
+/** A section's display name: the school's name, with 小学部 / 初中部 for a nine-year school. */
+export function sectionName(s: Pick<SectionReport, "name" | "section" | "nine_year">): string {
+  return s.nine_year ? `${s.name}${SECTION_LABELS[s.section]}部` : s.name;
+}
+
+export const sectionLevel = (s: Pick<SectionReport, "section">) => SECTION_LABELS[s.section];
+export const locationLabel = (s: Pick<SectionReport, "location_type">) => LOCATION_TYPE_LABELS[s.location_type];
