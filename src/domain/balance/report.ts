@@ -120,9 +120,23 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
   for (const level of SECTIONS) levels[level] = buildLevel(level);
 
   // Mean of similar sections: same level and location type, over the sections in scope.
+  // Computed once per group, not once per section: thousands of sections must stay linear.
+  const peerGroups = new Map<string, typeof evaluated>();
+  for (const e of evaluated) {
+    if (e.scope !== null) continue;
+    const key = `${e.s.section}/${e.s.locationType}`;
+    const group = peerGroups.get(key);
+    if (group) group.push(e);
+    else peerGroups.set(key, [e]);
+  }
+  const similarCache = new Map<string, number | null>();
   const similarMean = (level: Section, type: LocationType, id: QualityIndicator) => {
-    const peers = evaluated.filter((e) => e.s.section === level && e.s.locationType === type && e.scope === null);
-    return peers.length ? weightedStats(peers.map((e) => ({ weight: e.s.inputs.students, value: e.quality[id] }))).mean : null;
+    const key = `${level}/${type}/${id}`;
+    if (!similarCache.has(key)) {
+      const peers = peerGroups.get(`${level}/${type}`) ?? [];
+      similarCache.set(key, peers.length ? weightedStats(peers.map((e) => ({ weight: e.s.inputs.students, value: e.quality[id] }))).mean : null);
+    }
+    return similarCache.get(key)!;
   };
 
   const sections = evaluated.map(({ s, checks, verdict, scope, basic }) => {
