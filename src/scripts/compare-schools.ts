@@ -1,6 +1,6 @@
 /**
  * The compare island on /schools/compare/: reads up to four section ids from the form (or the
- * `s` query parameters the form submits), fetches the latest year's JSON download and renders
+ * `s1`…`s4` query parameters the form submits), fetches the latest year's JSON download and renders
  * the sections side by side. The page works without it: the form still lists every section
  * with a link to its scorecard, and the text explains what the script adds.
  */
@@ -93,14 +93,15 @@ async function start(el: HTMLElement) {
     status.textContent = chosen.length ? `已显示 ${chosen.length} 所学校的对比。` : "";
   };
   const selects = [...form.querySelectorAll<HTMLSelectElement>("select")];
-  const initial = new URLSearchParams(location.search).getAll("s");
-  initial.slice(0, MAX).forEach((id, i) => selects[i] && (selects[i].value = id));
-  show(initial);
+  const query = new URLSearchParams(location.search);
+  const initial = selects.map((s) => query.get(s.name) ?? "");
+  initial.forEach((id, i) => (selects[i]!.value = id));
+  show(initial.filter(Boolean));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const ids = selects.map((s) => s.value).filter(Boolean);
-    history.replaceState(null, "", `?${ids.map((id) => `s=${encodeURIComponent(id)}`).join("&")}`);
-    show(ids);
+    const chosen = selects.filter((s) => s.value);
+    history.replaceState(null, "", `?${chosen.map((s) => `${s.name}=${encodeURIComponent(s.value)}`).join("&")}`);
+    show(chosen.map((s) => s.value));
     out.focus();
   });
 }

@@ -70,7 +70,7 @@ describe.skipIf(noBrowser)("balance pages in Chromium", () => {
     const header = page.locator("[data-compare-output] thead th");
     await expect.poll(() => header.count()).toBe(4);
     expect(await header.allTextContents()).toEqual(["指标", "清溪区实验小学", "白沙镇沙溪小学", "凤岭镇竹源教学点"]);
-    expect(page.url()).toContain("s=shiyan-xiaoxue-primary&s=shaxi-xiaoxue-primary&s=zhuyuan-jiaoxuedian-primary");
+    expect(page.url()).toContain("?s1=shiyan-xiaoxue-primary&s2=shaxi-xiaoxue-primary&s3=zhuyuan-jiaoxuedian-primary");
     const data = (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; quality: Record<string, { value: number }> }[] };
     const cells = await page.locator("[data-compare-output] td[data-field]").evaluateAll((tds) => tds.map((td) => [td.getAttribute("data-field")!, td.textContent!]));
     expect(cells).toHaveLength(3 * 7);
@@ -84,7 +84,7 @@ describe.skipIf(noBrowser)("balance pages in Chromium", () => {
 
   it("restores a comparison from the address, and explains itself without script", async () => {
     const page = await browser.page();
-    await page.goto(`${baseUrl}/schools/compare/?s=donghu-zhongxue-junior&s=yunxi-zhongxue-junior`);
+    await page.goto(`${baseUrl}/schools/compare/?s1=donghu-zhongxue-junior&s3=yunxi-zhongxue-junior`);
     await expect.poll(() => page.locator("[data-compare-output] thead th").count()).toBe(3);
     const context = await (await browser.page()).context().browser()!.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
