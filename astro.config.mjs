@@ -36,6 +36,10 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    build: {
+      // Never inline a script or asset into the HTML: the CSP allows same-origin files only.
+      assetsInlineLimit: 0,
+    },
     server: {
       // `npm run dev`: the Node entry serves /api/* on the embedded database (workerd cannot
       // open a file: libSQL URL), and Astro's dev server proxies to it.
