@@ -37,7 +37,8 @@ export function parseDepartments(files: Record<string, string>, policy: Policy):
   }
 
   const clauses = clauseIndex(policy);
-  const ids = new Set(parsed.map((p) => p.dept.id));
+  // Every file name counts, so one broken file does not make its name look missing elsewhere.
+  const ids = new Set(Object.keys(files).map((n) => n.replace(/\.yaml$/, "")));
   const seen = new Map<string, string>();
   for (const { dept, source } of parsed) {
     const at = (p: PropertyKey[], message: string) => problems.push(problemAt(source, p, message));

@@ -9,6 +9,7 @@
 type SubResult = { title: string; url: string; excerpt: string };
 type ResultData = { url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]>; sub_results: SubResult[] };
 type Pagefind = {
+  options(options: { noWorker?: boolean }): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<ResultData> }[] }>;
 };
 
@@ -73,6 +74,9 @@ async function run(): Promise<void> {
   try {
     const url = "/pagefind/pagefind.js";
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // In the page, not a Web Worker: a worker gets the CSP of its own script file, and only
+    // this page's CSP allows WebAssembly. The index is small, so the main thread copes.
+    await pagefind.options({ noWorker: true });
     const search = await pagefind.search(term, type ? { filters: { 类型: type } } : {});
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     list.replaceChildren(...results.map(renderResult));
