@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { PAGE_SECURITY_HEADERS, SEARCH_PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
-import { baseUrl, noBrowser, useBrowser } from "./page";
+import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.goto(`${baseUrl}/search/?${query}`);
@@ -25,6 +25,7 @@ describe.skipIf(noBrowser)("site search", () => {
     const links = await search(page, `q=${encodeURIComponent("流动人口")}`);
     expect(links).toContain("/policy/4/#clause-4-2");
     expect(problems).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("finds clause 2.3 for 多媒体", async () => {
