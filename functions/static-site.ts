@@ -1,7 +1,8 @@
 /**
  * The Node entry's static server for the prerendered site (dist/client): security headers
- * on every file (SECURITY.md item 4), long caching for Astro's hashed assets, revalidation
- * for everything else, gzip where the browser accepts it, and the site's own 404 page.
+ * on every file (SECURITY.md item 4; only the search page's CSP also allows wasm, for
+ * Pagefind), long caching for Astro's hashed assets, revalidation for everything else,
+ * gzip where the browser accepts it, and the site's own 404 page.
  * On Cloudflare the same job is done by the assets binding and `public/_headers`.
  */
 import { readFile } from "node:fs/promises";
@@ -9,7 +10,7 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { PAGE_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
+import { pageSecurityHeadersFor, securityHeaders } from "./middleware/security-headers";
 
 /** Files the build writes for Cloudflare's asset server; they are not part of the site. */
 const PLATFORM_FILES = new Set(["/_headers", "/_redirects", "/.assetsignore"]);
@@ -17,7 +18,7 @@ const PLATFORM_FILES = new Set(["/_headers", "/_redirects", "/.assetsignore"]);
 export function createStaticSite(root: string) {
   const notFoundPage = readFile(path.join(root, "404.html"), "utf8").catch(() => "<h1>404</h1>");
   const app = new Hono();
-  app.use(securityHeaders(PAGE_SECURITY_HEADERS));
+  app.use(securityHeaders(pageSecurityHeadersFor));
   app.use(compress());
   app.use(async (c, next) => {
     if (PLATFORM_FILES.has(c.req.path)) return c.notFound();

@@ -65,7 +65,10 @@ try {
   }
   mkdirSync(path.join(work, "content/schools"), { recursive: true });
   mkdirSync(path.join(work, "content/district"), { recursive: true });
-  cpSync(path.join(project, "content/site.yaml"), path.join(work, "content/site.yaml"));
+  // Everything but the schools comes from the real content: site, policy, departments.
+  for (const part of ["site.yaml", "policy", "departments"]) {
+    cpSync(path.join(project, "content", part), path.join(work, "content", part), { recursive: true });
+  }
   const columns = Object.keys(SchoolRow.shape);
   const registry = all.map((s) => ({ ...s, teaching_point: s.teaching_point ? "yes" : "no", special_education: s.special_education ? "yes" : "no", campus_group: s.campus_group ?? "" }));
   writeFileSync(path.join(work, "content/schools/schools.csv"), stringify(registry, { header: true, columns }));

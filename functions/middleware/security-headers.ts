@@ -18,11 +18,10 @@ const COMMON = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
 } as const;
 
-/** Pages and their assets: only same-origin scripts and styles, nothing inline, no framing. */
-export const PAGE_SECURITY_HEADERS: Record<string, string> = {
-  "Content-Security-Policy": [
+const pageCsp = (scriptSrc: string) =>
+  [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src ${scriptSrc}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -31,9 +30,31 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-  ].join("; "),
+  ].join("; ");
+
+/** Pages and their assets: only same-origin scripts and styles, nothing inline, no framing. */
+export const PAGE_SECURITY_HEADERS: Record<string, string> = {
+  "Content-Security-Policy": pageCsp("'self'"),
   ...COMMON,
 };
+
+/**
+ * The search page runs Pagefind, which compiles WebAssembly: only there may scripts
+ * instantiate wasm ('wasm-unsafe-eval', which allows no JavaScript eval). Every other page
+ * keeps the strict policy.
+ */
+export const SEARCH_PAGE_PATH = "/search/";
+export const SEARCH_PAGE_SECURITY_HEADERS: Record<string, string> = {
+  ...PAGE_SECURITY_HEADERS,
+  "Content-Security-Policy": pageCsp("'self' 'wasm-unsafe-eval'"),
+};
+
+/** The header map for a static path: the search page (with or without its slash) or any other. */
+export function pageSecurityHeadersFor(path: string): Record<string, string> {
+  return path === SEARCH_PAGE_PATH || `${path}/` === SEARCH_PAGE_PATH || path === `${SEARCH_PAGE_PATH}index.html`
+    ? SEARCH_PAGE_SECURITY_HEADERS
+    : PAGE_SECURITY_HEADERS;
+}
 
 /** JSON responses load nothing, so the API denies everything. */
 export const API_SECURITY_HEADERS: Record<string, string> = {
@@ -41,10 +62,11 @@ export const API_SECURITY_HEADERS: Record<string, string> = {
   ...COMMON,
 };
 
-/** Sets every header of `headers` on the response, replacing what a handler set. */
-export function securityHeaders(headers: Record<string, string>): MiddlewareHandler {
+/** Sets every header of `headers` (or of the map chosen for the path) on the response, replacing what a handler set. */
+export function securityHeaders(headers: Record<string, string> | ((path: string) => Record<string, string>)): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    const chosen = typeof headers === "function" ? headers(c.req.path) : headers;
+    for (const [name, value] of Object.entries(chosen)) c.res.headers.set(name, value);
   };
 }

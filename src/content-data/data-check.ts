@@ -1,11 +1,14 @@
 /**
  * `npm run data:check`: validates every content file without building the site, printing
  * each problem with its file, line and field; exits 1 when there is any. Covers the registry,
- * site.yaml and the yearly balance inputs (content/schools/<year>.csv, content/district/<year>.yaml).
+ * site.yaml, the policy, the departments and the yearly balance inputs
+ * (content/schools/<year>.csv, content/district/<year>.yaml).
  */
 import { ContentError } from "./content-error";
 import { readBalanceInputs } from "./balance";
+import { readDepartments } from "./departments";
 import { contentRoot, readDistrict } from "./district";
+import { readPolicy } from "./policy";
 
 try {
   const root = contentRoot();
@@ -14,6 +17,10 @@ try {
   const years = await readBalanceInputs(root, district);
   console.log(`content/ is valid: ${site.district.name}, ${site.areas.length} areas, ${schools.length} schools.`);
   console.log(`Balance inputs: ${years.map((y) => `${y.year} (${y.sections.length} sections)`).join(", ") || "none"}.`);
+  const policy = await readPolicy(root, site.policy.fill);
+  const departments = await readDepartments(root, policy);
+  const commitments = departments.reduce((n, d) => n + d.commitments.length, 0);
+  console.log(`content/policy and content/departments are valid: ${policy.chapters.length} chapters, ${departments.length} bodies, ${commitments} commitments.`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

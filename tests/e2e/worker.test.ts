@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
+import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS, SEARCH_PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
 import { HealthBody } from "../../functions/routes/health";
 import { closedPort, freePort } from "../fixtures/ports";
 import { tempDir } from "../fixtures/temp-db";
@@ -90,6 +90,14 @@ describe("the Worker entry in workerd", () => {
     for (const res of [home, missing]) {
       for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
     }
+  });
+
+  it("gives the search page, and only it, the CSP that lets Pagefind run WebAssembly", async () => {
+    const search = await fetch(`${configured.url}/search/`);
+    expect(search.status).toBe(200);
+    for (const [name, value] of Object.entries(SEARCH_PAGE_SECURITY_HEADERS)) expect(search.headers.get(name), name).toBe(value);
+    const policy = await fetch(`${configured.url}/policy/4/`);
+    expect(policy.headers.get("Content-Security-Policy")).toBe(PAGE_SECURITY_HEADERS["Content-Security-Policy"]);
   });
 
   it("fails API requests closed, in the API's shape, when production secrets are missing", async () => {

@@ -4,6 +4,7 @@
  * communities and their catchment schools (施教区). Every capability reads it.
  */
 import { z } from "../zod";
+import { PolicyFill } from "../policy/fill";
 import { AREA_KINDS } from "./vocabulary";
 
 /** A stable lower-case identifier used in URLs and data files, e.g. `qingxi-jiedao`. */
@@ -65,6 +66,14 @@ export const SiteConfig = z.strictObject({
     emergency: PhoneNumber,
   }),
   areas: z.array(Area).min(1),
+  policy: z.strictObject({
+    /** Fills the places the policy's source text redacts with `*` (see src/domain/policy/fill.ts). */
+    fill: PolicyFill,
+  }),
+  commitments: z.strictObject({
+    /** The date the commitments' progress is reported as of; “overdue” is judged on this date. */
+    as_of: z.iso.date("请按 YYYY-MM-DD 填写日期，例如 2026-11-15"),
+  }),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 export type Area = SiteConfig["areas"][number];

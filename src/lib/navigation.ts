@@ -1,0 +1,37 @@
+/**
+ * The site's main navigation and the home page's entry points, each one list. The scorecard
+ * sections (/schools/, /balance/, /data/) are built by the scorecards issue; enrolment,
+ * complaints and tracking are not built yet: an entry without `href` is shown as 即将开通
+ * (coming soon) with no link, and the issue that builds it only adds the href here.
+ */
+
+export type NavItem = { href: string; label: string };
+
+export const MAIN_NAV: readonly NavItem[] = [
+  { href: "/policy/", label: "政策原文" },
+  { href: "/departments/", label: "部门职责" },
+  { href: "/commitments/", label: "承诺落实" },
+  { href: "/schools/", label: "学校评估" },
+  { href: "/balance/", label: "区域均衡" },
+  { href: "/data/", label: "开放数据" },
+  { href: "/search/", label: "搜索" },
+];
+
+export type EntryPoint = { title: string; description: string; href?: string };
+
+export const ENTRY_POINTS: readonly EntryPoint[] = [
+  { href: "/policy/", title: "政策原文", description: "《义务教育均衡发展改进意见》全文、逐条编号和通俗解读" },
+  { href: "/departments/", title: "部门职责", description: "每个部门在政策中的职责，以及它承诺做的事" },
+  { href: "/commitments/", title: "承诺落实", description: "每项承诺的目标、期限、进展和证据，逾期的会注明" },
+  { href: "/schools/", title: "学校评估", description: "每所学校的办学条件是否达到国家标准" },
+  { href: "/balance/", title: "区域均衡", description: "全区校际差异系数和城乡差距" },
+  { href: "/data/", title: "开放数据", description: "下载本站公开数据的原始文件" },
+  { title: "随迁子女入学申请", description: "持居住证的流动人口子女在线申请公办学校学位" },
+  { title: "投诉举报", description: "反映学校违规办学行为，可以匿名" },
+  { title: "办理进度查询", description: "用受理编号查询申请或投诉的办理进度" },
+];
+
+/** The nav item a path belongs to, so the header can mark it with aria-current. */
+export function currentNavItem(pathname: string): NavItem | undefined {
+  return MAIN_NAV.find((item) => pathname === item.href || pathname.startsWith(item.href) || `${pathname}/` === item.href);
+}

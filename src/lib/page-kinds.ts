@@ -1,0 +1,6 @@
+/**
+ * The page types the search index knows (the 类型 filter that ContentLayout's `kind` sets),
+ * in the order the search page offers them. 学校评估 pages come from the scorecards issue.
+ */
+export const PAGE_KINDS = ["政策原文", "部门职责", "承诺事项", "学校评估"] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
