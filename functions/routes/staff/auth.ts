@@ -1,0 +1,38 @@
+/**
+ * `/api/staff/auth/*`: the sign-in steps. Password first (`sign-in`), then the second
+ * factor (`second-factor`: GET tells whether to enrol or verify, POST checks the code and
+ * issues the real session), `password` to change one's password, `sign-out`. Each step
+ * sets a new `__Host-` cookie token; sign-out deletes the session row at once.
+ */
+import { Hono } from "hono";
+import { SignInInput, TotpCodeInput } from "../../../src/domain/staff/schemas";
+import { clearSessionCookie, publicRoute, serviceCtx, session, setSessionCookie, type StaffEnv } from "../../middleware/staff-auth";
+import { changePassword, ChangePasswordInput } from "../../services/staff/change-password";
+import { completeSecondFactor, secondFactorState } from "../../services/staff/second-factor";
+import { signIn } from "../../services/staff/sign-in";
+import { signOut } from "../../services/staff/sign-out";
+import { jsonBody } from "../../validate";
+
+export const staffAuthRoutes = new Hono<StaffEnv>()
+  .post("/sign-in", publicRoute, jsonBody(SignInInput), async (c) => {
+    const { token, next } = await signIn({ ctx: serviceCtx(c), input: c.req.valid("json") });
+    setSessionCookie(c, token);
+    return c.json({ next }, 200);
+  })
+  .get("/second-factor", session("second_factor"), async (c) => {
+    return c.json(await secondFactorState({ ctx: serviceCtx(c), live: c.var.live! }), 200);
+  })
+  .post("/second-factor", session("second_factor"), jsonBody(TotpCodeInput), async (c) => {
+    const { token } = await completeSecondFactor({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    setSessionCookie(c, token);
+    return c.json({ next: "home" as const }, 200);
+  })
+  .post("/password", session("full"), jsonBody(ChangePasswordInput), async (c) => {
+    await changePassword({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    return c.json({ changed: true as const }, 200);
+  })
+  .post("/sign-out", session("full"), async (c) => {
+    await signOut({ ctx: serviceCtx(c), live: c.var.live! });
+    clearSessionCookie(c);
+    return c.json({ signedOut: true as const }, 200);
+  });
