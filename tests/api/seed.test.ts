@@ -2,7 +2,9 @@ import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { appMeta } from "../../db/schema";
+import { appMeta, staffUsers } from "../../db/schema";
+import { verifyPassword } from "../../functions/auth/password-hash";
+import { STAFF_ROLES } from "../../src/domain/staff/roles";
 import { DEMO_SEED_KEY, seedDemoData } from "../../db/seed";
 import { useTempDb } from "../fixtures/temp-db";
 
@@ -25,5 +27,25 @@ describe("migrations and the demo seed", () => {
     await migrateDatabase(db);
     expect((await db.select().from(appMeta).all()).length).toBeGreaterThan(0);
     reopened.close();
+  });
+});
+
+describe("demo staff accounts", () => {
+  const tempDb = useTempDb();
+
+  it("creates one account per role and prints each password and TOTP secret on the first run only", async () => {
+    const first = await seedDemoData(tempDb().db, new Date("2026-09-01T00:00:00Z"));
+    const users = await tempDb().db.select().from(staffUsers).all();
+    expect(users.map((u) => u.role).sort()).toEqual([...STAFF_ROLES].sort());
+    for (const user of users) {
+      const line = first.lines.find((l) => l.includes(user.email));
+      const [, , password, secret] = line!.split(" | ");
+      expect(await verifyPassword(user.passwordHash, password!)).toBe(true);
+      expect(secret).toBe(user.totpSecret);
+      expect(user.totpConfirmedAt).toBeNull();
+    }
+    const second = await seedDemoData(tempDb().db, new Date("2026-09-02T00:00:00Z"));
+    expect(second.lines).toEqual([]);
+    expect((await tempDb().db.select().from(staffUsers).all()).length).toBe(STAFF_ROLES.length);
   });
 });
