@@ -9,7 +9,7 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { PAGE_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
+import { PAGE_SECURITY_HEADERS, pathHeadersFor, securityHeaders } from "./middleware/security-headers";
 
 /** Files the build writes for Cloudflare's asset server; they are not part of the site. */
 const PLATFORM_FILES = new Set(["/_headers", "/_redirects", "/.assetsignore"]);
@@ -22,6 +22,7 @@ export function createStaticSite(root: string) {
   app.use(async (c, next) => {
     if (PLATFORM_FILES.has(c.req.path)) return c.notFound();
     await next();
+    for (const [name, value] of Object.entries(pathHeadersFor(c.req.path))) c.res.headers.set(name, value);
     if (c.res.status === 200 && !c.res.headers.has("Cache-Control")) {
       const hashed = c.req.path.startsWith("/_astro/");
       c.res.headers.set("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");

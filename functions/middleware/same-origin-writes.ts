@@ -4,6 +4,7 @@
  * `Sec-Fetch-Site` (same-origin only) or, from older browsers, by `Origin`; and it must be
  * JSON (or multipart where files are sent), which a cross-site HTML form cannot produce.
  * Requests with neither header are not from a browser and carry no ambient credentials.
+ * A request with no body at all (sign-out, disable: the URL says everything) needs no type.
  */
 import type { MiddlewareHandler } from "hono";
 import { DomainError } from "../../src/domain/errors";
@@ -19,7 +20,9 @@ export function sameOriginWrites(publicOrigin: string | undefined): MiddlewareHa
     const allowed = new Set([new URL(c.req.url).origin, ...(publicOrigin ? [new URL(publicOrigin).origin] : [])]);
     const crossSite = site !== undefined ? site !== "same-origin" : origin !== undefined && !allowed.has(origin);
     if (crossSite) throw new DomainError("forbidden", "请求来源不正确。请从本平台的页面提交。");
-    if (!ACCEPTED_TYPES.test(c.req.header("Content-Type") ?? "")) {
+    const type = c.req.header("Content-Type");
+    const bodiless = type === undefined && !c.req.header("Transfer-Encoding") && (c.req.header("Content-Length") ?? "0") === "0";
+    if (!bodiless && !ACCEPTED_TYPES.test(type ?? "")) {
       throw new DomainError("unsupported_media_type", "不支持这种提交格式，请以 JSON 提交。");
     }
     return next();

@@ -8,6 +8,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { routePath } from "hono/route";
 import { DomainError } from "../../src/domain/errors";
 import { scopeOf, type StaffAction } from "../../src/domain/staff/permissions";
 import type { AppEnv } from "../app-env";
@@ -82,7 +83,8 @@ export function permit(action: StaffAction): Marked {
         outcome: "denied",
         actor: { userId: live.user.id, role: live.user.role },
         objectType: "route",
-        objectId: `${c.req.method} ${c.req.routePath}`,
+        // The matched route pattern (index -1: the handler), never the raw URL with its ids.
+        objectId: `${c.req.method} ${routePath(c, -1)}`,
         detail: action,
       });
       throw new DomainError("forbidden", FORBIDDEN_MESSAGE);

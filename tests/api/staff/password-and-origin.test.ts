@@ -64,3 +64,15 @@ describe("cross-site writes (CSRF)", () => {
     expect(rows.rows[0]!.n).toBe(1);
   });
 });
+
+describe("bodiless writes", () => {
+  const tempDb = useTempDb();
+
+  it("accepts a POST without a body or type but refuses one that has a body and no type", async () => {
+    const { app } = buildTestApp(tempDb());
+    const none = await app.request("/api/staff/auth/sign-out", { method: "POST" });
+    expect(none.status).toBe(401);
+    const untyped = await app.request("/api/staff/auth/sign-in", { method: "POST", body: "{}", headers: { "Content-Length": "2" } });
+    expect(untyped.status).toBe(415);
+  });
+});
