@@ -25,6 +25,7 @@ CREATE TABLE `staff_users` (
 	`totp_secret` text,
 	`totp_confirmed_at` text,
 	`totp_last_step` integer,
+	`password_change_required` integer DEFAULT true NOT NULL,
 	`disabled_at` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL

@@ -21,12 +21,15 @@ export const staffUsers = sqliteTable("staff_users", {
   totpConfirmedAt: text("totp_confirmed_at"),
   /** The last accepted TOTP time step: a code at or before it is refused (RFC 6238 §5.2). */
   totpLastStep: integer("totp_last_step"),
+  /** Set for a new account's one-time password: it must be replaced before any other page. */
+  passwordChangeRequired: integer("password_change_required", { mode: "boolean" }).notNull().default(true),
   disabledAt: text("disabled_at"),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
 
-export const SESSION_STAGES = ["second_factor", "full"] as const;
+export const SESSION_STAGES = ["second_factor", "password_change", "full"] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
 
 export const staffSessions = sqliteTable(
   "staff_sessions",
@@ -36,7 +39,10 @@ export const staffSessions = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => staffUsers.id),
-    /** `second_factor`: password accepted, TOTP (or enrolment) still due; `full`: signed in. */
+    /**
+     * `second_factor`: password accepted, TOTP (or enrolment) still due; `password_change`:
+     * both factors passed but the one-time password must be replaced first; `full`: signed in.
+     */
     stage: text("stage", { enum: SESSION_STAGES }).notNull(),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),

@@ -2,7 +2,7 @@
  * Staff authentication and authorisation for `/api/staff/*` (SECURITY.md items 8–9).
  * `permit(action)` is the only way a staff route gets a principal: it resolves the
  * `__Host-` session cookie, requires a fully signed-in session, and checks the permission
- * matrix, writing an `access.denied` audit row when the role may not. `session(stage)` is
+ * matrix, writing an `access.denied` audit row when the role may not. `session(...stages)` is
  * for the sign-in steps and sign-out. Each returned middleware carries its requirement
  * (`staffRequirement`), so the permission-walk test reads it from the app's own routes.
  */
@@ -11,6 +11,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { routePath } from "hono/route";
 import { DomainError } from "../../src/domain/errors";
 import { scopeOf, type StaffAction } from "../../src/domain/staff/permissions";
+import type { SessionStage } from "../../db/schema/staff";
 import type { AppEnv } from "../app-env";
 import { SESSION_COOKIE } from "../auth/session-policy";
 import { writeAudit } from "../services/audit/write-audit";
@@ -20,7 +21,7 @@ import { resolveSession, type LiveSession } from "../services/staff/resolve-sess
 
 export type StaffEnv = { Variables: AppEnv["Variables"] & { live: LiveSession | null } };
 
-export type StaffRequirement = { kind: "public" } | { kind: "session"; stage: "second_factor" | "full" } | { kind: "action"; action: StaffAction };
+export type StaffRequirement = { kind: "public" } | { kind: "session"; stages: SessionStage[] } | { kind: "action"; action: StaffAction };
 type Marked = MiddlewareHandler<StaffEnv> & { staffRequirement: StaffRequirement };
 
 const SIGNED_OUT = "请先登录。如果您已登录，可能因为长时间未操作已自动退出。";
@@ -49,10 +50,10 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
 }
 
-async function load(c: Context<StaffEnv>, stage: "second_factor" | "full"): Promise<LiveSession> {
+async function load(c: Context<StaffEnv>, stages: SessionStage[]): Promise<LiveSession> {
   const token = getCookie(c, SESSION_COOKIE, "host");
   const live = token ? await resolveSession({ ctx: serviceCtx(c), token }) : null;
-  if (!live || live.session.stage !== stage) {
+  if (!live || !stages.includes(live.session.stage)) {
     if (token) clearSessionCookie(c);
     throw new DomainError("unauthenticated", SIGNED_OUT);
   }
@@ -67,16 +68,16 @@ function mark(handler: MiddlewareHandler<StaffEnv>, staffRequirement: StaffRequi
 /** Open to anyone (the password step). */
 export const publicRoute = mark(async (_c, next) => next(), { kind: "public" });
 
-export function session(stage: "second_factor" | "full"): Marked {
+export function session(...stages: SessionStage[]): Marked {
   return mark(async (c, next) => {
-    await load(c, stage);
+    await load(c, stages);
     await next();
-  }, { kind: "session", stage });
+  }, { kind: "session", stages });
 }
 
 export function permit(action: StaffAction): Marked {
   return mark(async (c, next) => {
-    const live = await load(c, "full");
+    const live = await load(c, ["full"]);
     if (!scopeOf(live.user.role, action)) {
       await writeAudit(c.var.deps.db, serviceCtx(c), {
         action: "access.denied",

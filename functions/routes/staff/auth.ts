@@ -1,7 +1,8 @@
 /**
  * `/api/staff/auth/*`: the sign-in steps. Password first (`sign-in`), then the second
  * factor (`second-factor`: GET tells whether to enrol or verify, POST checks the code and
- * issues the real session), `password` to change one's password, `sign-out`. Each step
+ * issues the next session), `password` to change one's password (required once, for the
+ * one-time initial password, before the console opens), `sign-out`. Each step
  * sets a new `__Host-` cookie token; sign-out deletes the session row at once.
  */
 import { Hono } from "hono";
@@ -23,13 +24,14 @@ export const staffAuthRoutes = new Hono<StaffEnv>()
     return c.json(await secondFactorState({ ctx: serviceCtx(c), live: c.var.live! }), 200);
   })
   .post("/second-factor", session("second_factor"), jsonBody(TotpCodeInput), async (c) => {
-    const { token } = await completeSecondFactor({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    const { token, next } = await completeSecondFactor({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
     setSessionCookie(c, token);
-    return c.json({ next: "home" as const }, 200);
+    return c.json({ next }, 200);
   })
-  .post("/password", session("full"), jsonBody(ChangePasswordInput), async (c) => {
-    await changePassword({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
-    return c.json({ changed: true as const }, 200);
+  .post("/password", session("full", "password_change"), jsonBody(ChangePasswordInput), async (c) => {
+    const { token } = await changePassword({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    if (token) setSessionCookie(c, token);
+    return c.json({ next: "home" as const }, 200);
   })
   .post("/sign-out", session("full"), async (c) => {
     await signOut({ ctx: serviceCtx(c), live: c.var.live! });

@@ -1,7 +1,7 @@
 /**
  * `resolveSession({ ctx, token })`: the session a cookie token names, if it is still alive.
  * A `full` session dies 30 minutes after its last request or 12 hours after sign-in; a
- * `second_factor` one 10 minutes after the password step; any session of a disabled
+ * `second_factor` or `password_change` one 10 minutes after it began; any session of a disabled
  * account is dead at once. Dead sessions are deleted; a live one has its last-seen time
  * moved to now (the idle clock restarts only on an accepted request).
  */
@@ -19,7 +19,8 @@ export type LiveSession = {
 export function isExpired(session: typeof staffSessions.$inferSelect, now: Date): boolean {
   const age = now.getTime() - new Date(session.createdAt).getTime();
   const idle = now.getTime() - new Date(session.lastSeenAt).getTime();
-  if (session.stage === "second_factor") return age >= SECOND_FACTOR_TIMEOUT_MS;
+  // The steps of signing in are short-lived; only a full session has idle and absolute clocks.
+  if (session.stage !== "full") return age >= SECOND_FACTOR_TIMEOUT_MS;
   return age >= ABSOLUTE_TIMEOUT_MS || idle >= IDLE_TIMEOUT_MS;
 }
 

@@ -3,7 +3,8 @@
  * enrolment (QR code and the secret as text, created now if the account has none) or the
  * code prompt. `completeSecondFactor` checks a TOTP code: a code is accepted once only
  * (its time step must be after the last accepted one), failures count toward the lockout,
- * and success replaces the pending session by a new `full` session with a new token.
+ * and success replaces the pending session by a new session with a new token: `full`, or
+ * `password_change` while the account still has its one-time initial password.
  */
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { staffSessions, staffUsers } from "../../../db/schema";
@@ -45,7 +46,7 @@ export async function completeSecondFactor({
   ctx: ServiceCtx;
   live: LiveSession;
   input: TotpCodeInput;
-}): Promise<{ token: string }> {
+}): Promise<{ token: string; next: "home" | "change_password" }> {
   const { user, session } = live;
   const now = ctx.clock.now();
   const actor = { userId: user.id, role: user.role };
@@ -72,6 +73,8 @@ export async function completeSecondFactor({
 
   const token = newSessionToken();
   const at = now.toISOString();
+  // A one-time initial password must be replaced before the console opens.
+  const stage = user.passwordChangeRequired ? "password_change" : "full";
   await ctx.db.transaction(async (tx) => {
     // Claim the step only if no concurrent request claimed it (or a later one) first.
     const claimed = await tx
@@ -81,10 +84,10 @@ export async function completeSecondFactor({
       .returning({ last: staffUsers.totpLastStep });
     if (claimed.length !== 1) throw new DomainError("unauthenticated", WRONG_CODE);
     await tx.delete(staffSessions).where(eq(staffSessions.id, session.id));
-    await tx.insert(staffSessions).values({ id: sessionIdOf(token), userId: user.id, stage: "full", createdAt: at, lastSeenAt: at });
+    await tx.insert(staffSessions).values({ id: sessionIdOf(token), userId: user.id, stage, createdAt: at, lastSeenAt: at });
     await clearFailures(tx, user.email);
     await writeAudit(tx, ctx, { action, outcome: "success", actor });
     await writeAudit(tx, ctx, { action: "auth.sign_in", outcome: "success", actor });
   });
-  return { token };
+  return { token, next: stage === "full" ? "home" : "change_password" };
 }

@@ -40,7 +40,8 @@ form.addEventListener("submit", async (event) => {
   const code = String(new FormData(form).get("code"));
   const answer = await staffApi.auth["second-factor"].$post({ json: { code } });
   if (answer.ok) {
-    location.replace("/staff/");
+    const { next } = await answer.json();
+    location.replace(next === "change_password" ? "/staff/password/" : "/staff/");
     return;
   }
   showErrors(form, await apiError(answer));

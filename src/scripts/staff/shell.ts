@@ -39,7 +39,7 @@ export function signedIn(): Promise<Me | null> {
 
 document.querySelector("#sign-out")?.addEventListener("click", async () => {
   const res = await staffApi.auth["sign-out"].$post();
-  if (!res.ok && res.status !== 401) {
+  if (!res.ok && (res.status as number) !== 401) {
     const status = document.querySelector("#sign-out-status");
     if (status) status.textContent = `${(await apiError(res)).message} 退出未完成，请重试。`;
     return;

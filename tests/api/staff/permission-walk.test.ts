@@ -55,7 +55,8 @@ describe("the permission walk over every /api/staff route", () => {
       cookies.set(role, await signInFully(env.app, user, clock.now()));
     }
     target = await insertUser(tempDb().db, { role: "enrolment_officer", department: "planning" });
-  });
+    // Six real sign-ins (argon2id each) on a shared 2-core machine: allow a slow minute.
+  }, 60_000);
 
   function call(route: Route, cookie: string | undefined) {
     const path = route.path.replace(":id", target.id);

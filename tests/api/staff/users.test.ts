@@ -32,7 +32,26 @@ describe("account management by an admin", () => {
     expect(await signIn.json()).toEqual({ next: "enrol" });
     const pending = sessionCookieOf(signIn);
     const { secret } = await (await get(app, "/api/staff/auth/second-factor", pending)).json();
-    expect((await post(app, "/api/staff/auth/second-factor", { code: totpCode(secret, clock.now()) }, pending)).status).toBe(200);
+    const enrolled = await post(app, "/api/staff/auth/second-factor", { code: totpCode(secret, clock.now()) }, pending);
+    expect(await enrolled.json()).toEqual({ next: "change_password" });
+
+    // The one-time password must be replaced before the console opens.
+    const changing = sessionCookieOf(enrolled);
+    expect((await get(app, "/api/staff/me", changing)).status).toBe(401);
+    const same = await post(app, "/api/staff/auth/password", { currentPassword: body.initialPassword, newPassword: body.initialPassword }, changing);
+    expect(same.status).toBe(422);
+    const common = await post(app, "/api/staff/auth/password", { currentPassword: body.initialPassword, newPassword: "password123" }, changing);
+    expect(common.status).toBe(422);
+    const changed = await post(app, "/api/staff/auth/password", { currentPassword: body.initialPassword, newPassword: "春天的青溪水很清" }, changing);
+    expect(changed.status).toBe(200);
+    const full = sessionCookieOf(changed);
+    expect(full).not.toBe(changing);
+    expect((await get(app, "/api/staff/me", full)).status).toBe(200);
+    expect((await get(app, "/api/staff/me", changing)).status).toBe(401);
+
+    // The initial password is spent.
+    clock.set("2026-09-01T08:02:00.000Z");
+    expect((await post(app, "/api/staff/auth/sign-in", { email: user.email, password: body.initialPassword })).status).toBe(401);
   });
 
   it("refuses fields the invitation may not set, a duplicate e-mail, and a liaison without a department", async () => {
