@@ -87,3 +87,38 @@ describe.skipIf(noBrowser)("the staff console in Chromium", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe.skipIf(noBrowser)("the audit trail viewer in Chromium", () => {
+  const browser = useBrowser();
+
+  it("lets the demo auditor filter the trail and offers the same filter as CSV", async () => {
+    const auditor = demoAccount("审计员");
+    const page = await browser.page(320);
+    await page.goto(`${baseUrl}/staff/sign-in/`);
+    await page.fill("#email", auditor.email);
+    await page.fill("#password", auditor.password);
+    await page.click("button[type=submit]");
+    await page.locator("#enrol").waitFor();
+    await page.fill("#code", new TOTP({ secret: auditor.secret, digits: 6, period: 30 }).generate());
+    await page.click("#code-form button[type=submit]");
+    await page.waitForURL("**/staff/password/");
+    await page.fill("#currentPassword", auditor.password);
+    await page.fill("#newPassword", "审计员的新密码要足够长");
+    await page.click("#password-form button[type=submit]");
+    await page.waitForURL(`${baseUrl}/staff/`);
+
+    await page.goto(`${baseUrl}/staff/audit/`);
+    await page.locator("#audit-body tr").first().waitFor();
+    await page.fill("#actor", auditor.email);
+    await page.fill("#action", "auth.sign_in");
+    await page.click("#audit-filter button[type=submit]");
+    await page.waitForURL(/action=auth\.sign_in/);
+    await page.locator("#audit-body tr").first().waitFor();
+    const rows = await page.locator("#audit-body tr").allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.includes(auditor.email) && r.includes("auth.sign_in"))).toBe(true);
+    expect(await page.locator("#audit-export").getAttribute("href")).toContain("action=auth.sign_in");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

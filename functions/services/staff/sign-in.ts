@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { staffSessions, staffUsers } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import type { SignInInput } from "../../../src/domain/staff/schemas";
-import { decoyHash, verifyPassword } from "../../auth/password-hash";
+import { DECOY_HASH, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
 import { writeAudit } from "../audit/write-audit";
 import type { ServiceCtx } from "../context";
@@ -38,7 +38,7 @@ export async function signIn({ ctx, input }: { ctx: ServiceCtx; input: SignInInp
   }
 
   const user = await ctx.db.select().from(staffUsers).where(eq(staffUsers.email, input.email)).get();
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? DECOY_HASH, input.password);
   const reason = !user ? "unknown_account" : !passwordOk ? "wrong_password" : user.disabledAt ? "disabled" : null;
 
   if (reason || !user) {

@@ -54,3 +54,11 @@ describe("staff input schemas", () => {
     expect(InviteUserInput.safeParse({ email: "a@b.cn", displayName: "甲", role: "root" }).error?.issues[0]?.message).toBe("请选择角色");
   });
 });
+
+describe("the decoy hash for unknown accounts", () => {
+  it("is a well-formed hash at the same parameters, so verifying against it costs what a real one does", async () => {
+    const { DECOY_HASH } = await import("../../../functions/auth/password-hash");
+    expect(DECOY_HASH).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(DECOY_HASH, "anything")).toBe(false);
+  });
+});
