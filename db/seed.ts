@@ -26,7 +26,8 @@ export const DEMO_STAFF = STAFF_ROLES.map((role) => ({
 
 export type SeedResult = { seeded: boolean; lines: string[] };
 
-export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
+/** `authSecret` seals the demo accounts' TOTP secrets, as the app will open them (AUTH_SECRET). */
+export async function seedDemoData(db: Db, now: Date, { authSecret }: { authSecret: string }): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     const done = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_SEED_KEY)).get();
     if (done) return { seeded: false, lines: [] };
@@ -39,7 +40,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
     const ctx = { db, clock: { now: () => now }, log: { info: () => {}, error: () => {} }, requestId: "demo-seed" };
     for (const input of DEMO_STAFF) {
       const totpSecret = newTotpSecret();
-      const { initialPassword } = await createStaffUser({ ctx, input, actor: null, totpSecret, tx });
+      const { initialPassword } = await createStaffUser({ ctx, input, actor: null, totpSecret: { secret: totpSecret, authSecret }, tx });
       lines.push(`${STAFF_ROLE_LABELS[input.role]} | ${input.email} | ${initialPassword} | ${totpSecret}`);
     }
     return { seeded: true, lines };

@@ -21,5 +21,8 @@ export type StaffPrincipal = {
 
 export type StaffCtx = ServiceCtx & { actor: StaffPrincipal };
 
+/** For verbs that seal or open TOTP secrets: the key they are sealed with. */
+export type AuthCtx = ServiceCtx & { authSecret: string };
+
 /** A drizzle transaction on the app's database. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

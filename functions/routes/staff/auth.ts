@@ -7,12 +7,16 @@
  */
 import { Hono } from "hono";
 import { SignInInput, TotpCodeInput } from "../../../src/domain/staff/schemas";
+import type { Context } from "hono";
 import { clearSessionCookie, publicRoute, serviceCtx, session, setSessionCookie, type StaffEnv } from "../../middleware/staff-auth";
+import type { AuthCtx } from "../../services/context";
 import { changePassword, ChangePasswordInput } from "../../services/staff/change-password";
 import { completeSecondFactor, secondFactorState } from "../../services/staff/second-factor";
 import { signIn } from "../../services/staff/sign-in";
 import { signOut } from "../../services/staff/sign-out";
 import { jsonBody } from "../../validate";
+
+const authCtx = (c: Context<StaffEnv>): AuthCtx => ({ ...serviceCtx(c), authSecret: c.var.deps.config.secrets.AUTH_SECRET });
 
 export const staffAuthRoutes = new Hono<StaffEnv>()
   .post("/sign-in", publicRoute, jsonBody(SignInInput), async (c) => {
@@ -21,10 +25,10 @@ export const staffAuthRoutes = new Hono<StaffEnv>()
     return c.json({ next }, 200);
   })
   .get("/second-factor", session("second_factor"), async (c) => {
-    return c.json(await secondFactorState({ ctx: serviceCtx(c), live: c.var.live! }), 200);
+    return c.json(await secondFactorState({ ctx: authCtx(c), live: c.var.live! }), 200);
   })
   .post("/second-factor", session("second_factor"), jsonBody(TotpCodeInput), async (c) => {
-    const { token, next } = await completeSecondFactor({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    const { token, next } = await completeSecondFactor({ ctx: authCtx(c), live: c.var.live!, input: c.req.valid("json") });
     setSessionCookie(c, token);
     return c.json({ next }, 200);
   })

@@ -10,6 +10,7 @@ import { staffUsers } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import type { InviteUserInput } from "../../../src/domain/staff/schemas";
 import { hashPassword } from "../../auth/password-hash";
+import { sealSecret } from "../../auth/secret-box";
 import { newInitialPassword, newUserId } from "../../auth/session-token";
 import { writeAudit } from "../audit/write-audit";
 import type { ServiceCtx, StaffPrincipal, Tx } from "../context";
@@ -27,7 +28,8 @@ export async function createStaffUser({
   ctx: ServiceCtx;
   input: InviteUserInput;
   actor: StaffPrincipal | null;
-  totpSecret?: string;
+  /** A TOTP secret chosen ahead (demo seed), sealed here with the AUTH_SECRET given. */
+  totpSecret?: { secret: string; authSecret: string };
   /** Run inside the caller's transaction (the demo seed). */
   tx?: Tx;
 }): Promise<CreatedUser> {
@@ -35,6 +37,8 @@ export async function createStaffUser({
   // Hash before the transaction: argon2 takes a few hundred ms and must not hold the write lock.
   const passwordHash = await hashPassword(initialPassword);
   const at = ctx.clock.now().toISOString();
+  const id = newUserId();
+  const sealedTotp = totpSecret ? await sealSecret(totpSecret.authSecret, id, totpSecret.secret) : null;
   const run = async (t: Tx) => {
     const existing = await t.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, input.email)).get();
     if (existing) {
@@ -43,13 +47,13 @@ export async function createStaffUser({
     const [row] = await t
       .insert(staffUsers)
       .values({
-        id: newUserId(),
+        id,
         email: input.email,
         displayName: input.displayName,
         role: input.role,
         department: input.department,
         passwordHash,
-        totpSecret: totpSecret ?? null,
+        totpSecret: sealedTotp,
         createdAt: at,
         updatedAt: at,
       })

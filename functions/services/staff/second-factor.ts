@@ -11,9 +11,10 @@ import { staffSessions, staffUsers } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import type { TotpCodeInput } from "../../../src/domain/staff/schemas";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
+import { openSecret, sealSecret } from "../../auth/secret-box";
 import { matchTotp, newTotpSecret, totpUri } from "../../auth/totp";
 import { writeAudit } from "../audit/write-audit";
-import type { ServiceCtx } from "../context";
+import type { AuthCtx } from "../context";
 import { lockedError } from "./sign-in";
 import { clearFailures, lockedForSeconds, recordFailure } from "./lockout";
 import type { LiveSession } from "./resolve-session";
@@ -22,15 +23,17 @@ export const TOTP_ISSUER = "清溪区教育局工作台";
 
 export type SecondFactorState = { mode: "verify" } | { mode: "enrol"; secret: string; uri: string; account: string };
 
-export async function secondFactorState({ ctx, live }: { ctx: ServiceCtx; live: LiveSession }): Promise<SecondFactorState> {
+export async function secondFactorState({ ctx, live }: { ctx: AuthCtx; live: LiveSession }): Promise<SecondFactorState> {
   const { user } = live;
   if (user.totpConfirmedAt) return { mode: "verify" };
-  let secret = user.totpSecret;
-  if (!secret) {
+  let secret: string;
+  if (user.totpSecret) {
+    secret = await openSecret(ctx.authSecret, user.id, user.totpSecret);
+  } else {
     secret = newTotpSecret();
     await ctx.db
       .update(staffUsers)
-      .set({ totpSecret: secret, updatedAt: ctx.clock.now().toISOString() })
+      .set({ totpSecret: await sealSecret(ctx.authSecret, user.id, secret), updatedAt: ctx.clock.now().toISOString() })
       .where(eq(staffUsers.id, user.id));
   }
   return { mode: "enrol", secret, uri: totpUri(TOTP_ISSUER, user.email, secret), account: user.email };
@@ -43,7 +46,7 @@ export async function completeSecondFactor({
   live,
   input,
 }: {
-  ctx: ServiceCtx;
+  ctx: AuthCtx;
   live: LiveSession;
   input: TotpCodeInput;
 }): Promise<{ token: string; next: "home" | "change_password" }> {
@@ -62,7 +65,8 @@ export async function completeSecondFactor({
     throw lockedError(locked);
   }
 
-  const step = user.totpSecret ? matchTotp(user.totpSecret, input.code, now, user.totpLastStep) : null;
+  const secret = user.totpSecret ? await openSecret(ctx.authSecret, user.id, user.totpSecret) : null;
+  const step = secret ? matchTotp(secret, input.code, now, user.totpLastStep) : null;
   if (step === null) {
     await ctx.db.transaction(async (tx) => {
       await recordFailure(tx, user.email, now);

@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import { auditLog, staffUsers } from "../../../db/schema";
 import { csvCell } from "../../../functions/services/audit/list-audit";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildTestApp, fixedClock } from "../../fixtures/test-app";
-import { get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
+import { buildStaffApp, get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";
 
 describe("the audit trail", () => {
   const tempDb = useTempDb();
-  const setup = () => buildTestApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
+  const setup = () => buildStaffApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
 
   it("is append-only: the database refuses to update or delete a row", async () => {
     const { app } = setup();

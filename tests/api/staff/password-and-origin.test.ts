@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildTestApp, fixedClock } from "../../fixtures/test-app";
-import { get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
+import { buildStaffApp, get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";
 import { COMMON_PASSWORD } from "../../../functions/services/staff/change-password";
 
 describe("changing a password", () => {
@@ -9,7 +9,7 @@ describe("changing a password", () => {
 
   it("refuses a common password and a short one, accepts a long uncommon one, and ends the other sessions", async () => {
     const clock = fixedClock("2026-09-01T08:00:00.000Z");
-    const { app } = buildTestApp(tempDb(), { clock });
+    const { app } = buildStaffApp(tempDb(), { clock });
     const user = await insertUser(tempDb().db, { role: "auditor" });
     const elsewhere = await signInFully(app, user, clock.now());
     clock.set("2026-09-01T08:01:00.000Z");
@@ -34,7 +34,7 @@ describe("cross-site writes (CSRF)", () => {
   const tempDb = useTempDb();
 
   it("refuses a cross-site request and a form-encoded body before any route runs", async () => {
-    const { app } = buildTestApp(tempDb());
+    const { app } = buildStaffApp(tempDb());
     const body = JSON.stringify({ email: "a@jyj.example.gov.cn", password: "whatever it is" });
     const crossSite = await app.request("/api/staff/auth/sign-in", {
       method: "POST",
@@ -69,7 +69,7 @@ describe("bodiless writes", () => {
   const tempDb = useTempDb();
 
   it("accepts a POST without a body or type but refuses one that has a body and no type", async () => {
-    const { app } = buildTestApp(tempDb());
+    const { app } = buildStaffApp(tempDb());
     const none = await app.request("/api/staff/auth/sign-out", { method: "POST" });
     expect(none.status).toBe(401);
     const untyped = await app.request("/api/staff/auth/sign-in", { method: "POST", body: "{}", headers: { "Content-Length": "2" } });

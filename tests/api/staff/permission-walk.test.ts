@@ -10,12 +10,12 @@ import { scopeOf } from "../../../src/domain/staff/permissions";
 import { STAFF_ROLES, type StaffRole } from "../../../src/domain/staff/roles";
 import type { StaffRequirement } from "../../../functions/middleware/staff-auth";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildTestApp, fixedClock } from "../../fixtures/test-app";
-import { get, insertUser, signInFully, type TestUser } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
+import { buildStaffApp, get, insertUser, signInFully, type TestUser } from "../../fixtures/staff";
 
 type Route = { method: string; path: string; requirement: StaffRequirement | undefined };
 
-function staffRoutesOf(app: ReturnType<typeof buildTestApp>["app"]): Route[] {
+function staffRoutesOf(app: ReturnType<typeof buildStaffApp>["app"]): Route[] {
   const byKey = new Map<string, Route>();
   for (const r of app.routes) {
     if (r.method === "ALL" || !r.path.startsWith("/api/staff/")) continue;
@@ -42,13 +42,13 @@ function bodyFor(route: Route): unknown {
 
 describe("the permission walk over every /api/staff route", () => {
   const tempDb = useTempDb();
-  let env: ReturnType<typeof buildTestApp>;
+  let env: ReturnType<typeof buildStaffApp>;
   let cookies: Map<StaffRole, string>;
   let target: TestUser;
 
   beforeEach(async () => {
     const clock = fixedClock("2026-09-01T08:00:00.000Z");
-    env = buildTestApp(tempDb(), { clock });
+    env = buildStaffApp(tempDb(), { clock });
     cookies = new Map();
     for (const role of STAFF_ROLES) {
       const user = await insertUser(tempDb().db, { role, department: role === "department_liaison" ? "finance" : null });

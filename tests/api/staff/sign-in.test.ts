@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildTestApp, fixedClock } from "../../fixtures/test-app";
-import { get, insertUser, post, sessionCookieOf, signInFully, TEST_PASSWORD, totpCode } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
+import { buildStaffApp, get, insertUser, post, sessionCookieOf, signInFully, TEST_PASSWORD, totpCode } from "../../fixtures/staff";
 
 const T0 = "2026-09-01T08:00:00.000Z";
 const later = (minutes: number) => new Date(new Date(T0).getTime() + minutes * 60_000).toISOString();
@@ -10,7 +10,7 @@ describe("staff sign-in", () => {
   const tempDb = useTempDb();
   const setup = () => {
     const clock = fixedClock(T0);
-    return { clock, ...buildTestApp(tempDb(), { clock }) };
+    return { clock, ...buildStaffApp(tempDb(), { clock }) };
   };
 
   it("sets a __Host- session cookie that is Secure, HttpOnly, SameSite=Strict, path / and has no Domain", async () => {
@@ -71,7 +71,7 @@ describe("staff sign-in", () => {
     const { app } = setup();
     const user = await insertUser(tempDb().db, { role: "admin" });
     for (let i = 0; i < 5; i++) await post(app, "/api/staff/auth/sign-in", { email: user.email, password: "wrong password" });
-    const fresh = buildTestApp(tempDb(), { clock: fixedClock(T0) }).app;
+    const fresh = buildStaffApp(tempDb(), { clock: fixedClock(T0) }).app;
     expect((await post(fresh, "/api/staff/auth/sign-in", { email: user.email, password: TEST_PASSWORD })).status).toBe(429);
   });
 
@@ -86,6 +86,9 @@ describe("staff sign-in", () => {
     const state = await (await get(app, "/api/staff/auth/second-factor", pending)).json();
     expect(state.mode).toBe("enrol");
     expect(state.secret).toBe(user.secret);
+    const stored = await tempDb().client.execute({ sql: "select totp_secret from staff_users where id = ?", args: [user.id] });
+    expect(String(stored.rows[0]!.totp_secret)).toMatch(/^v1\./);
+    expect(String(stored.rows[0]!.totp_secret)).not.toContain(user.secret);
     expect(state.uri).toMatch(/^otpauth:\/\/totp\/.+secret=/);
     const done = await post(app, "/api/staff/auth/second-factor", { code: totpCode(state.secret, clock.now()) }, pending);
     expect(done.status).toBe(200);

@@ -3,14 +3,14 @@ import { eq } from "drizzle-orm";
 import { staffUsers } from "../../../db/schema";
 import { UserView } from "../../../functions/services/staff/user-view";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildTestApp, fixedClock } from "../../fixtures/test-app";
-import { get, insertUser, post, sessionCookieOf, signInFully, totpCode } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
+import { buildStaffApp, get, insertUser, post, sessionCookieOf, signInFully, totpCode } from "../../fixtures/staff";
 
 describe("account management by an admin", () => {
   const tempDb = useTempDb();
   const setup = async () => {
     const clock = fixedClock("2026-09-01T08:00:00.000Z");
-    const env = buildTestApp(tempDb(), { clock });
+    const env = buildStaffApp(tempDb(), { clock });
     const admin = await insertUser(tempDb().db, { role: "admin" });
     return { ...env, clock, admin, cookie: await signInFully(env.app, admin, clock.now()) };
   };
