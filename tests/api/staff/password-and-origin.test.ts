@@ -1,4 +1,7 @@
+import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../../db/client";
+import { closedPort } from "../../fixtures/ports";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";
@@ -74,5 +77,22 @@ describe("bodiless writes", () => {
     expect(none.status).toBe(401);
     const untyped = await app.request("/api/staff/auth/sign-in", { method: "POST", body: "{}", headers: { "Content-Length": "2" } });
     expect(untyped.status).toBe(415);
+  });
+});
+
+describe("an unreachable database", () => {
+  const tempDb = useTempDb();
+
+  it("fails sign-in and session checks closed with 503 and Retry-After, setting no cookie", async () => {
+    const client = createClient({ url: `http://127.0.0.1:${await closedPort()}` });
+    const { app } = buildStaffApp(tempDb(), { db: createDb(client) });
+    const signIn = await post(app, "/api/staff/auth/sign-in", { email: "a@jyj.example.gov.cn", password: TEST_PASSWORD });
+    expect(signIn.status).toBe(503);
+    expect(signIn.headers.get("Retry-After")).toBe("30");
+    expect(signIn.headers.getSetCookie()).toEqual([]);
+    const me = await get(app, "/api/staff/me", `__Host-staff_session=${"a".repeat(32)}`);
+    expect(me.status).toBe(503);
+    expect(Object.keys(await me.json()).sort()).toEqual(["code", "message", "requestId"]);
+    client.close();
   });
 });
