@@ -16,7 +16,7 @@ import { matchTotp, newTotpSecret, totpUri } from "../../auth/totp";
 import { writeAudit } from "../audit/write-audit";
 import type { AuthCtx } from "../context";
 import { lockedError } from "./sign-in";
-import { clearFailures, lockedForSeconds, recordFailure } from "./lockout";
+import { clearFailures, reserveAttempt } from "./lockout";
 import type { LiveSession } from "./resolve-session";
 
 export const TOTP_ISSUER = "清溪区教育局工作台";
@@ -56,22 +56,20 @@ export async function completeSecondFactor({
   const enrolling = !user.totpConfirmedAt;
   const action = enrolling ? "auth.totp_enrol" : "auth.totp_verify";
 
-  const locked = await lockedForSeconds(ctx.db, user.email, now);
-  if (locked > 0) {
+  const attempt = await reserveAttempt(ctx.db, user.email, now);
+  if (attempt.attemptId === null) {
     await ctx.db.transaction(async (tx) => {
       await tx.delete(staffSessions).where(eq(staffSessions.id, session.id));
       await writeAudit(tx, ctx, { action, outcome: "denied", actor, detail: "locked" });
     });
-    throw lockedError(locked);
+    throw lockedError(attempt.lockedFor);
   }
 
   const secret = user.totpSecret ? await openSecret(ctx.authSecret, user.id, user.totpSecret) : null;
   const step = secret ? matchTotp(secret, input.code, now, user.totpLastStep) : null;
   if (step === null) {
-    await ctx.db.transaction(async (tx) => {
-      await recordFailure(tx, user.email, now);
-      await writeAudit(tx, ctx, { action, outcome: "failure", actor, detail: "wrong_code" });
-    });
+    // The booked attempt stays as this failure.
+    await writeAudit(ctx.db, ctx, { action, outcome: "failure", actor, detail: "wrong_code" });
     throw new DomainError("validation", WRONG_CODE, { fields: [{ path: "code", message: WRONG_CODE }] });
   }
 

@@ -13,7 +13,7 @@ import { DECOY_HASH, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
 import { writeAudit } from "../audit/write-audit";
 import type { ServiceCtx } from "../context";
-import { lockedForSeconds, recordFailure } from "./lockout";
+import { releaseAttempt, reserveAttempt } from "./lockout";
 
 export const SIGN_IN_FAILED = "电子邮箱或密码不正确。请检查后重试；连续输错 5 次，账户将被锁定 15 分钟。";
 
@@ -25,8 +25,8 @@ export type SignInResult = { token: string; next: "enrol" | "verify" };
 
 export async function signIn({ ctx, input }: { ctx: ServiceCtx; input: SignInInput }): Promise<SignInResult> {
   const now = ctx.clock.now();
-  const locked = await lockedForSeconds(ctx.db, input.email, now);
-  if (locked > 0) {
+  const attempt = await reserveAttempt(ctx.db, input.email, now);
+  if (attempt.attemptId === null) {
     const user = await ctx.db.select().from(staffUsers).where(eq(staffUsers.email, input.email)).get();
     await writeAudit(ctx.db, ctx, {
       action: "auth.sign_in",
@@ -34,7 +34,7 @@ export async function signIn({ ctx, input }: { ctx: ServiceCtx; input: SignInInp
       actor: user ? { userId: user.id, role: user.role } : null,
       detail: "locked",
     });
-    throw lockedError(locked);
+    throw lockedError(attempt.lockedFor);
   }
 
   const user = await ctx.db.select().from(staffUsers).where(eq(staffUsers.email, input.email)).get();
@@ -42,14 +42,12 @@ export async function signIn({ ctx, input }: { ctx: ServiceCtx; input: SignInInp
   const reason = !user ? "unknown_account" : !passwordOk ? "wrong_password" : user.disabledAt ? "disabled" : null;
 
   if (reason || !user) {
-    await ctx.db.transaction(async (tx) => {
-      await recordFailure(tx, input.email, now);
-      await writeAudit(tx, ctx, {
-        action: "auth.sign_in",
-        outcome: "failure",
-        actor: user ? { userId: user.id, role: user.role } : null,
-        detail: reason ?? "unknown_account",
-      });
+    // The booked attempt stays as this failure.
+    await writeAudit(ctx.db, ctx, {
+      action: "auth.sign_in",
+      outcome: "failure",
+      actor: user ? { userId: user.id, role: user.role } : null,
+      detail: reason ?? "unknown_account",
     });
     throw new DomainError("unauthenticated", SIGN_IN_FAILED);
   }
@@ -57,6 +55,7 @@ export async function signIn({ ctx, input }: { ctx: ServiceCtx; input: SignInInp
   const token = newSessionToken();
   const at = now.toISOString();
   await ctx.db.transaction(async (tx) => {
+    await releaseAttempt(tx, attempt.attemptId);
     await tx.insert(staffSessions).values({ id: sessionIdOf(token), userId: user.id, stage: "second_factor", createdAt: at, lastSeenAt: at });
     await writeAudit(tx, ctx, { action: "auth.password", outcome: "success", actor: { userId: user.id, role: user.role } });
   });

@@ -54,6 +54,20 @@ describe("staff sign-in", () => {
     expect((await post(app, "/api/staff/auth/sign-in", { email: user.email, password: TEST_PASSWORD })).status).toBe(200);
   });
 
+  it("checks at most 5 passwords for one account even when guesses arrive in parallel", async () => {
+    const { app } = setup();
+    const user = await insertUser(tempDb().db, { role: "admin" });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(app, "/api/staff/auth/sign-in", { email: user.email, password: `guess ${i}` })),
+    );
+    const statuses = answers.map((r) => r.status);
+    // Five were checked and refused; the other seven were refused unchecked, as locked.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    const failures = await tempDb().client.execute("select count(*) as n from staff_login_failures");
+    expect(Number(failures.rows[0]!.n)).toBe(5);
+  });
+
   it("locks an unknown e-mail the same way, so lockout does not reveal which accounts exist", async () => {
     const { app } = setup();
     const user = await insertUser(tempDb().db, { role: "admin" });
