@@ -1,7 +1,7 @@
 /**
  * `/api/staff/auth/*`: the sign-in steps. Password first (`sign-in`), then the second
- * factor (`second-factor`: GET tells whether to enrol or verify, POST checks the code and
- * issues the next session), `password` to change one's password (required once, for the
+ * factor (`second-factor/start` says whether to enrol, creating the secret, or to verify;
+ * `second-factor` checks the code and issues the next session), `password` to change one's password (required once, for the
  * one-time initial password, before the console opens), `sign-out`. Each step
  * sets a new `__Host-` cookie token; sign-out deletes the session row at once.
  */
@@ -24,7 +24,8 @@ export const staffAuthRoutes = new Hono<StaffEnv>()
     setSessionCookie(c, token);
     return c.json({ next }, 200);
   })
-  .get("/second-factor", session("second_factor"), async (c) => {
+  // A POST, not a GET: on first sign-in it creates the account's TOTP secret (SECURITY.md 3).
+  .post("/second-factor/start", session("second_factor"), async (c) => {
     return c.json(await secondFactorState({ ctx: authCtx(c), live: c.var.live! }), 200);
   })
   .post("/second-factor", session("second_factor"), jsonBody(TotpCodeInput), async (c) => {

@@ -13,7 +13,7 @@ const form = document.querySelector<HTMLFormElement>("#code-form")!;
 const loading = document.querySelector<HTMLElement>("#loading")!;
 
 async function start() {
-  const res = await staffApi.auth["second-factor"].$get();
+  const res = await staffApi.auth["second-factor"].start.$post();
   if (!res.ok) {
     location.replace(SIGN_IN_PAGE);
     return;

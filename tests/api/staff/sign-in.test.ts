@@ -97,7 +97,7 @@ describe("staff sign-in", () => {
     const pending = sessionCookieOf(first);
     // Half signed in: no page data yet.
     expect((await get(app, "/api/staff/me", pending)).status).toBe(401);
-    const state = await (await get(app, "/api/staff/auth/second-factor", pending)).json();
+    const state = await (await post(app, "/api/staff/auth/second-factor/start", {}, pending)).json();
     expect(state.mode).toBe("enrol");
     expect(state.secret).toBe(user.secret);
     const stored = await tempDb().client.execute({ sql: "select totp_secret from staff_users where id = ?", args: [user.id] });
@@ -110,7 +110,7 @@ describe("staff sign-in", () => {
     expect(full).not.toBe(pending);
     expect((await get(app, "/api/staff/me", full)).status).toBe(200);
     // The pending token died with the step it served.
-    expect((await get(app, "/api/staff/auth/second-factor", pending)).status).toBe(401);
+    expect((await post(app, "/api/staff/auth/second-factor/start", {}, pending)).status).toBe(401);
   });
 
   it("refuses a TOTP code the second time, even within its 30-second window", async () => {

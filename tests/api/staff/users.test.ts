@@ -31,7 +31,7 @@ describe("account management by an admin", () => {
     const signIn = await post(app, "/api/staff/auth/sign-in", { email: user.email, password: body.initialPassword });
     expect(await signIn.json()).toEqual({ next: "enrol" });
     const pending = sessionCookieOf(signIn);
-    const { secret } = await (await get(app, "/api/staff/auth/second-factor", pending)).json();
+    const { secret } = await (await post(app, "/api/staff/auth/second-factor/start", {}, pending)).json();
     const enrolled = await post(app, "/api/staff/auth/second-factor", { code: totpCode(secret, clock.now()) }, pending);
     expect(await enrolled.json()).toEqual({ next: "change_password" });
 
