@@ -12,7 +12,9 @@ import type { AppDeps } from "./deps";
 import { errorResponse, handleError } from "./error-response";
 import { noStoreByDefault } from "./middleware/no-store";
 import { API_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
+import { sameOriginWrites } from "./middleware/same-origin-writes";
 import { healthRoutes } from "./routes/health";
+import { staffRoutes } from "./routes/staff";
 
 /** Requests under this prefix go to the Hono app; everything else is the static site. */
 export const API_PREFIX = "/api";
@@ -31,7 +33,9 @@ export function createApp(deps: AppDeps) {
       c.set("deps", deps);
       await next();
     })
-    .route("/health", healthRoutes);
+    .use(sameOriginWrites(deps.config.publicOrigin))
+    .route("/health", healthRoutes)
+    .route("/staff", staffRoutes);
 
   app.notFound((c) => errorResponse(c, new DomainError("not_found", "没有这个接口。请检查请求地址。")));
   app.onError(handleError(deps.log));

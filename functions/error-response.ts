@@ -3,6 +3,7 @@
  * code and Chinese message; anything else is logged by request id and answered with a
  * generic message, so no stack, SQL or personal data ever reaches the client (SECURITY.md 11).
  */
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -44,9 +45,28 @@ function fromHttpException(error: HTTPException): DomainError | null {
   }
 }
 
+/**
+ * A query that failed below SQL: the database could not be reached (a network failure:
+ * a TypeError on Node, a plain "Network connection lost" in workerd, a libSQL server or
+ * Hrana error) or was busy. The request is answered 503 with Retry-After, never a half-done
+ * success, and a protected route fails closed (SECURITY.md item 18). A SQL error proper
+ * (a `SQLITE_*` code: constraint, trigger, syntax) stays a 500.
+ */
+function databaseUnavailable(error: Error): DomainError | null {
+  if (!(error instanceof DrizzleQueryError)) return null;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  const sqlError = typeof code === "string" && code.startsWith("SQLITE_") && !code.startsWith("SQLITE_BUSY");
+  return sqlError ? null : new DomainError("unavailable", "服务暂时不可用，请稍后再试。", { retryAfter: 30 });
+}
+
 export function handleError(log: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof DomainError) return errorResponse(c, error);
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      log.error("request.database_unavailable", { requestId: c.get("requestId"), path: c.req.path });
+      return errorResponse(c, unavailable);
+    }
     const known = error instanceof HTTPException ? fromHttpException(error) : null;
     if (known) return errorResponse(c, known);
     const requestId: string = c.get("requestId");

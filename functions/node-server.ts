@@ -52,7 +52,7 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
   await migrateDatabase(db);
 
   const seedDemo = (nodeEnv.SEED_DEMO ?? (config.env === "production" ? "0" : "1")) === "1";
-  const seed = seedDemo ? await seedDemoData(db, systemClock.now()) : { seeded: false, lines: [] };
+  const seed = seedDemo ? await seedDemoData(db, systemClock.now(), { authSecret: config.secrets.AUTH_SECRET }) : { seeded: false, lines: [] };
 
   const api = createApp({
     db,

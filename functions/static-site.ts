@@ -10,7 +10,7 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { pageSecurityHeadersFor, securityHeaders } from "./middleware/security-headers";
+import { securityHeaders, staticHeadersFor } from "./middleware/security-headers";
 
 /** Files the build writes for Cloudflare's asset server; they are not part of the site. */
 const PLATFORM_FILES = new Set(["/_headers", "/_redirects", "/.assetsignore"]);
@@ -18,7 +18,7 @@ const PLATFORM_FILES = new Set(["/_headers", "/_redirects", "/.assetsignore"]);
 export function createStaticSite(root: string) {
   const notFoundPage = readFile(path.join(root, "404.html"), "utf8").catch(() => "<h1>404</h1>");
   const app = new Hono();
-  app.use(securityHeaders(pageSecurityHeadersFor));
+  app.use(securityHeaders(staticHeadersFor));
   app.use(compress());
   app.use(async (c, next) => {
     if (PLATFORM_FILES.has(c.req.path)) return c.notFound();

@@ -1,2 +1,4 @@
 /** Every drizzle table, one file per aggregate. drizzle-kit reads this for migrations. */
 export * from "./app-meta";
+export * from "./staff";
+export * from "./audit";

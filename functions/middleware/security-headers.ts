@@ -56,6 +56,29 @@ export function pageSecurityHeadersFor(path: string): Record<string, string> {
     : PAGE_SECURITY_HEADERS;
 }
 
+/**
+ * Extra headers for some page paths, written the same way in `public/_headers`. The staff
+ * console's shells are `no-store` (SECURITY.md item 4), so no cache or back button keeps one.
+ */
+export const PAGE_PATH_HEADERS: Record<string, Record<string, string>> = {
+  "/staff/*": { "Cache-Control": "no-store" },
+};
+
+/** The extra headers for a request path (Cloudflare's `/prefix/*` matching). */
+export function pathHeadersFor(pathname: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [pattern, headers] of Object.entries(PAGE_PATH_HEADERS)) {
+    const prefix = pattern.slice(0, -1);
+    if (pathname.startsWith(prefix) || pathname === prefix.slice(0, -1)) Object.assign(out, headers);
+  }
+  return out;
+}
+
+/** Everything the Node static server sends for a path; `public/_headers` must give the same. */
+export function staticHeadersFor(path: string): Record<string, string> {
+  return { ...pageSecurityHeadersFor(path), ...pathHeadersFor(path) };
+}
+
 /** JSON responses load nothing, so the API denies everything. */
 export const API_SECURITY_HEADERS: Record<string, string> = {
   "Content-Security-Policy": "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",

@@ -14,6 +14,8 @@ declare module "vitest" {
   interface ProvidedContext {
     baseUrl: string;
     browserPath: string;
+    /** What the server printed at start: the demo seed's one-time staff credentials. */
+    startupOutput: string;
   }
 }
 
@@ -66,6 +68,7 @@ export default async function setup(project: TestProject) {
   await waitForHealth(baseUrl, server, () => output);
   project.provide("baseUrl", baseUrl);
   project.provide("browserPath", browserPath ?? "");
+  project.provide("startupOutput", output);
 
   return async () => {
     server.kill("SIGTERM");

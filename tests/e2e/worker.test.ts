@@ -74,6 +74,23 @@ describe("the Worker entry in workerd", () => {
     for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
   });
 
+  it("fails staff sign-in closed with 503 while the database is unreachable, setting no cookie", async () => {
+    const res = await fetch(`${configured.url}/api/staff/auth/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin" },
+      body: JSON.stringify({ email: "a@jyj.example.gov.cn", password: "a long passphrase" }),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("30");
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("serves the staff console shells no-store", async () => {
+    const res = await fetch(`${configured.url}/staff/sign-in/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+
   it("answers an unknown /api path with the JSON 404", async () => {
     const res = await fetch(`${configured.url}/api/no-such-thing`);
     expect(res.status).toBe(404);

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  PAGE_PATH_HEADERS,
   PAGE_SECURITY_HEADERS,
   pageSecurityHeadersFor,
+  pathHeadersFor,
   SEARCH_PAGE_SECURITY_HEADERS,
+  staticHeadersFor,
 } from "../../functions/middleware/security-headers";
 
 type Rule = { set: Record<string, string>; unset: string[] };
@@ -43,9 +46,11 @@ const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
 
 describe("public/_headers for Cloudflare", () => {
   it("gives every static file exactly the headers the Node static server sends", () => {
-    for (const path of ["/", "/policy/2/", "/_astro/x.css", "/favicon.svg", "/pagefind/pagefind.js"]) {
-      expect(headersFor(rules, path), path).toEqual(pageSecurityHeadersFor(path));
-      expect(pageSecurityHeadersFor(path), path).toEqual(PAGE_SECURITY_HEADERS);
+    for (const path of ["/", "/policy/2/", "/_astro/x.css", "/favicon.svg", "/pagefind/pagefind.js", "/search/", "/staff/", "/staff/users/"]) {
+      expect(headersFor(rules, path), path).toEqual(staticHeadersFor(path));
+    }
+    for (const path of ["/", "/policy/2/", "/_astro/x.css", "/pagefind/pagefind.js"]) {
+      expect(staticHeadersFor(path), path).toEqual(PAGE_SECURITY_HEADERS);
     }
   });
 
@@ -56,6 +61,14 @@ describe("public/_headers for Cloudflare", () => {
     const page = PAGE_SECURITY_HEADERS["Content-Security-Policy"];
     expect(SEARCH_PAGE_SECURITY_HEADERS["Content-Security-Policy"]).toBe(page?.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
     expect({ ...SEARCH_PAGE_SECURITY_HEADERS, "Content-Security-Policy": page }).toEqual(PAGE_SECURITY_HEADERS);
+  });
+
+  it("has the same per-path rules as the Node static server (staff console no-store)", () => {
+    const extra = new Map([...rules].filter(([pattern]) => pattern in PAGE_PATH_HEADERS));
+    expect(Object.fromEntries([...extra].map(([pattern, rule]) => [pattern, rule.set]))).toEqual(PAGE_PATH_HEADERS);
+    expect(pathHeadersFor("/staff/users/")).toEqual({ "Cache-Control": "no-store" });
+    expect(pathHeadersFor("/staff")).toEqual({ "Cache-Control": "no-store" });
+    expect(pathHeadersFor("/staffing/")).toEqual({});
   });
 
   it("has a CSP that forbids plugins, base changes, framing and inline scripts", () => {

@@ -1,0 +1,95 @@
+/**
+ * Staff authentication and authorisation for `/api/staff/*` (SECURITY.md items 8–9).
+ * `permit(action)` is the only way a staff route gets a principal: it resolves the
+ * `__Host-` session cookie, requires a fully signed-in session, and checks the permission
+ * matrix, writing an `access.denied` audit row when the role may not. `session(...stages)` is
+ * for the sign-in steps and sign-out. Each returned middleware carries its requirement
+ * (`staffRequirement`), so the permission-walk test reads it from the app's own routes.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { routePath } from "hono/route";
+import { DomainError } from "../../src/domain/errors";
+import { scopeOf, type StaffAction } from "../../src/domain/staff/permissions";
+import type { SessionStage } from "../../db/schema/staff";
+import type { AppEnv } from "../app-env";
+import { SESSION_COOKIE } from "../auth/session-policy";
+import { writeAudit } from "../services/audit/write-audit";
+import type { ServiceCtx, StaffCtx, StaffPrincipal } from "../services/context";
+import { FORBIDDEN_MESSAGE } from "../services/staff/authorize";
+import { resolveSession, type LiveSession } from "../services/staff/resolve-session";
+
+export type StaffEnv = { Variables: AppEnv["Variables"] & { live: LiveSession | null } };
+
+export type StaffRequirement = { kind: "public" } | { kind: "session"; stages: SessionStage[] } | { kind: "action"; action: StaffAction };
+type Marked = MiddlewareHandler<StaffEnv> & { staffRequirement: StaffRequirement };
+
+const SIGNED_OUT = "请先登录。如果您已登录，可能因为长时间未操作已自动退出。";
+
+export function serviceCtx(c: Context<StaffEnv>): ServiceCtx {
+  const { db, clock, log } = c.var.deps;
+  return { db, clock, log, requestId: c.var.requestId };
+}
+
+export function principalOf(live: LiveSession): StaffPrincipal {
+  const { user, session } = live;
+  return { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, department: user.department, sessionId: session.id };
+}
+
+export function staffCtx(c: Context<StaffEnv>): StaffCtx {
+  const live = c.var.live;
+  if (!live) throw new DomainError("unauthenticated", SIGNED_OUT);
+  return { ...serviceCtx(c), actor: principalOf(live) };
+}
+
+export function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+}
+
+async function load(c: Context<StaffEnv>, stages: SessionStage[]): Promise<LiveSession> {
+  const token = getCookie(c, SESSION_COOKIE, "host");
+  const live = token ? await resolveSession({ ctx: serviceCtx(c), token }) : null;
+  if (!live || !stages.includes(live.session.stage)) {
+    if (token) clearSessionCookie(c);
+    throw new DomainError("unauthenticated", SIGNED_OUT);
+  }
+  c.set("live", live);
+  return live;
+}
+
+function mark(handler: MiddlewareHandler<StaffEnv>, staffRequirement: StaffRequirement): Marked {
+  return Object.assign(handler, { staffRequirement });
+}
+
+/** Open to anyone (the password step). */
+export const publicRoute = mark(async (_c, next) => next(), { kind: "public" });
+
+export function session(...stages: SessionStage[]): Marked {
+  return mark(async (c, next) => {
+    await load(c, stages);
+    await next();
+  }, { kind: "session", stages });
+}
+
+export function permit(action: StaffAction): Marked {
+  return mark(async (c, next) => {
+    const live = await load(c, ["full"]);
+    if (!scopeOf(live.user.role, action)) {
+      await writeAudit(c.var.deps.db, serviceCtx(c), {
+        action: "access.denied",
+        outcome: "denied",
+        actor: { userId: live.user.id, role: live.user.role },
+        objectType: "route",
+        // The matched route pattern (index -1: the handler), never the raw URL with its ids.
+        objectId: `${c.req.method} ${routePath(c, -1)}`,
+        detail: action,
+      });
+      throw new DomainError("forbidden", FORBIDDEN_MESSAGE);
+    }
+    await next();
+  }, { kind: "action", action });
+}

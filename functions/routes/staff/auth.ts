@@ -1,0 +1,45 @@
+/**
+ * `/api/staff/auth/*`: the sign-in steps. Password first (`sign-in`), then the second
+ * factor (`second-factor/start` says whether to enrol, creating the secret, or to verify;
+ * `second-factor` checks the code and issues the next session), `password` to change one's password (required once, for the
+ * one-time initial password, before the console opens), `sign-out`. Each step
+ * sets a new `__Host-` cookie token; sign-out deletes the session row at once.
+ */
+import { Hono } from "hono";
+import { SignInInput, TotpCodeInput } from "../../../src/domain/staff/schemas";
+import type { Context } from "hono";
+import { clearSessionCookie, publicRoute, serviceCtx, session, setSessionCookie, type StaffEnv } from "../../middleware/staff-auth";
+import type { AuthCtx } from "../../services/context";
+import { changePassword, ChangePasswordInput } from "../../services/staff/change-password";
+import { completeSecondFactor, secondFactorState } from "../../services/staff/second-factor";
+import { signIn } from "../../services/staff/sign-in";
+import { signOut } from "../../services/staff/sign-out";
+import { jsonBody } from "../../validate";
+
+const authCtx = (c: Context<StaffEnv>): AuthCtx => ({ ...serviceCtx(c), authSecret: c.var.deps.config.secrets.AUTH_SECRET });
+
+export const staffAuthRoutes = new Hono<StaffEnv>()
+  .post("/sign-in", publicRoute, jsonBody(SignInInput), async (c) => {
+    const { token, next } = await signIn({ ctx: serviceCtx(c), input: c.req.valid("json") });
+    setSessionCookie(c, token);
+    return c.json({ next }, 200);
+  })
+  // A POST, not a GET: on first sign-in it creates the account's TOTP secret (SECURITY.md 3).
+  .post("/second-factor/start", session("second_factor"), async (c) => {
+    return c.json(await secondFactorState({ ctx: authCtx(c), live: c.var.live! }), 200);
+  })
+  .post("/second-factor", session("second_factor"), jsonBody(TotpCodeInput), async (c) => {
+    const { token, next } = await completeSecondFactor({ ctx: authCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    setSessionCookie(c, token);
+    return c.json({ next }, 200);
+  })
+  .post("/password", session("full", "password_change"), jsonBody(ChangePasswordInput), async (c) => {
+    const { token } = await changePassword({ ctx: serviceCtx(c), live: c.var.live!, input: c.req.valid("json") });
+    if (token) setSessionCookie(c, token);
+    return c.json({ next: "home" as const }, 200);
+  })
+  .post("/sign-out", session("full"), async (c) => {
+    await signOut({ ctx: serviceCtx(c), live: c.var.live! });
+    clearSessionCookie(c);
+    return c.json({ signedOut: true as const }, 200);
+  });

@@ -1,0 +1,13 @@
+/** `signOut({ ctx, live })`: deletes the session at once and records it. */
+import { eq } from "drizzle-orm";
+import { staffSessions } from "../../../db/schema";
+import { writeAudit } from "../audit/write-audit";
+import type { ServiceCtx } from "../context";
+import type { LiveSession } from "./resolve-session";
+
+export async function signOut({ ctx, live }: { ctx: ServiceCtx; live: LiveSession }): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(staffSessions).where(eq(staffSessions.id, live.session.id));
+    await writeAudit(tx, ctx, { action: "auth.sign_out", outcome: "success", actor: { userId: live.user.id, role: live.user.role } });
+  });
+}
