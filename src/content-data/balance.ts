@@ -10,7 +10,7 @@ import { DistrictYear, SectionYearRow } from "../domain/balance/inputs";
 import { sectionId, type YearInput } from "../domain/balance/report";
 import { sectionsOf } from "../domain/district/school";
 import { SECTION_LABELS } from "../domain/district/vocabulary";
-import { ContentError, type ContentProblem } from "./content-error";
+import { ContentError, problemCollector, type ContentProblem } from "./content-error";
 import { parseCsv } from "./csv-file";
 import type { District } from "./district";
 import { problemAt, readYaml, validateYaml } from "./yaml-file";
@@ -22,16 +22,7 @@ export const yearYamlFile = (year: number) => `content/district/${year}.yaml`;
 export function parseBalanceYear(district: District, year: number, csvText: string, yamlText: string | null): YearInput {
   const csvFile = yearCsvFile(year);
   const yamlFile = yearYamlFile(year);
-  const problems: ContentProblem[] = [];
-  const attempt = <T>(f: () => T): T | undefined => {
-    try {
-      return f();
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
+  const { problems, attempt } = problemCollector();
   const rows = attempt(() => parseCsv(csvText, csvFile, SectionYearRow));
   let districtYear: DistrictYear | undefined;
   if (yamlText === null) problems.push({ file: yamlFile, line: null, field: "（文件）", message: `缺少 ${year} 学年的区级数据文件` });

@@ -18,3 +18,21 @@ export class ContentError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * Collects the problems of several checks so one build reports them all at once: `attempt`
+ * runs a check and returns its result, or undefined after recording its ContentError.
+ */
+export function problemCollector(): { problems: ContentProblem[]; attempt: <T>(check: () => T) => T | undefined } {
+  const problems: ContentProblem[] = [];
+  const attempt = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  return { problems, attempt };
+}

@@ -8,7 +8,7 @@ import path from "node:path";
 import { checkDistrict } from "../domain/district/check-district";
 import { SchoolRow, type School } from "../domain/district/school";
 import { SiteConfig } from "../domain/district/site-config";
-import { ContentError, type ContentProblem } from "./content-error";
+import { ContentError, problemCollector, type ContentProblem } from "./content-error";
 import { parseCsv } from "./csv-file";
 import { problemAt, readYaml, validateYaml } from "./yaml-file";
 
@@ -37,16 +37,7 @@ export function parseDistrict(siteText: string, schoolsText: string): District {
 
 /** Runs both file checks so one build reports the problems of both files at once. */
 function collectProblems<A, B>(a: () => A, b: () => B): [A, B] {
-  const problems: ContentProblem[] = [];
-  const attempt = <T>(f: () => T): T | undefined => {
-    try {
-      return f();
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
+  const { problems, attempt } = problemCollector();
   const ra = attempt(a);
   const rb = attempt(b);
   if (problems.length > 0 || ra === undefined || rb === undefined) throw new ContentError(problems);
