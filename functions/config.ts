@@ -35,7 +35,7 @@ export const EnvSchema = z.object({
   DATA_KEY: Key.optional(),
   /** Key for the HMAC blind index (one application per child per intake). */
   INDEX_KEY: Key.optional(),
-  /** Secret for staff sessions. */
+  /** Derives (HKDF) the key that seals staff TOTP secrets at rest; sessions are random tokens stored hashed. */
   AUTH_SECRET: Key.optional(),
 });
 

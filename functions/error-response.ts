@@ -54,6 +54,10 @@ function fromHttpException(error: HTTPException): DomainError | null {
  */
 function databaseUnavailable(error: Error): DomainError | null {
   if (!(error instanceof DrizzleQueryError)) return null;
+  // A transaction callback that used the outer client (functions/platform/serialized-client):
+  // a bug in our code, not an outage, so it stays a 500. Matched by name to keep this file
+  // free of Node-only imports (the Worker bundles it too).
+  if (error.cause instanceof Error && error.cause.name === "NestedDatabaseUseError") return null;
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   const sqlError = typeof code === "string" && code.startsWith("SQLITE_") && !code.startsWith("SQLITE_BUSY");
   return sqlError ? null : new DomainError("unavailable", "服务暂时不可用，请稍后再试。", { retryAfter: 30 });

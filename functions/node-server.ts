@@ -1,13 +1,13 @@
 /**
  * Builds and starts the self-hosted server: the prerendered site and `/api/*` on one port,
- * on an embedded libSQL file (or any libsql:// / http:// URL). Migrations run at start;
+ * on an embedded libSQL file (or any libsql:// / http:// URL; see platform/node-libsql-client
+ * for why the file client queues its calls). Migrations run at start;
  * demo data is written only into a database that was never seeded.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createClient } from "@libsql/client";
 import { z } from "zod";
 import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -17,6 +17,7 @@ import { parseConfig } from "./config";
 import { systemClock, type Logger } from "./deps";
 import { createConsoleLogger } from "./platform/console-logger";
 import { loadOrCreateDevSecrets } from "./platform/dev-secrets";
+import { openNodeLibsqlClient } from "./platform/node-libsql-client";
 import { createFileBlobStore } from "./platform/file-blob-store";
 import { createLogMailer } from "./platform/log-mailer";
 import { createStaticSite } from "./static-site";
@@ -42,12 +43,7 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
 
   const dbUrl = config.database.url;
   if (dbUrl.startsWith("file:")) mkdirSync(path.dirname(dbUrl.slice("file:".length)), { recursive: true });
-  const client = createClient({ url: dbUrl, authToken: config.database.authToken });
-  if (dbUrl.startsWith("file:")) {
-    // WAL lets readers proceed during a write; the timeout queues writers instead of failing them.
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-  }
+  const client = await openNodeLibsqlClient(dbUrl, config.database.authToken);
   const db = createDb(client);
   await migrateDatabase(db);
 

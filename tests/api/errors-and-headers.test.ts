@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { appMeta } from "../../db/schema";
 import { API_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
 import { DomainError } from "../../src/domain/errors";
 import { useTempDb } from "../fixtures/temp-db";
@@ -60,6 +61,22 @@ describe("API errors and headers", () => {
     const busy = await app.request("/api/busy", { method: "POST" });
     expect(busy.status).toBe(429);
     expect(busy.headers.get("Retry-After")).toBe("60");
+  });
+
+  it("answers a transaction that queries through the outer db with 500, not a hang or a 503, and keeps serving", async () => {
+    const { app, log, deps } = buildTestApp(tempDb());
+    app.get("/nested", async (c) => {
+      await deps.db.transaction(async () => {
+        await deps.db.select().from(appMeta); // should have been tx
+      });
+      return c.json({ ok: true });
+    });
+    const res = await app.request("/api/nested");
+    expect(res.status).toBe(500);
+    expect(ErrorBody.parse(await res.json()).code).toBe("internal");
+    expect(log.lines.map((l) => l.event)).toContain("request.failed");
+    expect(log.lines.map((l) => l.event)).not.toContain("request.database_unavailable");
+    expect((await app.request("/api/health")).status).toBe(200);
   });
 
   it("hides an unexpected error behind a generic message and a request id", async () => {

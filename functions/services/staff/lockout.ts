@@ -32,8 +32,8 @@ export type Attempt = { lockedFor: number; attemptId: null } | { lockedFor: 0; a
  * is checked, in one conditional INSERT (a single statement is atomic in SQLite): a burst
  * of parallel guesses gets at most 5 checks per window, not one per request that read the
  * count before the others wrote theirs. A success releases its booking. One statement
- * rather than a transaction, because overlapping transactions on the embedded driver fail
- * with SQLITE_BUSY instead of queueing.
+ * rather than a transaction: atomic on both runtimes, and it holds the write lock (and, on
+ * the Node entry, the client's queue) for the shortest time.
  */
 export async function reserveAttempt(db: Db, email: string, now: Date): Promise<Attempt> {
   const at = now.toISOString();

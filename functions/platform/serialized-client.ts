@@ -1,0 +1,133 @@
+/**
+ * Makes an embedded libSQL file client safe under concurrent requests by running its work one
+ * piece at a time. The local client lends a pooled connection to each call and to each open
+ * transaction, so two overlapping write transactions sit on two connections and the second
+ * one's first write meets SQLITE_BUSY. A busy timeout cannot fix that in-process: the native
+ * driver waits synchronously, blocking the event loop that the lock holder needs in order to
+ * commit. So every call goes through one FIFO mutex (async-mutex, a small, widely used library,
+ * rather than a hand-rolled promise chain): `transaction()` holds it from BEGIN until commit,
+ * rollback or close, and `execute`/`batch`/`migrate`/`executeMultiple` take it for one call.
+ * Reads are synchronous native calls anyway, so queueing them costs little. Only the Node entry
+ * (and the test fixtures that mirror it) use this; the Worker talks to Turso over HTTP, where
+ * the server orders writes.
+ *
+ * A transaction callback that queries through the outer client instead of its `tx` would wait
+ * for a lock its own transaction holds, forever. The transaction marks the async context it was
+ * started from (AsyncLocalStorage) and such a call throws NestedDatabaseUseError at once
+ * instead of hanging. The mark also reaches code started in the same synchronous step as the
+ * transaction without awaiting it; such code must not query while that transaction is open.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Client, InArgs, InStatement, Replicated, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+import { Mutex } from "async-mutex";
+
+/** A query made through the outer client while this async context's own transaction holds the lock. */
+export class NestedDatabaseUseError extends Error {
+  override name = "NestedDatabaseUseError";
+  constructor(operation: string) {
+    super(
+      `Database ${operation}() was called through the outer client inside an open transaction. ` +
+        "Use the transaction (`tx`) given to the callback; the outer client waits for this transaction to end, so the call would never finish.",
+    );
+  }
+}
+
+/** One per transaction: whether it currently holds the lock. */
+type TransactionMark = { holdsLock: boolean };
+
+export function serializeClient(client: Client): Client {
+  const mutex = new Mutex();
+  const marks = new AsyncLocalStorage<TransactionMark>();
+
+  const refuseNestedUse = (operation: string) => {
+    if (marks.getStore()?.holdsLock) throw new NestedDatabaseUseError(operation);
+  };
+  const exclusive = <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      refuseNestedUse(operation);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return mutex.runExclusive(run);
+  };
+
+  async function beginTransaction(mark: TransactionMark, mode: TransactionMode | undefined): Promise<Transaction> {
+    const release = await mutex.acquire();
+    mark.holdsLock = true;
+    let released = false;
+    const releaseOnce = () => {
+      if (released) return;
+      released = true;
+      mark.holdsLock = false;
+      release();
+    };
+    try {
+      return holdUntilSettled(await client.transaction(mode), releaseOnce);
+    } catch (error) {
+      releaseOnce();
+      throw error;
+    }
+  }
+
+  return {
+    execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+      return exclusive("execute", () => (typeof stmtOrSql === "string" ? client.execute(stmtOrSql, args) : client.execute(stmtOrSql)));
+    },
+    batch: (stmts, mode) => exclusive("batch", () => client.batch(stmts, mode)),
+    migrate: (stmts) => exclusive("migrate", () => client.migrate(stmts)),
+    executeMultiple: (sql) => exclusive("executeMultiple", () => client.executeMultiple(sql)),
+    sync: (): Promise<Replicated> => exclusive("sync", () => client.sync()),
+    transaction(mode?: TransactionMode): Promise<Transaction> {
+      try {
+        refuseNestedUse("transaction");
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      // Synchronously, so the caller's continuation (drizzle's transaction callback) carries it.
+      const mark: TransactionMark = { holdsLock: false };
+      marks.enterWith(mark);
+      return beginTransaction(mark, mode);
+    },
+    close: () => client.close(),
+    reconnect: () => client.reconnect(),
+    get closed() {
+      return client.closed;
+    },
+    get protocol() {
+      return client.protocol;
+    },
+  } as Client;
+}
+
+/** The transaction as given, releasing the lock once it commits, rolls back or closes. */
+function holdUntilSettled(tx: Transaction, release: () => void): Transaction {
+  return {
+    execute: (stmt: InStatement) => tx.execute(stmt),
+    batch: (stmts: InStatement[]) => tx.batch(stmts),
+    executeMultiple: (sql: string) => tx.executeMultiple(sql),
+    async commit() {
+      try {
+        await tx.commit();
+      } finally {
+        release();
+      }
+    },
+    async rollback() {
+      try {
+        await tx.rollback();
+      } finally {
+        release();
+      }
+    },
+    close() {
+      try {
+        tx.close();
+      } finally {
+        release();
+      }
+    },
+    get closed() {
+      return tx.closed;
+    },
+  };
+}
