@@ -6,7 +6,6 @@
  * can run it against a temporary database.
  */
 import { parseArgs } from "node:util";
-import { createClient } from "@libsql/client";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { DomainError } from "../../src/domain/errors";
@@ -15,6 +14,7 @@ import { InviteUserInput } from "../../src/domain/staff/schemas";
 import { systemClock } from "../deps";
 import { createStaffUser } from "../services/staff/create-staff-user";
 import { parseInput } from "../validate";
+import { openNodeLibsqlClient } from "../platform/node-libsql-client";
 
 export const USAGE = `Usage: npm run staff:create -- --email <e-mail> --role <${STAFF_ROLES.join("|")}> [--name <姓名>] [--department <code>]`;
 
@@ -26,7 +26,7 @@ export async function runStaffCreate(argv: string[], env: Record<string, string 
     return { code: 2, lines: [(error as Error).message, USAGE] };
   }
   const url = env.LIBSQL_URL ?? "file:db/local.db";
-  const client = createClient({ url, authToken: env.LIBSQL_AUTH_TOKEN });
+  const client = await openNodeLibsqlClient(url, env.LIBSQL_AUTH_TOKEN);
   try {
     const input = parseInput(InviteUserInput, {
       email: values.email,
