@@ -43,28 +43,22 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
  * instantiate wasm ('wasm-unsafe-eval', which allows no JavaScript eval). Every other page
  * keeps the strict policy.
  */
-export const SEARCH_PAGE_PATH = "/search/";
 export const SEARCH_PAGE_SECURITY_HEADERS: Record<string, string> = {
   ...PAGE_SECURITY_HEADERS,
   "Content-Security-Policy": pageCsp("'self' 'wasm-unsafe-eval'"),
 };
 
-/** The header map for a static path: the search page (with or without its slash) or any other. */
-export function pageSecurityHeadersFor(path: string): Record<string, string> {
-  return path === SEARCH_PAGE_PATH || `${path}/` === SEARCH_PAGE_PATH || path === `${SEARCH_PAGE_PATH}index.html`
-    ? SEARCH_PAGE_SECURITY_HEADERS
-    : PAGE_SECURITY_HEADERS;
-}
-
 /**
- * Extra headers for some page paths, written the same way in `public/_headers`. The staff
- * console's shells are `no-store` (SECURITY.md item 4), so no cache or back button keeps one.
+ * Headers that some page paths add to (or replace in) PAGE_SECURITY_HEADERS, written the same
+ * way in `public/_headers`: the search page's CSP, and `no-store` for the staff console's
+ * shells (SECURITY.md item 4), so no cache or back button keeps one.
  */
 export const PAGE_PATH_HEADERS: Record<string, Record<string, string>> = {
+  "/search/*": { "Content-Security-Policy": SEARCH_PAGE_SECURITY_HEADERS["Content-Security-Policy"]! },
   "/staff/*": { "Cache-Control": "no-store" },
 };
 
-/** The extra headers for a request path (Cloudflare's `/prefix/*` matching). */
+/** The extra headers for a request path (Cloudflare's `/prefix/*` matching, plus the bare `/prefix`). */
 export function pathHeadersFor(pathname: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [pattern, headers] of Object.entries(PAGE_PATH_HEADERS)) {
@@ -76,7 +70,7 @@ export function pathHeadersFor(pathname: string): Record<string, string> {
 
 /** Everything the Node static server sends for a path; `public/_headers` must give the same. */
 export function staticHeadersFor(path: string): Record<string, string> {
-  return { ...pageSecurityHeadersFor(path), ...pathHeadersFor(path) };
+  return { ...PAGE_SECURITY_HEADERS, ...pathHeadersFor(path) };
 }
 
 /** JSON responses load nothing, so the API denies everything. */

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   PAGE_PATH_HEADERS,
   PAGE_SECURITY_HEADERS,
-  pageSecurityHeadersFor,
   pathHeadersFor,
   SEARCH_PAGE_SECURITY_HEADERS,
   staticHeadersFor,
@@ -56,8 +55,8 @@ describe("public/_headers for Cloudflare", () => {
 
   it("gives the search page the same headers as the Node server: the page CSP plus wasm, nothing else", () => {
     expect(headersFor(rules, "/search/")).toEqual(SEARCH_PAGE_SECURITY_HEADERS);
-    expect(pageSecurityHeadersFor("/search/")).toEqual(SEARCH_PAGE_SECURITY_HEADERS);
-    expect(pageSecurityHeadersFor("/search")).toEqual(SEARCH_PAGE_SECURITY_HEADERS);
+    expect(staticHeadersFor("/search/")).toEqual(SEARCH_PAGE_SECURITY_HEADERS);
+    expect(staticHeadersFor("/search")).toEqual(SEARCH_PAGE_SECURITY_HEADERS);
     const page = PAGE_SECURITY_HEADERS["Content-Security-Policy"];
     expect(SEARCH_PAGE_SECURITY_HEADERS["Content-Security-Policy"]).toBe(page?.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
     expect({ ...SEARCH_PAGE_SECURITY_HEADERS, "Content-Security-Policy": page }).toEqual(PAGE_SECURITY_HEADERS);
@@ -67,6 +66,7 @@ describe("public/_headers for Cloudflare", () => {
     const extra = new Map([...rules].filter(([pattern]) => pattern in PAGE_PATH_HEADERS));
     expect(Object.fromEntries([...extra].map(([pattern, rule]) => [pattern, rule.set]))).toEqual(PAGE_PATH_HEADERS);
     expect(pathHeadersFor("/staff/users/")).toEqual({ "Cache-Control": "no-store" });
+    expect(staticHeadersFor("/search/index.html")).toEqual(SEARCH_PAGE_SECURITY_HEADERS);
     expect(pathHeadersFor("/staff")).toEqual({ "Cache-Control": "no-store" });
     expect(pathHeadersFor("/staffing/")).toEqual({});
   });
