@@ -5,6 +5,8 @@
  */
 import type { Db } from "../db/client";
 import type { AppConfig } from "./config";
+import type { ClientAddress } from "./platform/client-address";
+import type { PageShell } from "./platform/page-shell";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -33,4 +35,8 @@ export type AppDeps = {
   mailer: Mailer;
   log: Logger;
   config: AppConfig;
+  /** The client's network address for rate limits (see platform/client-address). Pass `c` when you have it. */
+  clientAddress: ClientAddress;
+  /** The Astro-built shell page that no-JS form answers are rendered into (platform/page-shell). */
+  pageShell: PageShell;
 };

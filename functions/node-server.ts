@@ -18,7 +18,9 @@ import { systemClock, type Logger } from "./deps";
 import { createConsoleLogger } from "./platform/console-logger";
 import { loadOrCreateDevSecrets } from "./platform/dev-secrets";
 import { openNodeLibsqlClient } from "./platform/node-libsql-client";
+import { nodeClientAddress } from "./platform/client-address";
 import { createFileBlobStore } from "./platform/file-blob-store";
+import { filePageShell } from "./platform/file-page-shell";
 import { createLogMailer } from "./platform/log-mailer";
 import { createStaticSite } from "./static-site";
 
@@ -57,11 +59,14 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
     mailer: createLogMailer(log),
     log,
     config,
+    clientAddress: nodeClientAddress(config.trustProxy),
+    pageShell: filePageShell(nodeEnv.STATIC_DIR),
   });
   const site = createStaticSite(nodeEnv.STATIC_DIR);
 
   const server = serve({
-    fetch: (request) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request) : site.fetch(request)),
+    // The API gets the Node bindings as its env, so getConnInfo can read the socket's address.
+    fetch: (request, env) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request, env) : site.fetch(request)),
     port: nodeEnv.PORT,
     hostname: nodeEnv.HOST,
   });
