@@ -2,3 +2,6 @@
 export * from "./app-meta";
 export * from "./staff";
 export * from "./audit";
+export * from "./idempotency";
+export * from "./reference-counter";
+export * from "./outbox";
