@@ -4,12 +4,13 @@
  * staff listing with masked recipients behind `outbox.read`.
  */
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { auditLog, outboxMessages } from "../../../db/schema";
 import type { Mailer } from "../../../functions/deps";
 import { secureCtx } from "../../../functions/services/context";
 import { deliverOutbox, MAX_ATTEMPTS } from "../../../functions/services/outbox/deliver-outbox";
 import { enqueueMessage, type OutboxMessageInput } from "../../../functions/services/outbox/enqueue-message";
+import { startOutboxTimer } from "../../../functions/services/outbox/outbox-timer";
 import type { LogMailer } from "../../../functions/platform/log-mailer";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
@@ -100,5 +101,20 @@ describe("the outbox", () => {
     expect(JSON.stringify(body)).not.toContain("k1.");
     expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, "outbox.read")).all()).toHaveLength(1);
     expect((await get(app, "/api/staff/outbox", await signInFully(app, officer, deps.clock.now()))).status).toBe(403);
+  });
+
+  it("is delivered by the Node server's timer, and stopping waits for the run in progress", async () => {
+    const { ctx, deps } = setup();
+    await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, message));
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const timer = startOutboxTimer(deps, 15);
+      vi.advanceTimersByTime(15_000);
+      await timer.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await ctx.db.select().from(outboxMessages).get())!.status).toBe("sent");
+    expect((deps.mailer as LogMailer).sent).toHaveLength(1);
   });
 });
