@@ -4,9 +4,10 @@
  * stores a hash of the body and the JSON result. A retry with the same body gets the stored
  * result back without running anything; the same key with another body is refused (422).
  * Parallel first attempts: on the Node entry transactions are serialised, so the second
- * finds the first's row when it starts; on a remote libSQL server the loser's insert hits the
- * primary key (or SQLITE_BUSY) and rolls back, and the row is read again. Either way the work
- * runs once. Results must be plain JSON (ids, references, statuses), never secrets.
+ * finds the first's row when it starts; on a remote libSQL server the key is claimed (inserted)
+ * before the work runs, the loser's claim hits the primary key (or SQLITE_BUSY) and rolls
+ * back, and the row is read again once the winner has committed. Either way the work runs
+ * once. Results must be plain JSON (ids, references, statuses), never secrets.
  */
 import { and, eq } from "drizzle-orm";
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -48,6 +49,14 @@ function replay<T>(row: Stored, requestHash: string): Outcome<T> {
   return { result: JSON.parse(row.resultJson) as T, replayed: true };
 }
 
+/** Thrown inside the transaction when another request holds or has committed the same key. */
+class KeyTaken extends Error {
+  override name = "KeyTaken";
+}
+
+const MAX_ATTEMPTS = 6;
+const PENDING = "null";
+
 export async function withIdempotency<T extends object>(
   ctx: ServiceCtx,
   req: { scope: string; key: string; body: unknown },
@@ -58,26 +67,29 @@ export async function withIdempotency<T extends object>(
   const readStored = (db: Pick<Tx, "select">) =>
     db.select({ requestHash: idempotencyKeys.requestHash, resultJson: idempotencyKeys.resultJson }).from(idempotencyKeys).where(where).get();
 
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.db.transaction(async (tx): Promise<Outcome<T>> => {
         const seen = await readStored(tx);
         if (seen) return replay<T>(seen, requestHash);
+        // Claim the key before the work, so a conflict here (and only here) means "another
+        // request got this key": the work's own constraint errors pass through untouched.
+        try {
+          await tx.insert(idempotencyKeys).values({ scope: req.scope, key: req.key, requestHash, resultJson: PENDING, createdAt: ctx.clock.now().toISOString() });
+        } catch (error) {
+          if (isConflictError(error)) throw new KeyTaken();
+          throw error;
+        }
         const result = await work(tx);
-        await tx.insert(idempotencyKeys).values({
-          scope: req.scope,
-          key: req.key,
-          requestHash,
-          resultJson: JSON.stringify(result),
-          createdAt: ctx.clock.now().toISOString(),
-        });
+        await tx.update(idempotencyKeys).set({ resultJson: JSON.stringify(result) }).where(where);
         return { result, replayed: false };
       });
     } catch (error) {
-      // Another request with this key committed first (remote server): read what it stored.
-      if (!isConflictError(error) || attempt >= 3) throw error;
+      if (!(error instanceof KeyTaken) || attempt >= MAX_ATTEMPTS) throw error;
+      // The other request has committed (read its result) or is still running (wait, try again).
       const seen = await readStored(ctx.db);
-      if (seen) return replay<T>(seen, requestHash);
+      if (seen && seen.resultJson !== PENDING) return replay<T>(seen, requestHash);
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
     }
   }
 }
