@@ -35,3 +35,9 @@ export type SecureCtx = ServiceCtx & { keys: FieldKeys; blobs: BlobStore };
 export function secureCtx(deps: Pick<AppDeps, "config" | "blobs">, ctx: ServiceCtx): SecureCtx {
   return { ...ctx, keys: fieldKeysOf(deps.config.secrets), blobs: deps.blobs };
 }
+
+/** The same from a route's context (structurally typed, so this module stays free of Hono). */
+export function secureCtxOf(c: { var: { deps: AppDeps; requestId: string } }): SecureCtx {
+  const { db, clock, log } = c.var.deps;
+  return secureCtx(c.var.deps, { db, clock, log, requestId: c.var.requestId });
+}

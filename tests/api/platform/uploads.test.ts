@@ -8,7 +8,7 @@ import path from "node:path";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { API_SECURITY_HEADERS, securityHeaders } from "../../../functions/middleware/security-headers";
-import { secureCtx } from "../../../functions/services/context";
+import { secureCtxOf } from "../../../functions/services/context";
 import { downloadResponse } from "../../../functions/services/uploads/download-response";
 import { inspectUpload } from "../../../functions/services/uploads/inspect-upload";
 import { discardUpload, readUpload, storeUpload } from "../../../functions/services/uploads/store-upload";
@@ -21,7 +21,8 @@ describe("stored uploads", () => {
 
   it("are sealed on disk under a random key, open only for their context, and can be discarded", async () => {
     const { deps } = buildTestApp(tempDb());
-    const ctx = secureCtx(deps, { db: deps.db, clock: deps.clock, log: deps.log, requestId: "req-1" });
+    const ctx = secureCtxOf({ var: { deps, requestId: "req-1" } });
+    expect(ctx.keys).toEqual({ dataKey: deps.config.secrets.DATA_KEY, indexKey: deps.config.secrets.INDEX_KEY });
     const file = await inspectUpload({ path: "documents.0", fileName: "home.png", bytes: pngWithMetadata() });
     const { blobKey, size } = await storeUpload(ctx, file, "application:a1:document:0");
     expect(blobKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
