@@ -4,17 +4,17 @@
  * recipient is sealed and stored masked for the console; callers write bodies that name the
  * reference only, never ID numbers or access codes.
  */
-import { outboxMessages } from "../../../db/schema";
+import { outboxMessages, type OUTBOX_ABOUT_KINDS, type OUTBOX_CHANNELS } from "../../../db/schema";
 import { sealField } from "../../platform/field-crypto";
 import { maskEmail, maskPhone } from "../../../src/domain/masking";
 import type { SecureCtx, Tx } from "../context";
 
 export type OutboxMessageInput = {
-  channel: "sms" | "email";
+  channel: (typeof OUTBOX_CHANNELS)[number];
   to: string;
   subject: string;
   body: string;
-  about: { kind: "application" | "complaint"; id: string };
+  about: { kind: (typeof OUTBOX_ABOUT_KINDS)[number]; id: string };
 };
 
 export const recipientContext = (id: string) => `outbox:${id}:to`;
