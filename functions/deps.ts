@@ -20,7 +20,8 @@ export type BlobStore = {
 
 /** A message to a family or complainant (SMS or e-mail), sent through a transport. */
 export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string };
-export type Mailer = { send(message: OutgoingMessage): Promise<void> };
+/** `transport` names the provider ("log" for the development transport, which sends nothing). */
+export type Mailer = { send(message: OutgoingMessage): Promise<void>; readonly transport?: string };
 
 /** Structured logs. Callers pass codes and ids only: never names, ID numbers or free text. */
 export type Logger = {

@@ -3,3 +3,6 @@ export * from "./app-meta";
 export * from "./staff";
 export * from "./audit";
 export * from "./rate-limit";
+export * from "./idempotency";
+export * from "./reference-counter";
+export * from "./outbox";

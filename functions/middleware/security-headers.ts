@@ -87,11 +87,19 @@ export function apiHeadersFor(_path: string, res: Response): Record<string, stri
   return /^text\/html\b/i.test(res.headers.get("Content-Type") ?? "") ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS;
 }
 
-/** Sets every header of `headers` (or of the map chosen for the path and response) on the response, replacing what a handler set. */
+/**
+ * Sets every header of `headers` (or of the map chosen for the path and response) on the
+ * response, replacing what a handler set. One exception keeps a handler stricter, never looser:
+ * a handler's CSP `sandbox` directive (file downloads, functions/services/uploads/download-response.ts)
+ * is kept in front of the chosen policy.
+ */
 export function securityHeaders(headers: Record<string, string> | ((path: string, res: Response) => Record<string, string>)): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const chosen = typeof headers === "function" ? headers(c.req.path, c.res) : headers;
-    for (const [name, value] of Object.entries(chosen)) c.res.headers.set(name, value);
+    const sandboxed = /(^|;)\s*sandbox\s*(;|$)/.test(c.res.headers.get("Content-Security-Policy") ?? "");
+    for (const [name, value] of Object.entries(chosen)) {
+      c.res.headers.set(name, name === "Content-Security-Policy" && sandboxed ? `sandbox; ${value}` : value);
+    }
   };
 }
