@@ -68,7 +68,9 @@ describe.skipIf(noBrowser)("balance pages in Chromium", () => {
     await selects.nth(2).selectOption("zhuyuan-jiaoxuedian-primary");
     await page.getByRole("button", { name: "对比" }).click();
     const header = page.locator("[data-compare-output] thead th");
-    await expect.poll(() => header.count()).toBe(4);
+    // The script fetches the year's JSON first; on a loaded machine that takes longer than poll's 1 s.
+    await header.nth(3).waitFor();
+    expect(await header.count()).toBe(4);
     expect(await header.allTextContents()).toEqual(["指标", "清溪区实验小学", "白沙镇沙溪小学", "凤岭镇竹源教学点"]);
     expect(page.url()).toContain("?s1=shiyan-xiaoxue-primary&s2=shaxi-xiaoxue-primary&s3=zhuyuan-jiaoxuedian-primary");
     const data = (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; quality: Record<string, { value: number }> }[] };
@@ -85,7 +87,9 @@ describe.skipIf(noBrowser)("balance pages in Chromium", () => {
   it("restores a comparison from the address, and explains itself without script", async () => {
     const page = await browser.page();
     await page.goto(`${baseUrl}/schools/compare/?s1=donghu-zhongxue-junior&s3=yunxi-zhongxue-junior`);
-    await expect.poll(() => page.locator("[data-compare-output] thead th").count()).toBe(3);
+    const header = page.locator("[data-compare-output] thead th");
+    await header.nth(2).waitFor();
+    expect(await header.count()).toBe(3);
     const context = await (await browser.page()).context().browser()!.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${baseUrl}/schools/compare/`);
