@@ -9,7 +9,6 @@ import { parseConfig } from "../config";
 import { systemClock } from "../deps";
 import { createConsoleLogger } from "../platform/console-logger";
 import { loadOrCreateDevSecrets } from "../platform/dev-secrets";
-import { createFileBlobStore } from "../platform/file-blob-store";
 import { createLogMailer } from "../platform/log-mailer";
 import { openNodeLibsqlClient } from "../platform/node-libsql-client";
 import { deliverOutbox } from "../services/outbox/deliver-outbox";
@@ -29,7 +28,6 @@ try {
   const result = await deliverOutbox(
     {
       db: createDb(client),
-      blobs: createFileBlobStore(process.env.UPLOAD_DIR ?? "db/uploads"),
       clock: systemClock,
       mailer: createLogMailer(log),
       log,

@@ -14,7 +14,10 @@ import { recipientContext } from "./enqueue-message";
 
 export const MAX_ATTEMPTS = 5;
 
-export async function deliverOutbox(deps: AppDeps, limit = 50): Promise<{ sent: number; failed: number }> {
+/** What delivery needs: no request, no blob store, so the CLI can build it without a server. */
+export type OutboxDeps = Pick<AppDeps, "db" | "mailer" | "clock" | "log" | "config">;
+
+export async function deliverOutbox(deps: OutboxDeps, limit = 50): Promise<{ sent: number; failed: number }> {
   const { db, mailer, clock, log } = deps;
   const keys = fieldKeysOf(deps.config.secrets);
   const pending = await db
