@@ -4,17 +4,9 @@
  * shows), reaches the home page, signs out, and the back button shows none of its data.
  */
 import { TOTP } from "otpauth";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { demoAccount, firstSignIn } from "./demo-staff";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
-
-function demoAccount(roleLabel: string) {
-  const line = inject("startupOutput")
-    .split("\n")
-    .find((l) => l.startsWith(`${roleLabel} | `));
-  if (!line) throw new Error(`the demo seed printed no ${roleLabel} account`);
-  const [, email, password, secret] = line.split(" | ").map((s) => s.trim());
-  return { email: email!, password: password!, secret: secret! };
-}
 
 describe.skipIf(noBrowser)("the staff console in Chromium", () => {
   const browser = useBrowser();
@@ -94,18 +86,7 @@ describe.skipIf(noBrowser)("the audit trail viewer in Chromium", () => {
   it("lets the demo auditor filter the trail and offers the same filter as CSV", async () => {
     const auditor = demoAccount("审计员");
     const page = await browser.page(320);
-    await page.goto(`${baseUrl}/staff/sign-in/`);
-    await page.fill("#email", auditor.email);
-    await page.fill("#password", auditor.password);
-    await page.click("button[type=submit]");
-    await page.locator("#enrol").waitFor();
-    await page.fill("#code", new TOTP({ secret: auditor.secret, digits: 6, period: 30 }).generate());
-    await page.click("#code-form button[type=submit]");
-    await page.waitForURL("**/staff/password/");
-    await page.fill("#currentPassword", auditor.password);
-    await page.fill("#newPassword", "审计员的新密码要足够长");
-    await page.click("#password-form button[type=submit]");
-    await page.waitForURL(`${baseUrl}/staff/`);
+    await firstSignIn(page, auditor, "审计员的新密码要足够长");
 
     await page.goto(`${baseUrl}/staff/audit/`);
     await page.locator("#audit-body tr").first().waitFor();
