@@ -26,7 +26,7 @@ export const CatalogueCommunity = z.strictObject({
   id: z.string(),
   name: z.string(),
   /** Catchment section ids (施教区) by grade. */
-  catchment: z.record(z.enum(GRADES), z.array(z.string())),
+  catchment: z.partialRecord(z.enum(GRADES), z.array(z.string())),
 });
 
 export const Catalogue = z.strictObject({
