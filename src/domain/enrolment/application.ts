@@ -135,9 +135,23 @@ export const ConsentPart = z.strictObject({
 export const ApplicationSteps = ["grade", "child", "guardians", "permit", "address", "work", "preferences", "specialNeeds", "consents"] as const;
 export type ApplicationStep = (typeof ApplicationSteps)[number];
 
-/** The full application schema for one catalogue (intake + district). */
+/**
+ * The draft schema for one catalogue (intake + district): everything but the consents, which
+ * the family gives on the last step after checking its answers (GOV.UK declaration pattern).
+ */
+export function draftSchema(catalogue: Catalogue) {
+  return z.strictObject(draftShape(catalogue)).superRefine(crossChecks(catalogue));
+}
+
+/** The full application: the draft plus the guardian's consent and the declaration. */
 export function applicationSchema(catalogue: Catalogue) {
-  const grades = catalogue.intake.grades.map((g) => g.grade);
+  return z.strictObject({ ...draftShape(catalogue), consents: ConsentPart }).superRefine(crossChecks(catalogue));
+}
+export type DraftInput = z.output<ReturnType<typeof draftSchema>>;
+export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
+
+function draftShape(catalogue: Catalogue) {
+  const grades: string[] = catalogue.intake.grades.map((g) => g.grade);
   const AddressPart = z
     .strictObject({
       area: z.string({ error: "请选择居住的乡镇或街道" }).min(1, "请选择居住的乡镇或街道"),
@@ -159,27 +173,31 @@ export function applicationSchema(catalogue: Catalogue) {
         if (new Set(list).size !== list.length) ctx.addIssue({ code: "custom", message: "同一所学校只能选择一次" });
       }),
   );
-  return z
-    .strictObject({
-      grade: z.enum(GRADES, { error: "请选择申请的年级" }).refine((g) => grades.includes(g), "本批次不招收这个年级"),
-      child: ChildPart,
-      guardians: GuardiansPart,
-      permit: PermitPart,
-      address: AddressPart,
-      work: WorkPart,
-      preferences: Preferences,
-      specialNeeds: SpecialNeedsPart,
-      consents: ConsentPart,
-    })
-    .superRefine((app, ctx) => {
-      const offered = new Set(sectionsForGrade(catalogue, app.grade).map((s) => s.id));
-      app.preferences.forEach((p, i) => {
-        if (!offered.has(p)) ctx.addIssue({ code: "custom", path: ["preferences", i], message: "请从本年级的学校列表中选择" });
-      });
-      if (app.permit.holder === "1" && app.guardians.length < 2)
-        ctx.addIssue({ code: "custom", path: ["permit", "holder"], message: "只填写了一位监护人，持证人请选择第一位监护人" });
-      const ids = app.guardians.map((g) => g.idNumber);
-      if (ids.includes(app.child.idNumber)) ctx.addIssue({ code: "custom", path: ["guardians", ids.indexOf(app.child.idNumber), "idNumber"], message: "监护人的身份证号码不能与孩子的相同" });
-    });
+  return {
+    grade: z.enum(GRADES, { error: "请选择申请的年级" }).refine((g) => grades.includes(g), "本批次不招收这个年级"),
+    child: ChildPart,
+    guardians: GuardiansPart,
+    permit: PermitPart,
+    address: AddressPart,
+    work: WorkPart,
+    preferences: Preferences,
+    specialNeeds: SpecialNeedsPart,
+  };
 }
-export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
+
+type DraftShape = { [K in keyof ReturnType<typeof draftShape>]: z.output<ReturnType<typeof draftShape>[K]> };
+
+/** Checks across parts: preferences of the applied grade, the permit holder exists, no guardian shares the child's ID. */
+function crossChecks(catalogue: Catalogue) {
+  return (app: DraftShape, ctx: z.RefinementCtx) => {
+    const offered = new Set(sectionsForGrade(catalogue, app.grade).map((s) => s.id));
+    app.preferences.forEach((p, i) => {
+      if (!offered.has(p)) ctx.addIssue({ code: "custom", path: ["preferences", i], message: "请从本年级的学校列表中选择" });
+    });
+    if (app.permit.holder === "1" && app.guardians.length < 2)
+      ctx.addIssue({ code: "custom", path: ["permit", "holder"], message: "只填写了一位监护人，持证人请选择第一位监护人" });
+    const ids = app.guardians.map((g) => g.idNumber);
+    if (ids.includes(app.child.idNumber))
+      ctx.addIssue({ code: "custom", path: ["guardians", ids.indexOf(app.child.idNumber), "idNumber"], message: "监护人的身份证号码不能与孩子的相同" });
+  };
+}
