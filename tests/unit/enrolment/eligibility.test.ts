@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkEligibility, explainProblem, ELIGIBILITY_PROBLEMS, latestBirthDate, oldEnough } from "../../../src/domain/enrolment/eligibility";
 import { committedCatalogue } from "../../fixtures/enrolment";
+import { pointsOf, wholeMonths } from "../../../src/domain/enrolment/points";
 
 describe("eligibility", () => {
   it("lets a family apply when the child is old enough, the permit is valid and they live in the district", () => {
@@ -28,5 +29,17 @@ describe("eligibility", () => {
       expect(whatToDo.length).toBeGreaterThan(10);
     }
     expect(explainProblem("too_young", intake).why).toContain("2021-08-31");
+  });
+});
+
+describe("documented points", () => {
+  it("counts whole months and caps each rule", async () => {
+    const { intake } = await committedCatalogue();
+    expect(wholeMonths("2025-08-31", "2027-08-31")).toBe(24);
+    expect(wholeMonths("2025-09-01", "2027-08-31")).toBe(23);
+    expect(wholeMonths("2028-01-01", "2027-08-31")).toBe(0);
+    // 24 permit months + min(50, 36) insurance months, one point each.
+    expect(pointsOf(intake, { permitIssuedOn: "2025-08-31", socialInsuranceMonths: 50 })).toBe(60);
+    expect(pointsOf(intake, { permitIssuedOn: "2015-01-01", socialInsuranceMonths: 0 })).toBe(36);
   });
 });
