@@ -1,7 +1,8 @@
 /**
  * Migrant-children enrolment (issue 6): applications, their documents, their timeline, and
- * allocation runs with waitlists. What staff filter on (intake, grade, township, preferences,
- * state) is stored in clear; who the family is sits in two sealed columns (AES-256-GCM with a
+ * allocation runs (waitlists are part of the published result and move with
+ * src/domain/enrolment/allocation's moveWaitlist). What staff filter on (intake, grade,
+ * township, preferences, state) is stored in clear; who the family is sits in two sealed columns (AES-256-GCM with a
  * key-version prefix, functions/platform/field-crypto): `personal` (names, phones, address
  * detail, hukou, work) and `sensitive` (ID numbers, permit number, disability), each bound to
  * the application id. One application per child per intake: a unique index on the keyed HMAC
@@ -106,29 +107,13 @@ export const allocationRuns = sqliteTable("allocation_runs", {
   /** The seed the supervisor entered; published with the results. */
   seed: text("seed").notNull(),
   state: text("state", { enum: ALLOCATION_RUN_STATES }).notNull(),
-  /** JSON: per-section counts and per-applicant results with explanations. */
+  /** JSON AllocationResult (src/domain/enrolment/allocation): counts, offers, waitlists, explanations. */
   result: text("result").notNull(),
+  /** JSON PublishedAllocation: the anonymised file anyone can re-run; waitlists move on it. */
+  published: text("published").notNull(),
+  /** JSON object: pseudonymous public id → application id (never published). */
+  applicantIds: text("applicant_ids").notNull(),
   createdBy: text("created_by").notNull(),
   createdAt: text("created_at").notNull(),
   publishedAt: text("published_at"),
 });
-
-/** Waitlist places for every school ranked above the offer; moves when a place is declined. */
-export const waitlistEntries = sqliteTable(
-  "waitlist_entries",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    runId: text("run_id")
-      .notNull()
-      .references(() => allocationRuns.id),
-    sectionId: text("section_id").notNull(),
-    applicationId: text("application_id")
-      .notNull()
-      .references(() => applications.id),
-    /** 1-based rank in the section's priority order among those waiting. */
-    position: integer("position").notNull(),
-    /** Set when the entry ends: offered from the waitlist, or left it. */
-    closedAt: text("closed_at"),
-  },
-  (t) => [index("waitlist_section_idx").on(t.sectionId, t.position), uniqueIndex("waitlist_once").on(t.runId, t.sectionId, t.applicationId)],
-);
