@@ -51,6 +51,8 @@ export const applications = sqliteTable(
     offerSection: text("offer_section"),
     offerDeadline: text("offer_deadline"),
     submittedAt: text("submitted_at"),
+    /** When the retention purge deletes it: the intake's end plus RETENTION.applicationMonths (drafts: a day). */
+    retainUntil: text("retain_until").notNull(),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

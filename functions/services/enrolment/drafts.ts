@@ -41,6 +41,7 @@ export async function saveDraft({ ctx, catalogue, token, draft }: { ctx: SecureC
     state: "draft",
     ...(await sealApplication(ctx.keys, id, draft, catalogue)),
     draftTokenHash: await tokenHash(fresh),
+    retainUntil: new Date(ctx.clock.now().getTime() + DRAFT_HOURS * 3600 * 1000).toISOString(),
     createdAt: at,
     updatedAt: at,
   });

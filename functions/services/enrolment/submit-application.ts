@@ -13,8 +13,8 @@ import { applicationEvents, applications } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import type { ApplicationInput } from "../../../src/domain/enrolment/application";
 import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
-import { isWindowOpen } from "../../../src/domain/enrolment/intake";
-import { PRIVACY_NOTICE_VERSION } from "../../../src/domain/privacy-notice";
+import { isWindowOpen, retainUntil } from "../../../src/domain/enrolment/intake";
+import { PRIVACY_NOTICE_VERSION, RETENTION } from "../../../src/domain/privacy-notice";
 import { blindIndex, openField, sealField } from "../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
 import { writeAudit } from "../audit/write-audit";
@@ -128,6 +128,7 @@ async function insertApplication(
     consentAt: at,
     specialNeedsConsent: input.specialNeeds.has === "yes" && input.specialNeeds.consent === "yes",
     submittedAt: at,
+    retainUntil: retainUntil(catalogue.intake, RETENTION.applicationMonths),
     updatedAt: at,
   };
   if (draftId) {

@@ -122,3 +122,13 @@ export function isWindowOpen(intake: Intake, now: Date): boolean {
 export function offerDeadline(intake: Intake): Date {
   return new Date(`${intake.dates.offer_deadline}T23:59:59.999+08:00`);
 }
+
+/**
+ * The intake ends when the school year it allocates starts (招生批次结束); applications are
+ * kept `months` after that (src/domain/privacy-notice.ts RETENTION), then purged.
+ */
+export function retainUntil(intake: Intake, months: number): string {
+  const [y, m, d] = intake.school_year_start.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  return `${String(Math.floor(total / 12)).padStart(4, "0")}-${String((total % 12) + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}T00:00:00.000Z`;
+}
