@@ -32,16 +32,18 @@ export async function documentsOfForm(form: FormData): Promise<IncomingDocument[
 }
 
 /** Inspects every file and reports every problem at once (one field error per bad file). */
-export async function inspectDocuments(documents: IncomingDocument[], required: readonly DocumentKind[] = []): Promise<(InspectedUpload & { kind: DocumentKind })[]> {
+export type InspectedDocument = { upload: InspectedUpload; documentKind: DocumentKind };
+
+export async function inspectDocuments(documents: IncomingDocument[], required: readonly DocumentKind[] = []): Promise<InspectedDocument[]> {
   const fields: FieldError[] = [];
   if (documents.length > MAX_DOCUMENTS) fields.push({ path: "documents", message: `最多上传 ${MAX_DOCUMENTS} 个文件，请合并或删减后重新提交` });
   for (const kind of required) {
     if (!documents.some((d) => d.kind === kind)) fields.push({ path: `documents.${kind}`, message: `请上传${DOCUMENT_KIND_LABELS[kind]}` });
   }
-  const inspected: (InspectedUpload & { kind: DocumentKind })[] = [];
+  const inspected: InspectedDocument[] = [];
   for (const d of documents) {
     try {
-      inspected.push({ ...(await inspectUpload({ path: d.path, fileName: d.fileName, bytes: d.bytes })), kind: d.kind });
+      inspected.push({ upload: await inspectUpload({ path: d.path, fileName: d.fileName, bytes: d.bytes }), documentKind: d.kind });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       fields.push(...(error.fields.length ? error.fields : [{ path: d.path, message: error.message }]));
@@ -51,13 +53,13 @@ export async function inspectDocuments(documents: IncomingDocument[], required: 
   return inspected;
 }
 
-export async function storeDocuments(ctx: SecureCtx, files: (InspectedUpload & { kind: DocumentKind })[]): Promise<StoredDocument[]> {
+export async function storeDocuments(ctx: SecureCtx, files: InspectedDocument[]): Promise<StoredDocument[]> {
   const stored: StoredDocument[] = [];
   try {
     for (const f of files) {
       const id = crypto.randomUUID();
-      const { blobKey, size } = await storeUpload(ctx, f, documentContext(id));
-      stored.push({ id, kind: f.kind, blobKey, contentType: f.contentType, size, sha256: f.sha256 });
+      const { blobKey, size } = await storeUpload(ctx, f.upload, documentContext(id));
+      stored.push({ id, kind: f.documentKind, blobKey, contentType: f.upload.contentType, size, sha256: f.upload.sha256 });
     }
   } catch (error) {
     await discardDocuments(ctx, stored);

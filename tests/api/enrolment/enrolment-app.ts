@@ -28,7 +28,7 @@ export const standardFiles = (): Files => ({
 export function submitRequest(application: unknown, { key = "test-key-0001", files = standardFiles(), headers = {} }: { key?: string | null; files?: Files; headers?: Record<string, string> } = {}) {
   const body = new FormData();
   body.set("application", JSON.stringify(application));
-  for (const [name, list] of Object.entries(files)) for (const f of list) body.append(name, new File([f.bytes], f.name, { type: f.type ?? "application/octet-stream" }));
+  for (const [name, list] of Object.entries(files)) for (const f of list) body.append(name, new File([Buffer.from(f.bytes)], f.name, { type: f.type ?? "application/octet-stream" }));
   return {
     method: "POST",
     body,

@@ -16,8 +16,8 @@ function finalStep(cookie: string, withFiles = true, consents = true) {
   }
   body.set("website", "");
   if (withFiles) {
-    body.append("documents.residence_permit", new File([minimalPdf()], "permit.pdf", { type: "application/pdf" }));
-    body.append("documents.hukou", new File([pngWithMetadata()], "hukou.png", { type: "image/png" }));
+    body.append("documents.residence_permit", new File([Buffer.from(minimalPdf())], "permit.pdf", { type: "application/pdf" }));
+    body.append("documents.hukou", new File([Buffer.from(pngWithMetadata())], "hukou.png", { type: "image/png" }));
   }
   body.append("documents.housing", new File([], ""));
   return { method: "POST", body, headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" } } satisfies RequestInit;

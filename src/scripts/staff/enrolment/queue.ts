@@ -15,14 +15,13 @@ const next = document.querySelector<HTMLButtonElement>("#next-page")!;
 const FIELDS = ["state", "grade", "area", "preference", "overdue"] as const;
 let page = 1;
 
-function query(): Record<string, string> {
+function query(): Record<string, string> & { page: string } {
   const data = new FormData(form);
-  const q: Record<string, string> = {};
+  const q: Record<string, string> & { page: string } = { page: String(page) };
   for (const f of FIELDS) {
     const v = String(data.get(f) ?? "");
     if (v) q[f] = v;
   }
-  if (page > 1) q.page = String(page);
   return q;
 }
 
@@ -62,7 +61,7 @@ async function load() {
   count.textContent = `共 ${body.total} 份申请，第 ${body.page} / ${body.pages} 页。`;
   prev.disabled = body.page <= 1;
   next.disabled = body.page >= body.pages;
-  const params = new URLSearchParams(q);
+  const params = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== "page" || v !== "1"));
   history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
 }
 
