@@ -51,7 +51,11 @@ export async function submitApplication({
   input: ApplicationInput;
   documents: StoredDocument[];
   idempotencyKey: string;
-  /** A no-JS draft this submission turns into the application, in place (same id). */
+  /**
+   * A no-JS draft this submission turns into the application, in place (same id). Its
+   * idempotency body is the draft id: a second click resends the files, which are not stored
+   * again, and must still replay the first answer.
+   */
   draftId?: string;
 }): Promise<Receipt & { replayed: boolean }> {
   const now = ctx.clock.now();
@@ -60,7 +64,7 @@ export async function submitApplication({
     throw new DomainError("conflict", CLOSED_MESSAGE);
   }
   const childIndex = await blindIndex(ctx.keys, "child-id", `${catalogue.intake.id}:${input.child.idNumber}`);
-  const body = { input, documents: documents.map((d) => [d.kind, d.sha256]) };
+  const body = draftId ? { draftId } : { input, documents: documents.map((d) => [d.kind, d.sha256]) };
   let outcome: { result: StoredReceipt; replayed: boolean };
   try {
     outcome = await withIdempotency(ctx, { scope: "enrolment.submit", key: idempotencyKey, body }, async (tx) => {
