@@ -7,6 +7,7 @@
  */
 import { DomainError } from "../../errors";
 import { deferredAcceptance } from "./deferred-acceptance";
+import { inputDigest } from "./input-digest";
 import { lotteryNumber } from "./lottery";
 import { buildMarket, type MarketApplicant } from "./market";
 import { buildResult } from "./outcome";
@@ -24,5 +25,5 @@ export function allocate(input: AllocationInput): AllocationResult {
   const { seed, programs, applicants } = parseOrThrow(AllocationInput, input);
   const withLottery: MarketApplicant[] = applicants.map((a) => ({ ...a, lottery: lotteryNumber(seed, a.id) }));
   const market = buildMarket(programs, withLottery);
-  return buildResult(market, deferredAcceptance(market), seed);
+  return buildResult(market, deferredAcceptance(market), seed, inputDigest({ programs, applicants }));
 }

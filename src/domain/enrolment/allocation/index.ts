@@ -11,6 +11,7 @@
  */
 export { allocate } from "./allocate";
 export { lotteryNumber, lotteryMessage, LOTTERY_RULE_ZH, LOTTERY_RULE_EN } from "./lottery";
+export { inputDigest } from "./input-digest";
 export { toPublished, rerunFromPublished, PUBLISHED_FORMAT, type RerunReport } from "./published";
 export { initialOfferState, moveWaitlist, resultForState } from "./waitlist";
 export { choiceName, formatLottery } from "./explain";

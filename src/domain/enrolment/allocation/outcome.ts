@@ -23,7 +23,7 @@ function cutoffOf(market: Market, k: number): Cutoff {
   return { tier: tierOf(market.choiceTier[k]!), points: a.points, lottery: a.lottery };
 }
 
-export function buildResult(market: Market, assigned: Int32Array, seed: string, active?: Uint8Array): AllocationResult {
+export function buildResult(market: Market, assigned: Int32Array, seed: string, inputDigest: string, active?: Uint8Array): AllocationResult {
   const { programs, applicants, choiceStart, choiceProgram, choiceApplicant, choiceTier, orderStart, orderChoice } = market;
   const waitlistPosition = new Int32Array(choiceProgram.length);
   const cutoffChoice = new Int32Array(programs.length).fill(-1);
@@ -95,5 +95,5 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
     };
   });
 
-  return { algorithm: { ...ALGORITHM }, seed, lotteryRule: LOTTERY_RULE_ZH, programs: programResults, applicants: applicantResults };
+  return { algorithm: { ...ALGORITHM }, seed, lotteryRule: LOTTERY_RULE_ZH, inputDigest, programs: programResults, applicants: applicantResults };
 }

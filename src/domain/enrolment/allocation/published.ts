@@ -2,9 +2,10 @@
  * The public file and its check. `toPublished(result)` keeps only what a re-run needs and
  * nothing personal: pseudonymous ids, ranked programs with the priority tier at each,
  * points, lottery numbers and offers, plus seats, counts and cut-offs per program, the
- * algorithm and the seed. `rerunFromPublished(file)` re-derives every lottery number from
- * the seed, re-runs the allocation on the published inputs and lists every difference in
- * Chinese, so a citizen (or `npm run allocation:verify`) can confirm the published offers.
+ * algorithm, the seed and the input digest. `rerunFromPublished(file)` re-derives every
+ * lottery number from the seed and the digest from the inputs, re-runs the allocation on
+ * the published inputs and lists every difference in Chinese, so a citizen (or
+ * `npm run allocation:verify`) can confirm the published offers.
  */
 import { allocate, parseOrThrow } from "./allocate";
 import { formatLottery } from "./explain";
@@ -19,6 +20,7 @@ export function toPublished(result: AllocationResult): PublishedAllocation {
     algorithm: result.algorithm,
     seed: result.seed,
     lotteryRule: result.lotteryRule,
+    inputDigest: result.inputDigest,
     programs: result.programs.map((p) => ({ id: p.id, label: p.label, seats: p.seats, applicants: p.applicants, offers: p.offers, cutoff: p.cutoff })),
     applicants: result.applicants.map((a) => ({
       id: a.id,
@@ -67,6 +69,7 @@ export function rerunFromPublished(file: unknown): RerunReport {
     programs: published.programs.map(({ id, label, seats }) => ({ id, label, seats })),
     applicants: published.applicants.map(({ id, choices, points }) => ({ id, choices, points })),
   });
+  if (rerun.inputDigest !== published.inputDigest) differ(`公布的输入摘要 ${published.inputDigest} 与按文件内容计算的 ${rerun.inputDigest} 不同`);
   published.applicants.forEach((a, i) => {
     const r = rerun.applicants[i]!;
     if (r.lottery !== a.lottery) differ(`申请 ${a.id}：公布的随机号 ${a.lottery} 与按种子计算的 ${r.lottery} 不同`);

@@ -140,6 +140,8 @@ export const AllocationResult = z.strictObject({
   algorithm: Algorithm,
   seed: Seed,
   lotteryRule: z.string(),
+  /** SHA-256 of the inputs (input-digest.ts), to publish before the seed is drawn. */
+  inputDigest: z.string().regex(/^[0-9a-f]{64}$/),
   programs: z.array(ProgramResult),
   applicants: z.array(ApplicantResult),
 });
@@ -152,6 +154,7 @@ export const PublishedAllocation = z
     algorithm: Algorithm,
     seed: Seed,
     lotteryRule: z.string(),
+    inputDigest: z.string().regex(/^[0-9a-f]{64}$/, { error: "inputDigest 应为 64 位十六进制 SHA-256" }),
     programs: z.array(
       AllocationProgram.extend({ applicants: Count, offers: Count, cutoff: Cutoff.nullable() }),
     ),

@@ -117,5 +117,5 @@ export function moveWaitlist(published: PublishedAllocation, state: OfferState, 
 export function resultForState(published: PublishedAllocation, state: OfferState): AllocationResult {
   const market = marketOf(published);
   const { assigned, active } = assignmentOf(market, state);
-  return buildResult(market, assigned, published.seed, active);
+  return buildResult(market, assigned, published.seed, published.inputDigest, active);
 }
