@@ -77,6 +77,7 @@ export async function runAllocation({ ctx, catalogue, input }: { ctx: Ctx; catal
 function summary(result: AllocationResult) {
   return {
     seed: result.seed,
+    inputDigest: result.inputDigest,
     programs: result.programs.map((p) => ({ id: p.id, label: p.label, seats: p.seats, applicants: p.applicants, catchmentApplicants: p.catchmentApplicants, offers: p.offers, waitlist: p.waitlist.length })),
     applicants: result.applicants.map((a) => ({ id: a.id, offer: a.offer, reason: a.reason, explanation: a.explanation })),
     offered: result.applicants.filter((a) => a.offer !== null).length,

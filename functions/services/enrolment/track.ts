@@ -68,6 +68,8 @@ export type TrackView = {
   decision: { reason: string; text: string } | null;
   offer: { sectionName: string; deadline: string; canAnswer: boolean } | null;
   waitlist: { sectionName: string; position: number }[];
+  /** The pseudonymous id under which the published allocation file lists this family. */
+  allocationId: string | null;
 };
 
 export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: ApplicationRow): Promise<TrackView> {
@@ -91,6 +93,7 @@ export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: Appl
       row.offerSection && (row.state === "offered" || row.state === "accepted" || row.state === "declined")
         ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now }
         : null,
-    waitlist: waiting.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position })),
+    waitlist: waiting.positions.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position })),
+    allocationId: waiting.publicId,
   };
 }

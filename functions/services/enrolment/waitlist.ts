@@ -51,14 +51,16 @@ async function offerStateOf(db: Db | Tx, run: Run): Promise<{ state: OfferState;
   return { state: { offers, withdrawn }, published, byPublic, byApp };
 }
 
-export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ sectionId: string; position: number }[]> {
-  if (!["offered", "accepted", "waitlisted"].includes(row.state)) return [];
+/** The family's pseudonymous id in the published file (to check its own result) and its waitlist positions now. */
+export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ publicId: string | null; positions: { sectionId: string; position: number }[] }> {
   const run = await publishedRunFor(db, row.intakeId, row.grade);
-  if (!run) return [];
+  if (!run) return { publicId: null, positions: [] };
   const { state, published, byApp } = await offerStateOf(db, run);
-  const pid = byApp.get(row.id);
+  const pid = byApp.get(row.id) ?? null;
+  if (!pid || !["offered", "accepted", "waitlisted"].includes(row.state)) return { publicId: pid, positions: [] };
   const mine = resultForState(published, state).applicants.find((a) => a.id === pid);
-  return (mine?.choices ?? []).filter((c) => c.outcome === "waitlisted" && c.waitlistPosition !== null).map((c) => ({ sectionId: c.program, position: c.waitlistPosition! }));
+  const positions = (mine?.choices ?? []).filter((c) => c.outcome === "waitlisted" && c.waitlistPosition !== null).map((c) => ({ sectionId: c.program, position: c.waitlistPosition! }));
+  return { publicId: pid, positions };
 }
 
 /** Called in the transaction that recorded `row`'s decline (row is the state before it). */

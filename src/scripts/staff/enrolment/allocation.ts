@@ -29,7 +29,7 @@ async function start() {
     clearErrors(runForm);
     const run = await res.json();
     runId = run.runId;
-    document.querySelector("#run-summary")!.textContent = `种子“${run.seed}”：录取 ${run.offered} 人，候补 ${run.unplaced} 人。这是试运行，尚未通知任何家庭。`;
+    document.querySelector("#run-summary")!.textContent = `种子“${run.seed}”：录取 ${run.offered} 人，候补 ${run.unplaced} 人。这是试运行，尚未通知任何家庭。输入摘要（应在输入种子前公布）：${run.inputDigest}`;
     document.querySelector("#counts-body")!.replaceChildren(...run.programs.map((p) => row([p.label, p.seats, p.applicants, p.catchmentApplicants, p.offers, p.waitlist])));
     document.querySelector("#applicant-results")!.replaceChildren(
       ...run.applicants.map((a) => {
