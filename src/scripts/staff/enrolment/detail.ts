@@ -46,16 +46,24 @@ async function load() {
       link.href = `/api/staff/applications/${encodeURIComponent(a.id)}/documents/${encodeURIComponent(d.id)}`;
       link.textContent = `下载${d.kind}`;
       const actions = document.createElement("td");
+      // One small form per document: verdict and, for a rejection, the reason the family sees.
+      const form = document.createElement("form");
+      form.noValidate = true;
+      const reasonLabel = text("label", "不通过的原因（家庭会看到）");
+      const reason = document.createElement("input");
+      reason.name = "reason";
+      reason.id = `reason-${d.id}`;
+      reasonLabel.setAttribute("for", reason.id);
       const accept = text("button", "通过");
       accept.className = "button-secondary";
-      accept.addEventListener("click", () => void review(d.id, "accepted"));
+      (accept as HTMLButtonElement).type = "button";
+      accept.addEventListener("click", () => void review(form, d.id, "accepted", ""));
       const reject = text("button", "不通过");
       reject.className = "button-secondary";
-      reject.addEventListener("click", () => {
-        const reason = prompt("请写明不通过的原因（家庭会看到）") ?? "";
-        void review(d.id, "rejected", reason);
-      });
-      actions.append(link, " ", accept, reject);
+      (reject as HTMLButtonElement).type = "button";
+      reject.addEventListener("click", () => void review(form, d.id, "rejected", reason.value));
+      form.append(reasonLabel, reason, accept, reject);
+      actions.append(link, form);
       const kind = document.createElement("td");
       kind.textContent = d.kind;
       tr.append(kind, text("td", `${d.contentType}，${Math.ceil(d.size / 1024)} KB`), text("td", `${d.reviewLabel}${d.reason ? `：${d.reason}` : ""}`), actions);
@@ -65,9 +73,9 @@ async function load() {
   el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${t.at.replace("T", " ").slice(0, 16)} ${t.label}${t.message ? `：${t.message}` : ""}`)));
 }
 
-async function review(documentId: string, verdict: "accepted" | "rejected", reason = "") {
+async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected", reason: string) {
   const res = await api.documents[":documentId"].review.$post({ param: { id, documentId }, json: { review: verdict, reason } });
-  if (!res.ok) alert((await apiError(res)).message);
+  if (!res.ok) return showErrors(form, await apiError(res));
   await load();
 }
 
