@@ -104,19 +104,19 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     await noScroll(page);
     await page.goto(`${baseUrl}/enrol/check/`);
     expect(await axeViolations(page)).toEqual([]);
-    await page.click("text=小学一年级");
+    await page.getByRole("button", { name: "小学一年级", exact: true }).click();
     await page.waitForURL("**/enrol/check/age-1/**");
     expect(await axeViolations(page)).toEqual([]);
-    await page.click("text=是");
+    await page.getByRole("button", { name: "是", exact: true }).click();
     await page.waitForURL("**/enrol/check/permit/**");
     expect(await axeViolations(page)).toEqual([]);
-    await page.click("text=有，但已过期");
+    await page.getByRole("button", { name: "有，但已过期", exact: true }).click();
     await page.waitForURL("**/enrol/check/result/permit-expired/**");
     expect(await page.locator("h1").textContent()).toBe("孩子现在还不能申请");
     expect(await page.locator("body").textContent()).toContain("签注");
     expect(await page.locator(".error-summary").count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, 300_000);
 
   it("lets a family apply with JavaScript: errors in the summary, check answers, one submission", async () => {
     const page = await browser.page(320);
@@ -142,7 +142,7 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     families.push(await receiptOf(page));
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-  });
+  }, 300_000);
 
   it("lets a family apply without JavaScript through server-rendered steps", async () => {
     const first = await browser.page(320);
@@ -176,7 +176,7 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     expect(await p.locator("main").textContent()).toContain("已提交");
     expect(await axeViolations(p)).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 
   it("has staff review both, the supervisor allocate, and a family accept its offer", async () => {
     expect(families).toHaveLength(2);
@@ -209,10 +209,10 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     await page.fill("#field-reference", families[0]!.reference);
     await page.fill("#field-accessCode", families[0]!.accessCode);
     await page.click("button[type=submit]");
-    await page.locator("text=接受学位").waitFor();
+    await page.getByRole("button", { name: "接受学位", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain("文昌小学");
     expect(await axeViolations(page)).toEqual([]);
-    await page.click("text=接受学位");
+    await page.getByRole("button", { name: "接受学位", exact: true }).click();
     await page.locator("text=您已接受学位").waitFor();
     expect(await page.locator("main").textContent()).toContain("已接受学位");
     expect(await axeViolations(page)).toEqual([]);
@@ -221,5 +221,5 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     await page.locator("#results table").first().waitFor();
     expect(await page.locator("#results").textContent()).toContain("e2e-公开种子-2027");
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, 300_000);
 });
