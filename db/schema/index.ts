@@ -2,3 +2,7 @@
 export * from "./app-meta";
 export * from "./staff";
 export * from "./audit";
+export * from "./rate-limit";
+export * from "./idempotency";
+export * from "./reference-counter";
+export * from "./outbox";

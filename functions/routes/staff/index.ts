@@ -10,6 +10,7 @@ import type { StaffEnv } from "../../middleware/staff-auth";
 import { staffAuditRoutes } from "./audit";
 import { staffAuthRoutes } from "./auth";
 import { staffMeRoutes } from "./me";
+import { staffOutboxRoutes } from "./outbox";
 import { staffUserRoutes } from "./users";
 
 export const STAFF_BODY_LIMIT = 16 * 1024;
@@ -26,4 +27,5 @@ export const staffRoutes = new Hono<StaffEnv>()
   .route("/auth", staffAuthRoutes)
   .route("/me", staffMeRoutes)
   .route("/users", staffUserRoutes)
-  .route("/audit", staffAuditRoutes);
+  .route("/audit", staffAuditRoutes)
+  .route("/outbox", staffOutboxRoutes);

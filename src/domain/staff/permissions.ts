@@ -20,6 +20,7 @@ export const STAFF_ACTIONS = [
   "complaints.triage",
   "complaints.assign",
   "complaints.answer",
+  "outbox.read",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -36,6 +37,7 @@ export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
   "complaints.triage": "受理和分类投诉",
   "complaints.assign": "将投诉分派给责任部门",
   "complaints.answer": "答复分派给本部门的投诉",
+  "outbox.read": "查看发给家庭和投诉人的通知",
 };
 
 export const SCOPES = ["all", "department"] as const;
@@ -45,7 +47,7 @@ export type PermissionMatrix = Record<StaffRole, Partial<Record<StaffAction, Sco
 
 export const PERMISSIONS: PermissionMatrix = {
   // Users and settings, and no case data at all.
-  admin: { "console.home": "all", "users.read": "all", "users.manage": "all" },
+  admin: { "console.home": "all", "users.read": "all", "users.manage": "all", "outbox.read": "all" },
   enrolment_officer: { "console.home": "all", "applications.review": "all" },
   enrolment_supervisor: {
     "console.home": "all",
@@ -53,8 +55,9 @@ export const PERMISSIONS: PermissionMatrix = {
     "allocation.run": "all",
     "allocation.publish": "all",
     "aggregates.read": "all",
+    "outbox.read": "all",
   },
-  complaint_intake: { "console.home": "all", "complaints.triage": "all", "complaints.assign": "all" },
+  complaint_intake: { "console.home": "all", "complaints.triage": "all", "complaints.assign": "all", "outbox.read": "all" },
   // Sees its own department's colleagues and answers complaints assigned to its department.
   department_liaison: { "console.home": "all", "users.read": "department", "complaints.answer": "department" },
   auditor: { "console.home": "all", "audit.read": "all", "audit.export": "all", "aggregates.read": "all" },
