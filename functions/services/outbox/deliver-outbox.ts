@@ -14,7 +14,7 @@ import { recipientContext } from "./enqueue-message";
 
 export const MAX_ATTEMPTS = 5;
 
-export async function deliverOutbox(deps: AppDeps, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(deps: Pick<AppDeps, "db" | "blobs" | "mailer" | "clock" | "log" | "config">, limit = 50): Promise<{ sent: number; failed: number }> {
   const { db, mailer, clock, log } = deps;
   const keys = fieldKeysOf(deps.config.secrets);
   const pending = await db
