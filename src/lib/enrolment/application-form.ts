@@ -79,7 +79,7 @@ export function applicationFormHtml(catalogue: Catalogue, values: FormValues, er
     <h2 id="s-address">5. 现居住地址</h2>
     ${select(ctx, "address.area", "乡镇或街道", areas)}
     ${select(ctx, "address.community", "社区", communities, { hint: "请选择上面所选乡镇或街道下的社区" })}
-    ${textField(ctx, "address.detail", "详细地址", { hint: "路名、门牌号、楼幢和房间号", autocomplete: "street-address" })}
+    ${textField(ctx, "address.detail", "详细地址", { hint: "路名、门牌号、楼幢和房间号", autocomplete: "address-line1" })}
   </section>
   <section aria-labelledby="s-work">
     <h2 id="s-work">6. 持证监护人的就业情况</h2>
