@@ -11,10 +11,13 @@ import { createStaffUser } from "../functions/services/staff/create-staff-user";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "../src/domain/staff/roles";
 import type { Db } from "./client";
 import { appMeta } from "./schema";
+import { seedEnrolmentDemo } from "./seed-enrolment";
+import type { Catalogue } from "../src/domain/enrolment/catalogue";
+import type { FieldKeys } from "../functions/platform/field-crypto";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
 /** Bumped when the demo data changes shape, so a report can say which demo a database holds. */
-export const DEMO_SEED_VERSION = "2";
+export const DEMO_SEED_VERSION = "3";
 
 /** One demo account per role; the liaison belongs to the finance bureau. */
 export const DEMO_STAFF = STAFF_ROLES.map((role) => ({
@@ -26,8 +29,15 @@ export const DEMO_STAFF = STAFF_ROLES.map((role) => ({
 
 export type SeedResult = { seeded: boolean; lines: string[] };
 
-/** `authSecret` seals the demo accounts' TOTP secrets, as the app will open them (AUTH_SECRET). */
-export async function seedDemoData(db: Db, now: Date, { authSecret }: { authSecret: string }): Promise<SeedResult> {
+/**
+ * `authSecret` seals the demo accounts' TOTP secrets, as the app will open them (AUTH_SECRET);
+ * with `enrolment` (the field keys and the current intake) demo applications are added too.
+ */
+export async function seedDemoData(
+  db: Db,
+  now: Date,
+  { authSecret, enrolment }: { authSecret: string; enrolment?: { keys: FieldKeys; catalogue: Catalogue } },
+): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     const done = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_SEED_KEY)).get();
     if (done) return { seeded: false, lines: [] };
@@ -43,6 +53,7 @@ export async function seedDemoData(db: Db, now: Date, { authSecret }: { authSecr
       const { initialPassword } = await createStaffUser({ ctx, input, actor: null, totpSecret: { secret: totpSecret, authSecret }, tx });
       lines.push(`${STAFF_ROLE_LABELS[input.role]} | ${input.email} | ${initialPassword} | ${totpSecret}`);
     }
+    if (enrolment) lines.push(...(await seedEnrolmentDemo(tx, { ...enrolment, now })));
     return { seeded: true, lines };
   });
 }

@@ -16,6 +16,7 @@ import { apiHeadersFor, securityHeaders } from "./middleware/security-headers";
 import { sameOriginWrites } from "./middleware/same-origin-writes";
 import { healthRoutes } from "./routes/health";
 import { staffRoutes } from "./routes/staff";
+import { enrolmentRoutes } from "./routes/enrolment";
 
 /** Requests under this prefix go to the Hono app; everything else is the static site. */
 export const API_PREFIX = "/api";
@@ -38,7 +39,8 @@ export function createApp(deps: AppDeps) {
     .use(sameOriginWrites(deps.config.publicOrigin))
     .use(apiBodyLimit())
     .route("/health", healthRoutes)
-    .route("/staff", staffRoutes);
+    .route("/staff", staffRoutes)
+    .route("/enrol", enrolmentRoutes);
 
   app.notFound((c) => errorResponse(c, new DomainError("not_found", "没有这个接口。请检查请求地址。")));
   app.onError(handleError(deps.log));

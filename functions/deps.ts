@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import type { AppConfig } from "./config";
 import type { ClientAddress } from "./platform/client-address";
 import type { PageShell } from "./platform/page-shell";
+import type { CatalogueSource } from "./services/enrolment/catalogue-source";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -40,4 +41,6 @@ export type AppDeps = {
   clientAddress: ClientAddress;
   /** The Astro-built shell page that no-JS form answers are rendered into (platform/page-shell). */
   pageShell: PageShell;
+  /** The current enrolment intake as published (content/intakes), for the enrolment API. */
+  catalogue: CatalogueSource;
 };

@@ -21,6 +21,9 @@ import { openNodeLibsqlClient } from "./platform/node-libsql-client";
 import { nodeClientAddress } from "./platform/client-address";
 import { createFileBlobStore } from "./platform/file-blob-store";
 import { filePageShell } from "./platform/file-page-shell";
+import { fieldKeysOf } from "./platform/field-crypto";
+import { fileCatalogueSource } from "./services/enrolment/file-catalogue";
+import { contentRoot } from "../src/content-data/district";
 import { createLogMailer } from "./platform/log-mailer";
 import { startOutboxTimer } from "./services/outbox/outbox-timer";
 import { createStaticSite } from "./static-site";
@@ -53,7 +56,9 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
   await migrateDatabase(db);
 
   const seedDemo = (nodeEnv.SEED_DEMO ?? (config.env === "production" ? "0" : "1")) === "1";
-  const seed = seedDemo ? await seedDemoData(db, systemClock.now(), { authSecret: config.secrets.AUTH_SECRET }) : { seeded: false, lines: [] };
+  const catalogue = fileCatalogueSource(contentRoot());
+  const enrolment = { keys: fieldKeysOf(config.secrets), catalogue: await catalogue.current() };
+  const seed = seedDemo ? await seedDemoData(db, systemClock.now(), { authSecret: config.secrets.AUTH_SECRET, enrolment }) : { seeded: false, lines: [] };
 
   const deps: AppDeps = {
     db,
@@ -64,6 +69,7 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
     config,
     clientAddress: nodeClientAddress(config.trustProxy),
     pageShell: filePageShell(nodeEnv.STATIC_DIR),
+    catalogue,
   };
   const api = createApp(deps);
   const outbox = startOutboxTimer(deps, nodeEnv.OUTBOX_INTERVAL_SECONDS);

@@ -6,3 +6,4 @@ export * from "./rate-limit";
 export * from "./idempotency";
 export * from "./reference-counter";
 export * from "./outbox";
+export * from "./enrolment";

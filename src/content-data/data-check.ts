@@ -2,11 +2,13 @@
  * `npm run data:check`: validates every content file without building the site, printing
  * each problem with its file, line and field; exits 1 when there is any. Covers the registry,
  * site.yaml, the policy, the departments and the yearly balance inputs
- * (content/schools/<year>.csv, content/district/<year>.yaml).
+ * (content/schools/<year>.csv, content/district/<year>.yaml) and the intakes
+ * (content/intakes/<id>.yaml).
  */
 import { ContentError } from "./content-error";
 import { readBalanceInputs } from "./balance";
 import { readDepartments } from "./departments";
+import { readIntakes } from "./intakes";
 import { contentRoot, readDistrict } from "./district";
 import { readPolicy } from "./policy";
 
@@ -21,6 +23,8 @@ try {
   const departments = await readDepartments(root, policy);
   const commitments = departments.reduce((n, d) => n + d.commitments.length, 0);
   console.log(`content/policy and content/departments are valid: ${policy.chapters.length} chapters, ${departments.length} bodies, ${commitments} commitments.`);
+  const intakes = await readIntakes(root, district);
+  console.log(`content/intakes is valid: ${intakes.map((i) => `${i.id} (${i.grades.reduce((n, g) => n + g.seats.length, 0)} sections)`).join(", ") || "none"}.`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

@@ -23,7 +23,7 @@ describe("the sitemap", () => {
 });
 
 /** Search runs Pagefind; compare builds its table from the JSON download. No other page has a script. */
-const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/"];
+const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/", "/enrol/results/"];
 
 describe.skipIf(noBrowser)("every page of the sitemap in Chromium", () => {
   let context: BrowserContext;

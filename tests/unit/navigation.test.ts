@@ -14,7 +14,9 @@ describe("the navigation", () => {
     expect(currentNavItem("/")).toBeUndefined();
   });
 
-  it("lists enrolment, complaints and tracking as entry points not yet linked", () => {
-    expect(ENTRY_POINTS.filter((e) => !e.href).map((e) => e.title)).toEqual(["随迁子女入学申请", "投诉举报", "办理进度查询"]);
+  it("links enrolment and tracking; complaints are not linked yet", () => {
+    expect(ENTRY_POINTS.find((e) => e.title === "随迁子女入学申请")?.href).toBe("/enrol/");
+    expect(ENTRY_POINTS.find((e) => e.title === "办理进度查询")?.href).toBe("/track/");
+    expect(ENTRY_POINTS.filter((e) => !e.href).map((e) => e.title)).toEqual(["投诉举报"]);
   });
 });

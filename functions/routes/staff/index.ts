@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { DomainError } from "../../../src/domain/errors";
 import type { StaffEnv } from "../../middleware/staff-auth";
+import { staffAllocationRoutes, staffApplicationRoutes } from "./applications";
 import { staffAuditRoutes } from "./audit";
 import { staffAuthRoutes } from "./auth";
 import { staffMeRoutes } from "./me";
@@ -28,4 +29,6 @@ export const staffRoutes = new Hono<StaffEnv>()
   .route("/me", staffMeRoutes)
   .route("/users", staffUserRoutes)
   .route("/audit", staffAuditRoutes)
+  .route("/applications", staffApplicationRoutes)
+  .route("/allocation", staffAllocationRoutes)
   .route("/outbox", staffOutboxRoutes);

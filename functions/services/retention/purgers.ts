@@ -5,5 +5,6 @@
  */
 import type { Purger } from "./purger";
 import { rateLimitCountersPurger } from "./rate-limit-counters-purger";
+import { enrolmentPurger } from "../enrolment/purge-enrolment";
 
-export const PURGERS: Purger[] = [rateLimitCountersPurger];
+export const PURGERS: Purger[] = [rateLimitCountersPurger, enrolmentPurger];

@@ -1,0 +1,121 @@
+/**
+ * Migrant-children enrolment (issue 6): applications, their documents, their timeline, and
+ * allocation runs (waitlists are part of the published result and move with
+ * src/domain/enrolment/allocation's moveWaitlist). What staff filter on (intake, grade,
+ * township, preferences, state) is stored in clear; who the family is sits in two sealed columns (AES-256-GCM with a
+ * key-version prefix, functions/platform/field-crypto): `personal` (names, phones, address
+ * detail, hukou, work) and `sensitive` (ID numbers, permit number, disability), each bound to
+ * the application id. One application per child per intake: a unique index on the keyed HMAC
+ * blind index of the child's ID number (SECURITY.md item 13). Times are ISO 8601 UTC.
+ */
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { APPLICATION_STATES } from "../../src/domain/enrolment/states";
+import { DOCUMENT_KINDS, DOCUMENT_REVIEWS, GRADES, INELIGIBLE_REASONS } from "../../src/domain/enrolment/vocabulary";
+
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: text("id").primaryKey(),
+    intakeId: text("intake_id").notNull(),
+    /** RX<year>-<5 digits>; null while a no-JS draft. */
+    reference: text("reference").unique(),
+    state: text("state", { enum: APPLICATION_STATES }).notNull(),
+    grade: text("grade", { enum: GRADES }).notNull(),
+    areaId: text("area_id").notNull(),
+    communityId: text("community_id").notNull(),
+    /** JSON array of up to three section ids, in the family's order. */
+    preferences: text("preferences").notNull(),
+    /** Sealed JSON: names, phones, address detail, hukou, work. */
+    personal: text("personal").notNull(),
+    /** Sealed JSON: ID numbers, permit number and dates, special needs. */
+    sensitive: text("sensitive").notNull(),
+    /** HMAC-SHA256 (INDEX_KEY) of the child's ID number; null for drafts. */
+    childIndex: text("child_index"),
+    /** Points declared by the family (capped by the intake's rules); staff confirm them at review. */
+    points: integer("points").notNull().default(0),
+    /** SHA-256 of the access code; the code itself is shown once and never stored. */
+    accessCodeHash: text("access_code_hash"),
+    /** SHA-256 of a no-JS draft's cookie token. */
+    draftTokenHash: text("draft_token_hash").unique(),
+    /** Failed access-code attempts since the last success (per-reference guessing limit). */
+    failedLookups: integer("failed_lookups").notNull().default(0),
+    lookupLockedUntil: text("lookup_locked_until"),
+    consentNoticeVersion: text("consent_notice_version"),
+    consentAt: text("consent_at"),
+    /** Separate consent to disability data (PIPL art. 29), when special needs were declared. */
+    specialNeedsConsent: integer("special_needs_consent", { mode: "boolean" }).notNull().default(false),
+    decisionReason: text("decision_reason", { enum: INELIGIBLE_REASONS }),
+    /** Text for the family with a decision or a request for information (staff-written). */
+    decisionText: text("decision_text"),
+    /** The section offered, when offered/accepted/declined. */
+    offerSection: text("offer_section"),
+    offerDeadline: text("offer_deadline"),
+    submittedAt: text("submitted_at"),
+    /** When the retention purge deletes it: the intake's end plus RETENTION.applicationMonths (drafts: a day). */
+    retainUntil: text("retain_until").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("applications_child_per_intake").on(t.intakeId, t.childIndex),
+    index("applications_state_idx").on(t.intakeId, t.state),
+  ],
+);
+
+export const applicationDocuments = sqliteTable(
+  "application_documents",
+  {
+    id: text("id").primaryKey(),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    /** Random key in the blob store; the bytes there are sealed. */
+    blobKey: text("blob_key").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    review: text("review", { enum: DOCUMENT_REVIEWS }).notNull().default("pending"),
+    reviewReason: text("review_reason"),
+    uploadedAt: text("uploaded_at").notNull(),
+  },
+  (t) => [index("application_documents_app_idx").on(t.applicationId)],
+);
+
+/** The timeline a family sees on /track/ and staff see on the detail page. */
+export const applicationEvents = sqliteTable(
+  "application_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
+    at: text("at").notNull(),
+    /** The state-machine event (src/domain/enrolment/states) or `document_review`, `allocation`. */
+    event: text("event").notNull(),
+    toState: text("to_state", { enum: APPLICATION_STATES }),
+    /** What the family is told (a reason, a request for documents); shown escaped. */
+    message: text("message"),
+  },
+  (t) => [index("application_events_app_idx").on(t.applicationId)],
+);
+
+export const ALLOCATION_RUN_STATES = ["dry_run", "published"] as const;
+
+export const allocationRuns = sqliteTable("allocation_runs", {
+  id: text("id").primaryKey(),
+  intakeId: text("intake_id").notNull(),
+  grade: text("grade", { enum: GRADES }).notNull(),
+  /** The seed the supervisor entered; published with the results. */
+  seed: text("seed").notNull(),
+  state: text("state", { enum: ALLOCATION_RUN_STATES }).notNull(),
+  /** JSON AllocationResult (src/domain/enrolment/allocation): counts, offers, waitlists, explanations. */
+  result: text("result").notNull(),
+  /** JSON PublishedAllocation: the anonymised file anyone can re-run; waitlists move on it. */
+  published: text("published").notNull(),
+  /** JSON object: pseudonymous public id → application id (never published). */
+  applicantIds: text("applicant_ids").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: text("created_at").notNull(),
+  publishedAt: text("published_at"),
+});

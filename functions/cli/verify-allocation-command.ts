@@ -1,0 +1,37 @@
+/**
+ * `npm run allocation:verify -- <file.json>`: re-runs a published allocation file (the JSON
+ * the public results endpoint serves, saved to disk) and prints whether every lottery
+ * number, offer, count and cut-off matches. Reads a local file only (no network), so a
+ * citizen can check a copy they downloaded themselves. Split from the script so a test can
+ * run it. Exit codes: 0 match, 1 mismatch, 2 unreadable or not a published result.
+ */
+import { readFile } from "node:fs/promises";
+import { DomainError } from "../../src/domain/errors";
+import { rerunFromPublished } from "../../src/domain/enrolment/allocation";
+
+export const USAGE = "Usage: npm run allocation:verify -- <published-results.json>";
+
+export async function runVerifyAllocation(argv: string[]): Promise<{ code: number; lines: string[] }> {
+  const path = argv.find((a) => a !== "--");
+  if (path === undefined) return { code: 2, lines: [USAGE] };
+  let file: unknown;
+  try {
+    file = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    return { code: 2, lines: [`无法读取 JSON 文件 ${path}：${(error as Error).message}`, USAGE] };
+  }
+  try {
+    const report = rerunFromPublished(file);
+    const scope = `${report.applicants} 名申请人、${report.programs} 个学位项目`;
+    if (report.matches) return { code: 0, lines: [`match: 重新计算的结果与公布结果一致（${scope}）。`] };
+    const more = report.differenceCount - report.differences.length;
+    return {
+      code: 1,
+      lines: [`mismatch: 重新计算的结果与公布结果不一致，共 ${report.differenceCount} 处差异（${scope}）：`, ...report.differences.map((d) => `  ${d}`), ...(more > 0 ? [`  ……另有 ${more} 处`] : [])],
+    };
+  } catch (error) {
+    if (error instanceof DomainError)
+      return { code: 2, lines: ["文件不是有效的分配结果：", ...error.fields.slice(0, 20).map((f) => `  ${f.path || "(根)"}: ${f.message}`)] };
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Server-rendered answers for families without JavaScript, put into the page shell: the form
+ * again with the values kept and the errors summarised, check answers with change links,
+ * the last step, the confirmation, and the tracking page. The form, answers and confirmation
+ * markup comes from src/lib/enrolment (the same builders the static page and its script use);
+ * everything is escaped by hono/html.
+ */
+import { html } from "hono/html";
+import type { FieldError } from "../../../src/domain/errors";
+import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
+import type { DraftInput } from "../../../src/domain/enrolment/application";
+import { applicationFormHtml, finalStepHtml } from "../../../src/lib/enrolment/application-form";
+import { answersHtml, beijingTime, confirmationHtml } from "../../../src/lib/enrolment/answer-views";
+import { fieldId } from "../../../src/lib/form-ids";
+import { errorSummary } from "../../views/error-summary";
+import { UPLOAD_ACCEPT } from "../../../src/domain/uploads";
+import type { TrackView } from "../../services/enrolment/track";
+import type { FormValues } from "../../../src/lib/enrolment/form-fields";
+
+export const DRAFT_PATHS = { form: "/api/enrol/draft", check: "/api/enrol/draft/check", edit: "/api/enrol/draft/edit", submit: "/api/enrol/draft/submit" } as const;
+
+export function formPage(catalogue: Catalogue, values: FormValues, errors: FieldError[]) {
+  return html`<div class="enrol">
+  <p class="breadcrumb"><a href="/enrol/">随迁子女入学</a> › 申请</p>
+  <h1>申请随迁子女入学</h1>
+  ${errorSummary(errors)}
+  ${applicationFormHtml(catalogue, values, errors, DRAFT_PATHS.form)}
+</div>`;
+}
+
+export function checkPage(catalogue: Catalogue, draft: DraftInput, errors: FieldError[], values: FormValues = {}) {
+  return html`<div class="enrol">
+  <p class="breadcrumb"><a href="/enrol/">随迁子女入学</a> › 申请</p>
+  <h1>核对您的信息</h1>
+  ${errorSummary(errors)}
+  <p>请仔细核对。需要修改的，点 “修改” 回到表格，已填写的内容会保留。</p>
+  ${answersHtml(catalogue, draft, { changeHref: (path) => `${DRAFT_PATHS.edit}#${fieldId(path)}` })}
+  ${finalStepHtml(values, errors, DRAFT_PATHS.submit)}
+</div>`;
+}
+
+export function confirmationPage(catalogue: Catalogue, draft: DraftInput, receipt: { reference: string; accessCode: string; submittedAt: string }) {
+  return confirmationHtml(catalogue, draft, { ...receipt, submittedAt: beijingTime(receipt.submittedAt) }, catalogue.intake.contact_phone);
+}
+
+export function trackFormPage(errors: FieldError[], values: { reference?: string }) {
+  return html`<div class="prose enrol">
+  <h1>办理进度查询</h1>
+  ${errorSummary(errors)}
+  <form class="enrol-form" method="post" action="/api/enrol/track" novalidate>
+    <div class="field${errors.some((e) => e.path === "reference") ? " field-invalid" : ""}">
+      <label for="field-reference">受理编号</label>
+      <p class="hint">例如 RX2026-00042</p>
+      <input id="field-reference" name="reference" type="text" class="input-medium" autocomplete="off" spellcheck="false" value="${values.reference ?? ""}" />
+    </div>
+    <div class="field${errors.some((e) => e.path === "accessCode") ? " field-invalid" : ""}">
+      <label for="field-accessCode">查询码</label>
+      <input id="field-accessCode" name="accessCode" type="text" autocomplete="off" spellcheck="false" />
+    </div>
+    <button type="submit">查询</button>
+  </form>
+</div>`;
+}
+
+/** Hidden fields so an action on the tracking page proves the code again (POST body only). */
+const credentials = (reference: string, accessCode: string) =>
+  html`<input type="hidden" name="reference" value="${reference}" /><input type="hidden" name="accessCode" value="${accessCode}" />`;
+
+export function trackPage(view: TrackView, accessCode: string, errors: FieldError[] = [], notice?: string) {
+  return html`<div class="prose enrol">
+  <p class="breadcrumb"><a href="/track/">办理进度查询</a></p>
+  <h1>申请 ${view.reference}</h1>
+  ${errorSummary(errors)}
+  ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
+  <p>申请年级：${view.gradeLabel}。当前状态：<strong>${view.stateLabel}</strong></p>
+  ${view.decision ? html`<h2>审核结果</h2><p>不符合条件的原因：${view.decision.reason}</p><p>${view.decision.text}</p>` : ""}
+  ${
+    view.offer
+      ? html`<h2>学位</h2>
+  <p>录取学校：<strong>${view.offer.sectionName}</strong></p>
+  ${
+    view.offer.canAnswer
+      ? html`<p>请在 ${beijingTime(view.offer.deadline)}（北京时间）前接受或放弃。放弃后学位会递补给候补的家庭，不能撤回。</p>
+  <div class="button-row">
+    <form method="post" action="/api/enrol/track/accept">${credentials(view.reference, accessCode)}<button type="submit">接受学位</button></form>
+    <form method="post" action="/api/enrol/track/decline">${credentials(view.reference, accessCode)}<button type="submit" class="button-secondary">放弃学位</button></form>
+  </div>`
+      : ""
+  }`
+      : ""
+  }
+  ${
+    view.waitlist.length
+      ? html`<h2>候补</h2><p>您在以下排在录取学校之前的志愿学校候补，有家庭放弃时依次递补，并短信通知：</p>
+  <ul>${view.waitlist.map((w) => html`<li>${w.sectionName}：第 ${w.position} 位</li>`)}</ul>`
+      : ""
+  }
+  ${
+    view.canUpload
+      ? html`<h2>补充材料</h2>
+  <form class="enrol-form" method="post" action="/api/enrol/track/documents" enctype="multipart/form-data" novalidate>
+    ${credentials(view.reference, accessCode)}
+    <div class="field${errors.some((e) => e.path.startsWith("documents")) ? " field-invalid" : ""}">
+      <label for="field-documents-other">选择要补充的材料</label>
+      <p class="hint">JPG、PNG 或 PDF，每个不超过 5 MB，可以一次选择多个文件</p>
+      <input type="file" id="field-documents-other" name="documents.other" accept="${UPLOAD_ACCEPT}" multiple />
+    </div>
+    <button type="submit">上传</button>
+  </form>`
+      : ""
+  }
+  ${view.allocationId ? html`<p>您在<a href="/enrol/results/">公开分配结果</a>中的匿名编号：<strong>${view.allocationId}</strong>。用它可以在结果文件中核对您的志愿、积分和随机号。</p>` : ""}
+  <h2>办理记录</h2>
+  <ol class="timeline">
+    ${view.timeline.map((t) => html`<li><strong>${beijingTime(t.at)}</strong> ${t.label}${t.message ? html`<br />${t.message}` : ""}</li>`)}
+  </ol>
+  ${
+    view.documents.length
+      ? html`<h2>已上传的材料</h2><ul>${view.documents.map((d) => html`<li>${d.kind}：${d.review}${d.reason ? html`（${d.reason}）` : ""}</li>`)}</ul>`
+      : ""
+  }
+</div>`;
+}

@@ -1,0 +1,99 @@
+/**
+ * Turns an assignment (flat choice index per applicant, or -1) back into the result people
+ * read: per program the seats, how many ranked it (in its 施教区, first choice), offers, the
+ * cut-off and the waitlist; per applicant the offer, what happened at every ranked choice,
+ * a reason code and the Chinese explanation. Waitlists hold everyone who ranked the program
+ * above their offer (or at all when unplaced), in the program's priority order.
+ */
+import type { AllocationReason, ChoiceOutcome, DecidingCriterion } from "./vocabulary";
+import { ALGORITHM } from "./vocabulary";
+import { explainApplicant, type ExplainedChoice } from "./explain";
+import { LOTTERY_RULE_ZH } from "./lottery";
+import { tierOf, type Market } from "./market";
+import type { AllocationResult, ApplicantResult, ChoiceResult, Cutoff, ProgramResult } from "./schemas";
+
+/** Is the applicant of flat choice k waiting for that choice's program? */
+export function isWaiting(assigned: Int32Array, market: Market, k: number): boolean {
+  const a = assigned[market.choiceApplicant[k]!]!;
+  return a === -1 || a > k;
+}
+
+function cutoffOf(market: Market, k: number): Cutoff {
+  const a = market.applicants[market.choiceApplicant[k]!]!;
+  return { tier: tierOf(market.choiceTier[k]!), points: a.points, lottery: a.lottery };
+}
+
+export function buildResult(market: Market, assigned: Int32Array, seed: string, inputDigest: string, active?: Uint8Array): AllocationResult {
+  const { programs, applicants, choiceStart, choiceProgram, choiceApplicant, choiceTier, orderStart, orderChoice } = market;
+  const waitlistPosition = new Int32Array(choiceProgram.length);
+  const cutoffChoice = new Int32Array(programs.length).fill(-1);
+  const programResults: ProgramResult[] = programs.map((program, p) => {
+    let catchmentApplicants = 0;
+    let firstChoiceApplicants = 0;
+    let offers = 0;
+    const waitlist: string[] = [];
+    for (let o = orderStart[p]!; o < orderStart[p + 1]!; o++) {
+      const k = orderChoice[o]!;
+      const i = choiceApplicant[k]!;
+      if (choiceTier[k] === 0) catchmentApplicants += 1;
+      if (choiceStart[i] === k) firstChoiceApplicants += 1;
+      if (assigned[i] === k) {
+        offers += 1;
+        cutoffChoice[p] = k;
+      } else if (isWaiting(assigned, market, k) && (active === undefined || active[i] === 1)) {
+        waitlist.push(applicants[i]!.id);
+        waitlistPosition[k] = waitlist.length;
+      }
+    }
+    const cut = cutoffChoice[p]!;
+    return {
+      id: program.id,
+      label: program.label,
+      seats: program.seats,
+      applicants: orderStart[p + 1]! - orderStart[p]!,
+      catchmentApplicants,
+      firstChoiceApplicants,
+      offers,
+      cutoff: cut === -1 ? null : cutoffOf(market, cut),
+      waitlist,
+    };
+  });
+
+  const applicantResults: ApplicantResult[] = applicants.map((a, i) => {
+    const at = assigned[i]!;
+    const choices: ChoiceResult[] = [];
+    const explained: ExplainedChoice[] = [];
+    for (let k = choiceStart[i]!; k < choiceStart[i + 1]!; k++) {
+      const p = choiceProgram[k]!;
+      const outcome: ChoiceOutcome = at === k ? "offered" : at === -1 || at > k ? "waitlisted" : "not_needed";
+      let deciding: DecidingCriterion | null = null;
+      if (outcome === "waitlisted") {
+        const cut = cutoffChoice[p]!;
+        if (cut === -1) deciding = "no_seats";
+        else if (choiceTier[cut] !== choiceTier[k]) deciding = "tier";
+        else if (applicants[choiceApplicant[cut]!]!.points !== a.points) deciding = "points";
+        else deciding = "lottery";
+      }
+      const position = outcome === "waitlisted" && waitlistPosition[k]! > 0 ? waitlistPosition[k]! : null;
+      const rank = k - choiceStart[i]! + 1;
+      const tier = tierOf(choiceTier[k]!);
+      choices.push({ program: programs[p]!.id, rank, tier, outcome, deciding, waitlistPosition: position });
+      const pr = programResults[p]!;
+      explained.push({ rank, label: pr.label, seats: pr.seats, applicants: pr.applicants, catchmentApplicants: pr.catchmentApplicants, tier, outcome, deciding, waitlistPosition: position, cutoff: pr.cutoff });
+    }
+    const offerRank = at === -1 ? null : at - choiceStart[i]! + 1;
+    const reason: AllocationReason = choices.length === 0 ? "no_choices" : offerRank === null ? "unplaced" : offerRank === 1 ? "first_choice" : "lower_choice";
+    return {
+      id: a.id,
+      lottery: a.lottery,
+      points: a.points,
+      offer: at === -1 ? null : programs[choiceProgram[at]!]!.id,
+      offerRank,
+      reason,
+      choices,
+      explanation: explainApplicant({ points: a.points, lottery: a.lottery, choices: explained }),
+    };
+  });
+
+  return { algorithm: { ...ALGORITHM }, seed, lotteryRule: LOTTERY_RULE_ZH, inputDigest, programs: programResults, applicants: applicantResults };
+}

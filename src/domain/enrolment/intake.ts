@@ -1,0 +1,134 @@
+/**
+ * Schema of an intake (招生批次), `content/intakes/<id>.yaml`: a public decision published
+ * on /enrol/ and read by the API and the console. It names the grades, the calendar, the
+ * age cut-off (local practice, so configurable: DOMAIN.md §3), the seats each school section
+ * reserves for this intake, and the documented points rules used as the second priority.
+ */
+import { z } from "../zod";
+import { SECTIONS } from "../district/vocabulary";
+import { GRADES } from "./vocabulary";
+
+/** An ISO calendar date, e.g. "2026-11-01" (quote it in YAML). */
+export const IsoDate = z
+  .string({ error: "请填写日期，格式为 YYYY-MM-DD，并加引号" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 \"2026-11-01\"")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "不是真实的日期");
+
+/** Section ids are `<school id>-<section>`, as in the balance data (e.g. wenchang-xiaoxue-primary). */
+export const SectionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(primary|junior)$/, "学段编号应为 学校编号-primary 或 学校编号-junior");
+
+const SeatLine = z.strictObject({
+  /** A school section of content/schools/schools.csv, e.g. wenchang-xiaoxue-primary. */
+  section: SectionId,
+  /** Seats this section reserves for this intake (not its whole first-year capacity). */
+  seats: z.number().int("学位数应为整数").min(1, "学位数至少为 1"),
+});
+
+const GradeOffer = z.strictObject({
+  /** "1" (小学一年级) or "7" (初中七年级). */
+  grade: z.enum(GRADES, { error: "年级只能是 \"1\" 或 \"7\"" }),
+  /** The section every school of this grade must have. */
+  section: z.enum(SECTIONS, { error: "学段只能是 primary 或 junior" }),
+  /** Minimum age on the cut-off date (年满六周岁 for grade 1). */
+  min_age: z.number().int().min(5).max(15),
+  seats: z.array(SeatLine).min(1, "每个年级至少要有一所学校提供学位"),
+});
+
+const PointsRule = z.strictObject({
+  /** Stable id, e.g. permit_months. */
+  id: z.enum(["permit_months", "social_insurance_months"], { error: "积分规则只能是 permit_months 或 social_insurance_months" }),
+  /** What the rule counts, as printed on /enrol/. */
+  label: z.string().min(2),
+  /** Points per month counted. */
+  points_per_month: z.number().positive(),
+  /** Months counted at most (so a long stay cannot shut out a family that meets the conditions). */
+  max_months: z.number().int().min(1),
+});
+
+export const Intake = z
+  .strictObject({
+    /** The file name without .yaml, e.g. "2026"; also the year in application references. */
+    id: z.string().regex(/^\d{4}$/, "批次编号应为 4 位年份，并加引号"),
+    /** Title as printed, e.g. 2027 年秋季入学随迁子女招生. */
+    title: z.string().min(4),
+    /** The first school day the places are for. */
+    school_year_start: IsoDate,
+    /** Age is counted on this date (commonly 31 August: local practice). */
+    age_cutoff: IsoDate,
+    dates: z.strictObject({
+      /** First day applications are accepted (Beijing time, from 00:00). */
+      window_opens: IsoDate,
+      /** Last day applications are accepted (until 23:59 Beijing time). */
+      window_closes: IsoDate,
+      /** Review of eligibility and documents ends. */
+      review_ends: IsoDate,
+      /** Day the allocation is run and published. */
+      allocation_on: IsoDate,
+      /** Last day a family can accept or decline an offer. */
+      offer_deadline: IsoDate,
+    }),
+    grades: z.array(GradeOffer).min(1),
+    points: z.array(PointsRule),
+    /** Where families can ask questions. */
+    contact_phone: z.string().min(5),
+  })
+  .superRefine((intake, ctx) => {
+    const d = intake.dates;
+    const order: [keyof typeof d, keyof typeof d][] = [
+      ["window_opens", "window_closes"],
+      ["window_closes", "review_ends"],
+      ["review_ends", "allocation_on"],
+      ["allocation_on", "offer_deadline"],
+    ];
+    for (const [a, b] of order) {
+      if (d[a] >= d[b]) ctx.addIssue({ code: "custom", path: ["dates", b], message: `应晚于 ${a}（${d[a]}）` });
+    }
+    if (intake.dates.offer_deadline >= intake.school_year_start)
+      ctx.addIssue({ code: "custom", path: ["school_year_start"], message: "开学日期应晚于接受学位的截止日期" });
+    intake.grades.forEach((g, gi) => {
+      const seen = new Set<string>();
+      g.seats.forEach((s, si) => {
+        if (seen.has(s.section)) ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: "同一学段在一个年级里只能出现一次" });
+        seen.add(s.section);
+        if (!s.section.endsWith(`-${g.section}`))
+          ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: `${g.grade} 年级只能填写 ${g.section} 学段` });
+      });
+    });
+    const grades = intake.grades.map((g) => g.grade);
+    if (new Set(grades).size !== grades.length) ctx.addIssue({ code: "custom", path: ["grades"], message: "每个年级只能出现一次" });
+  });
+export type Intake = z.output<typeof Intake>;
+
+
+/** Seats of a grade by section id. */
+export function seatsOf(intake: Intake, grade: string): Map<string, number> {
+  return new Map((intake.grades.find((g) => g.grade === grade)?.seats ?? []).map((s) => [s.section, s.seats]));
+}
+
+/** Applications are accepted from window_opens 00:00 to window_closes 23:59:59 Beijing time (UTC+8). */
+export function windowBounds(intake: Intake): { opens: Date; closes: Date } {
+  return {
+    opens: new Date(`${intake.dates.window_opens}T00:00:00+08:00`),
+    closes: new Date(`${intake.dates.window_closes}T23:59:59.999+08:00`),
+  };
+}
+
+export function isWindowOpen(intake: Intake, now: Date): boolean {
+  const { opens, closes } = windowBounds(intake);
+  return now >= opens && now <= closes;
+}
+
+/** The offer deadline's last instant (23:59:59 Beijing time). */
+export function offerDeadline(intake: Intake): Date {
+  return new Date(`${intake.dates.offer_deadline}T23:59:59.999+08:00`);
+}
+
+/**
+ * The intake ends when the school year it allocates starts (招生批次结束); applications are
+ * kept `months` after that (src/domain/privacy-notice.ts RETENTION), then purged.
+ */
+export function retainUntil(intake: Intake, months: number): string {
+  const [y, m, d] = intake.school_year_start.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  return `${String(Math.floor(total / 12)).padStart(4, "0")}-${String((total % 12) + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}T00:00:00.000Z`;
+}

@@ -1,0 +1,75 @@
+/**
+ * What the staff console sends about applications: queue filters, reveals with a reason
+ * code, document reviews, requests for information and eligibility decisions. Strict, so no
+ * other field can ride along (SECURITY.md item 1).
+ */
+import { z } from "../zod";
+import { SectionId } from "./intake";
+import { APPLICATION_STATES } from "./states";
+import { GRADES, INELIGIBLE_REASONS } from "./vocabulary";
+
+/** Days after submission by which a review should be done; later ones are "overdue". */
+export const REVIEW_DAYS = 10;
+export const PAGE_SIZE = 25;
+
+export const ApplicationQuery = z.strictObject({
+  state: z.enum(APPLICATION_STATES).optional(),
+  grade: z.enum(GRADES).optional(),
+  area: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+  preference: SectionId.optional(),
+  overdue: z.enum(["yes"]).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+});
+export type ApplicationQuery = z.output<typeof ApplicationQuery>;
+
+export const ApplicationId = z.uuid("申请编号不正确");
+
+export const REVEALABLE_FIELDS = ["child.idNumber", "guardians.0.idNumber", "guardians.1.idNumber", "permit.number", "specialNeeds"] as const;
+export const REVEAL_REASONS = ["verify_identity", "verify_documents", "contact_family", "special_needs_placement", "legal_request"] as const;
+export const REVEAL_REASON_LABELS: Record<(typeof REVEAL_REASONS)[number], string> = {
+  verify_identity: "核对身份",
+  verify_documents: "与上传材料核对",
+  contact_family: "联系家庭",
+  special_needs_placement: "安排特殊教育",
+  legal_request: "依法查询",
+};
+
+export const RevealInput = z.strictObject({
+  field: z.enum(REVEALABLE_FIELDS, { error: "请选择要查看的内容" }),
+  reason: z.enum(REVEAL_REASONS, { error: "请选择查看的理由" }),
+});
+
+const familyText = (missing: string) => z.string({ error: missing }).trim().min(4, missing).max(500, "最多 500 个字");
+
+export const DocumentReviewInput = z
+  .strictObject({
+    review: z.enum(["accepted", "rejected"], { error: "请选择通过或不通过" }),
+    reason: z.string().trim().max(300, "最多 300 个字").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.review === "rejected" && v.reason.length < 4) ctx.addIssue({ code: "custom", path: ["reason"], message: "不通过时请写明原因，家庭会看到这段话" });
+  });
+
+export const RequestInfoInput = z.strictObject({ message: familyText("请写明需要家庭补充哪些材料（至少 4 个字）") });
+
+export const DecisionInput = z
+  .strictObject({
+    decision: z.enum(["eligible", "ineligible"], { error: "请选择符合或不符合条件" }),
+    reasonCode: z.enum(INELIGIBLE_REASONS).optional(),
+    text: z.string().trim().max(500, "最多 500 个字").default(""),
+    /** Points confirmed against the documents (defaults to the declared points). */
+    points: z.number().int().min(0).max(1000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "ineligible") {
+      if (!v.reasonCode) ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "请选择不符合条件的原因" });
+      if (v.text.length < 4) ctx.addIssue({ code: "custom", path: ["text"], message: "请向家庭说明原因和可以怎么做（至少 4 个字）" });
+    }
+  });
+
+/** The supervisor's dry run: which grade, and the seed entered (published with the results). */
+export const AllocationRunInput = z.strictObject({
+  grade: z.enum(GRADES, { error: "请选择年级" }),
+  seed: z.string({ error: "请输入随机种子" }).min(1, "请输入随机种子").max(200, "随机种子不能超过 200 个字符"),
+});
+export const RunId = z.uuid("分配批次编号不正确");

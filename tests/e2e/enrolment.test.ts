@@ -1,0 +1,238 @@
+/**
+ * Enrolment end to end in Chromium on the real Node entry: one family applies with
+ * JavaScript and another without, the demo enrolment officer reviews both in the console,
+ * the demo supervisor runs and publishes the allocation, and a family accepts its offer on
+ * /track/. axe runs on every public step, at 320 px for the mobile-first pages.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { TOTP } from "otpauth";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { fakeIdNumber } from "../fixtures/enrolment";
+import { minimalPdf, pngWithMetadata } from "../fixtures/upload-files";
+import { tempDir } from "../fixtures/temp-db";
+import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
+
+function demoAccount(roleLabel: string) {
+  const line = inject("startupOutput")
+    .split("\n")
+    .find((l) => l.startsWith(`${roleLabel} | `));
+  if (!line) throw new Error(`the demo seed printed no ${roleLabel} account`);
+  const [, email, password, secret] = line.split(" | ").map((s) => s.trim());
+  return { email: email!, password: password!, secret: secret! };
+}
+
+const dir = tempDir("enrol-e2e-");
+const permitFile = path.join(dir, "permit.pdf");
+const hukouFile = path.join(dir, "hukou.png");
+writeFileSync(permitFile, minimalPdf());
+writeFileSync(hukouFile, pngWithMetadata());
+
+async function noScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+}
+
+async function fillForm(page: Page, serial: number, childName: string) {
+  const birth = "2020-03-15";
+  await page.check("#field-grade");
+  await page.fill("#field-child-name", childName);
+  await page.fill("#field-child-idNumber", fakeIdNumber(birth, "male", serial, "330802"));
+  await page.check("#field-child-sex");
+  await page.fill("#field-child-birthDate", birth);
+  await page.fill("#field-child-hukouPlace", "江西省上饶市玉山县");
+  await page.fill("#field-guardians-0-name", "测试家长");
+  await page.selectOption("#field-guardians-0-relationship", "father");
+  await page.fill("#field-guardians-0-idNumber", fakeIdNumber("1988-07-01", "male", serial, "361123"));
+  await page.fill("#field-guardians-0-phone", "13700001111");
+  await page.fill("#field-permit-number", `JL33080220250${serial}`);
+  await page.fill("#field-permit-issuedOn", "2024-01-10");
+  await page.fill("#field-permit-expiresOn", "2029-01-09");
+  await page.check("#field-permit-holder");
+  await page.selectOption("#field-address-area", "qingxi");
+  await page.selectOption("#field-address-community", "wenchang");
+  await page.fill("#field-address-detail", "文昌路 8 号 2 幢 301 室");
+  await page.check("#field-work-kind");
+  await page.fill("#field-work-employer", "江澜市某快递公司");
+  await page.fill("#field-work-socialInsuranceMonths", "24");
+  await page.selectOption("#field-preferences-0", "wenchang-xiaoxue-primary");
+  await page.selectOption("#field-preferences-1", "dier-shiyan-xiaoxue-primary");
+  await page.check("#field-specialNeeds-has");
+}
+
+async function finishAndSubmit(page: Page) {
+  await page.setInputFiles("#field-documents-residence_permit", permitFile);
+  await page.setInputFiles("#field-documents-hukou", hukouFile);
+  await page.check("#field-consents-childData");
+  await page.check("#field-consents-declaration");
+  await page.click("#submit-form button[type=submit]");
+}
+
+async function receiptOf(page: Page) {
+  await page.locator(".panel .code").first().waitFor();
+  const [reference, accessCode] = await page.locator(".panel .code").allTextContents();
+  expect(reference).toMatch(/^RX\d{4}-\d{5}$/);
+  return { reference: reference!, accessCode: accessCode! };
+}
+
+/**
+ * axe needs JavaScript in the page, which the no-JS family's context has not: the page it
+ * sees (including answers to POSTs, which cannot be fetched again) is copied into a
+ * JavaScript page of the same origin, so its stylesheets load, and checked there.
+ */
+async function axeOfNoJsPage(noJs: Page, checker: Page) {
+  const html = await noJs.content();
+  await checker.goto(`${baseUrl}/enrol/`);
+  await checker.setContent(html, { waitUntil: "load" });
+  return axeViolations(checker);
+}
+
+async function signIn(page: Page, roleLabel: string, newPassword: string) {
+  const account = demoAccount(roleLabel);
+  await page.goto(`${baseUrl}/staff/sign-in/`);
+  await page.fill("#email", account.email);
+  await page.fill("#password", account.password);
+  await page.click("button[type=submit]");
+  await page.locator("#enrol").waitFor();
+  await page.fill("#code", new TOTP({ secret: account.secret, digits: 6, period: 30 }).generate());
+  await page.click("#code-form button[type=submit]");
+  await page.waitForURL("**/staff/password/");
+  await page.fill("#currentPassword", account.password);
+  await page.fill("#newPassword", newPassword);
+  await page.click("#password-form button[type=submit]");
+  await page.waitForURL(`${baseUrl}/staff/`);
+}
+
+describe.skipIf(noBrowser)("enrolment in Chromium", () => {
+  const browser = useBrowser();
+  const families: { reference: string; accessCode: string }[] = [];
+
+  it("checks eligibility on static pages and explains why not, without form errors", async () => {
+    const page = await browser.page(320);
+    await page.goto(`${baseUrl}/enrol/`);
+    expect(await page.locator("h1").textContent()).toContain("随迁子女招生");
+    expect(await page.locator("body").textContent()).toContain("提交时间不影响结果");
+    expect(await axeViolations(page)).toEqual([]);
+    await noScroll(page);
+    await page.goto(`${baseUrl}/enrol/check/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "小学一年级", exact: true }).click();
+    await page.waitForURL("**/enrol/check/age-1/**");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "是", exact: true }).click();
+    await page.waitForURL("**/enrol/check/permit/**");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "有，但已过期", exact: true }).click();
+    await page.waitForURL("**/enrol/check/result/permit-expired/**");
+    expect(await page.locator("h1").textContent()).toBe("孩子现在还不能申请");
+    expect(await page.locator("body").textContent()).toContain("签注");
+    expect(await page.locator(".error-summary").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 300_000);
+
+  it("lets a family apply with JavaScript: errors in the summary, check answers, one submission", async () => {
+    const page = await browser.page(320);
+    const problems: string[] = [];
+    page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()));
+    await page.goto(`${baseUrl}/enrol/apply/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await fillForm(page, 41, "李小明");
+    await page.fill("#field-child-idNumber", "110105194912310021");
+    await page.click("#application-form button[type=submit]");
+    await page.locator(".error-summary").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+    expect(await page.title()).toMatch(/^错误：/);
+    expect(await page.locator("#field-child-name").inputValue()).toBe("李小明");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill("#field-child-idNumber", fakeIdNumber("2020-03-15", "male", 41, "330802"));
+    await page.click("#application-form button[type=submit]");
+    await page.locator("#step-check h1").waitFor({ state: "visible" });
+    expect(await page.locator("#answers").textContent()).toContain("李小明");
+    expect(await axeViolations(page)).toEqual([]);
+    await noScroll(page);
+    await finishAndSubmit(page);
+    families.push(await receiptOf(page));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("lets a family apply without JavaScript through server-rendered steps", async () => {
+    const first = await browser.page(320);
+    const chromium = first.context().browser()!;
+    await first.context().close();
+    const context = await chromium.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 }, locale: "zh-CN" });
+    const p = await context.newPage();
+    const checker = await browser.page(320);
+    await p.goto(`${baseUrl}/enrol/apply/`);
+    await fillForm(p, 42, "王小红");
+    await p.fill("#field-guardians-0-phone", "123");
+    await p.click("#application-form button[type=submit]");
+    await p.waitForURL("**/api/enrol/draft");
+    expect(await p.title()).toMatch(/^错误：/);
+    expect(await p.locator(".error-summary").textContent()).toContain("手机号码");
+    expect(await p.locator("#field-child-name").inputValue()).toBe("王小红");
+    expect(await axeOfNoJsPage(p, checker)).toEqual([]);
+    await p.fill("#field-guardians-0-phone", "13700002222");
+    await p.click("#application-form button[type=submit]");
+    await p.waitForURL("**/api/enrol/draft/check");
+    expect(await p.locator("h1").textContent()).toBe("核对您的信息");
+    expect(await axeOfNoJsPage(p, checker)).toEqual([]);
+    await finishAndSubmit(p);
+    families.push(await receiptOf(p));
+    expect(await axeOfNoJsPage(p, checker)).toEqual([]);
+    await p.goto(`${baseUrl}/track/`);
+    expect(await axeOfNoJsPage(p, checker)).toEqual([]);
+    await p.fill("#field-reference", families[1]!.reference);
+    await p.fill("#field-accessCode", families[1]!.accessCode.toLowerCase());
+    await p.click("button[type=submit]");
+    await p.locator("text=当前状态").waitFor();
+    expect(await p.locator("main").textContent()).toContain("已提交");
+    expect(await axeOfNoJsPage(p, checker)).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it("has staff review both, the supervisor allocate, and a family accept its offer", async () => {
+    expect(families).toHaveLength(2);
+    const officer = await browser.page(1024);
+    await signIn(officer, "招生经办", "招生经办的新密码足够长");
+    for (const family of families) {
+      await officer.goto(`${baseUrl}/staff/applications/`);
+      await officer.locator("#queue-body tr").first().waitFor();
+      await officer.click(`text=${family.reference}`);
+      await officer.locator("#detail-state").waitFor();
+      expect(await officer.locator("#detail-answers").textContent()).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+      await officer.check("#field-decision");
+      await officer.click("#decision-form button[type=submit]");
+      await officer.locator("#detail-state", { hasText: "符合条件" }).waitFor();
+    }
+    const supervisor = await browser.page(1024);
+    await signIn(supervisor, "招生主管", "招生主管的新密码也足够长");
+    await supervisor.goto(`${baseUrl}/staff/applications/allocation/`);
+    await supervisor.locator("#run-form").waitFor({ state: "visible" });
+    await supervisor.selectOption("#field-grade", "1");
+    await supervisor.fill("#field-seed", "e2e-公开种子-2027");
+    await supervisor.click("#run-form button[type=submit]");
+    await supervisor.locator("#run-summary").waitFor({ state: "visible" });
+    expect(await axeViolations(supervisor)).toEqual([]);
+    await supervisor.click("#publish-form button[type=submit]");
+    await supervisor.locator("#publish-status", { hasText: "已发布" }).waitFor();
+
+    const page = await browser.page(320);
+    await page.goto(`${baseUrl}/track/`);
+    await page.fill("#field-reference", families[0]!.reference);
+    await page.fill("#field-accessCode", families[0]!.accessCode);
+    await page.click("button[type=submit]");
+    await page.getByRole("button", { name: "接受学位", exact: true }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("文昌小学");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "接受学位", exact: true }).click();
+    await page.locator("text=您已接受学位").waitFor();
+    expect(await page.locator("main").textContent()).toContain("已接受学位");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${baseUrl}/enrol/results/`);
+    await page.locator("#results table").first().waitFor();
+    expect(await page.locator("#results").textContent()).toContain("e2e-公开种子-2027");
+    expect(await axeViolations(page)).toEqual([]);
+  }, 300_000);
+});
