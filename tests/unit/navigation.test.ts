@@ -14,7 +14,8 @@ describe("the navigation", () => {
     expect(currentNavItem("/")).toBeUndefined();
   });
 
-  it("lists enrolment, complaints and tracking as entry points not yet linked", () => {
-    expect(ENTRY_POINTS.filter((e) => !e.href).map((e) => e.title)).toEqual(["随迁子女入学申请", "投诉举报", "办理进度查询"]);
+  it("links complaints to /complain/ (which links their tracking), and lists enrolment and tracking as not yet linked", () => {
+    expect(ENTRY_POINTS.find((e) => e.title === "投诉举报")?.href).toBe("/complain/");
+    expect(ENTRY_POINTS.filter((e) => !e.href).map((e) => e.title)).toEqual(["随迁子女入学申请", "办理进度查询"]);
   });
 });

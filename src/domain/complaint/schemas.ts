@@ -9,13 +9,21 @@
 import { z } from "../zod";
 import { DEPARTMENTS } from "../staff/departments";
 import { COMPLAINT_CATEGORIES } from "./categories";
-import { OUTCOMES, RATINGS } from "./states";
+import { COMPLAINT_STATUSES, OUTCOMES, RATINGS } from "./states";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
+import { SCHOOL_DIRECTORY } from "./directory.generated";
 
 /** The school field's value when the complaint is not about one school. */
 export const NOT_ONE_SCHOOL = "none";
 export const TEXT_MAX = 5000;
 export const CONTACT_MODES = ["anonymous", "named"] as const;
+const SCHOOL_IDS: ReadonlySet<string> = new Set(SCHOOL_DIRECTORY.map((s) => s.id));
+
+/** A school's name for display, or the "not one school" wording. */
+export function schoolName(id: string): string {
+  if (id === NOT_ONE_SCHOOL) return "不针对某一所学校";
+  return SCHOOL_DIRECTORY.find((s) => s.id === id)?.name ?? id;
+}
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = (max: number, message: string) =>
@@ -24,19 +32,21 @@ const optionalText = (max: number, message: string) =>
 const Checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 const Category = z.enum(COMPLAINT_CATEGORIES, { error: "请选择投诉类别" });
-const Text = (what: string, min = 1) =>
+const Text = (what: string, min = 1, max = TEXT_MAX) =>
   z
     .string({ error: `请填写${what}` })
     .trim()
     .min(min, { error: min > 1 ? `${what}至少写 ${min} 个字，请说明具体情况` : `请填写${what}` })
-    .max(TEXT_MAX, { error: `${what}不能超过 ${TEXT_MAX} 个字` });
+    .max(max, { error: `${what}不能超过 ${max} 个字` });
+/** Staff texts: the console's JSON bodies are capped at 16 KB (routes/staff), ~3 bytes a character. */
+export const STAFF_TEXT_MAX = 3000;
 
 export const SubmitComplaintFields = z.strictObject({
   category: Category,
   school: z
     .string({ error: "请选择学校，或选择“不针对某一所学校”" })
     .trim()
-    .regex(/^(none|[a-z0-9]+(?:-[a-z0-9]+)*)$/, { error: "请从列表中选择学校，或选择“不针对某一所学校”" }),
+    .refine((id) => id === NOT_ONE_SCHOOL || SCHOOL_IDS.has(id), { error: "请从列表中选择学校，或选择“不针对某一所学校”" }),
   whatHappened: Text("发生了什么", 10),
   happenedOn: z
     .string({ error: "请填写事情发生的日期" })
@@ -127,23 +137,23 @@ export type DecideInput = z.infer<typeof DecideInput>;
 export const MergeInput = z.strictObject({ into: Reference });
 export const RecategoriseInput = z.strictObject({ category: Category });
 export const AssignInput = z.strictObject({ department: z.enum(DEPARTMENTS, { error: "请选择责任部门" }) });
-export const RequestInformationInput = z.strictObject({ message: Text("需要投诉人补充的内容", 2) });
+export const RequestInformationInput = z.strictObject({ message: Text("需要投诉人补充的内容", 2, 1000) });
 export const ExtendInput = z.strictObject({
   days: z.coerce
     .number({ error: "请填写延长的天数" })
     .int({ error: "延长天数须为整数" })
     .min(1, { error: "延长天数至少 1 天" })
     .max(MAX_EXTENSION_DAYS, { error: `延长不能超过 ${MAX_EXTENSION_DAYS} 天（信访工作条例第三十四条）` }),
-  notice: Text("告知投诉人的延期理由", 5),
+  notice: Text("告知投诉人的延期理由", 5, 1000),
 });
-export const NoteInput = z.strictObject({ text: Text("调查记录", 2) });
+export const NoteInput = z.strictObject({ text: Text("调查记录", 2, STAFF_TEXT_MAX) });
 export const DraftAnswerInput = z.strictObject({
   outcome: z.enum(OUTCOMES, { error: "请选择办理结果" }),
-  answer: Text("答复内容", 10),
+  answer: Text("答复内容", 10, STAFF_TEXT_MAX),
   /** A redacted summary for publication; only used when the filer consented. */
-  publicSummary: optionalText(1000, "公开摘要不能超过 1000 个字"),
+  publicSummary: optionalText(500, "公开摘要不能超过 500 个字"),
 });
-export const ReturnDraftInput = z.strictObject({ reason: Text("退回理由", 2) });
+export const ReturnDraftInput = z.strictObject({ reason: Text("退回理由", 2, 1000) });
 
 export type MergeInput = z.infer<typeof MergeInput>;
 export type RecategoriseInput = z.infer<typeof RecategoriseInput>;
@@ -153,3 +163,9 @@ export type ExtendInput = z.infer<typeof ExtendInput>;
 export type NoteInput = z.infer<typeof NoteInput>;
 export type DraftAnswerInput = z.infer<typeof DraftAnswerInput>;
 export type ReturnDraftInput = z.infer<typeof ReturnDraftInput>;
+
+export const RevealContactInput = z.strictObject({ reason: Text("查看投诉人身份的理由", 4, 500) });
+export type RevealContactInput = z.infer<typeof RevealContactInput>;
+
+/** Staff console list filter. */
+export const ComplaintListQuery = z.strictObject({ status: z.enum(COMPLAINT_STATUSES).optional() });

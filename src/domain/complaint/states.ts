@@ -101,3 +101,26 @@ export function nextStatus(status: ComplaintStatus, event: ComplaintEvent): Comp
 
 /** Statuses in which the case still waits for the authorities (not a final answer). */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ANY_OPEN;
+
+/** What a case's history records: the filing, every event, and each reveal of the filer's identity. */
+export const HISTORY_KINDS = ["submit", ...COMPLAINT_EVENTS, "reveal_contact"] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+export const HISTORY_LABELS: Record<HistoryKind, string> = {
+  submit: "收到投诉",
+  accept: "决定受理",
+  not_accept: "决定不予受理",
+  merge: "与另一件投诉合并办理",
+  recategorise: "调整投诉类别",
+  assign: "分派给责任部门",
+  request_information: "请投诉人补充材料",
+  add_information: "投诉人补充材料",
+  extend: "延长办理期限",
+  note: "调查记录",
+  draft_answer: "起草答复",
+  return_draft: "答复稿退回修改",
+  approve_answer: "答复投诉人",
+  rate: "投诉人评价答复",
+  request_review: "投诉人申请复查",
+  reveal_contact: "查看投诉人身份",
+};

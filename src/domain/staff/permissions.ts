@@ -20,6 +20,8 @@ export const STAFF_ACTIONS = [
   "complaints.triage",
   "complaints.assign",
   "complaints.answer",
+  "complaints.read",
+  "complaints.reveal_contact",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -36,6 +38,8 @@ export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
   "complaints.triage": "受理和分类投诉",
   "complaints.assign": "将投诉分派给责任部门",
   "complaints.answer": "答复分派给本部门的投诉",
+  "complaints.read": "查看投诉案件（部门联络员仅限本部门）",
+  "complaints.reveal_contact": "说明理由后查看投诉人身份和联系方式（部门联络员仅限投诉人同意联系的案件）",
 };
 
 export const SCOPES = ["all", "department"] as const;
@@ -54,9 +58,21 @@ export const PERMISSIONS: PermissionMatrix = {
     "allocation.publish": "all",
     "aggregates.read": "all",
   },
-  complaint_intake: { "console.home": "all", "complaints.triage": "all", "complaints.assign": "all" },
+  complaint_intake: {
+    "console.home": "all",
+    "complaints.triage": "all",
+    "complaints.assign": "all",
+    "complaints.read": "all",
+    "complaints.reveal_contact": "all",
+  },
   // Sees its own department's colleagues and answers complaints assigned to its department.
-  department_liaison: { "console.home": "all", "users.read": "department", "complaints.answer": "department" },
+  department_liaison: {
+    "console.home": "all",
+    "users.read": "department",
+    "complaints.answer": "department",
+    "complaints.read": "department",
+    "complaints.reveal_contact": "department",
+  },
   auditor: { "console.home": "all", "audit.read": "all", "audit.export": "all", "aggregates.read": "all" },
 };
 
