@@ -11,6 +11,7 @@ import { createStaffUser } from "../functions/services/staff/create-staff-user";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "../src/domain/staff/roles";
 import type { Db } from "./client";
 import { appMeta } from "./schema";
+import { seedDemoComplaints } from "./seed-complaints";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
 /** Bumped when the demo data changes shape, so a report can say which demo a database holds. */
@@ -43,6 +44,7 @@ export async function seedDemoData(db: Db, now: Date, { authSecret }: { authSecr
       const { initialPassword } = await createStaffUser({ ctx, input, actor: null, totpSecret: { secret: totpSecret, authSecret }, tx });
       lines.push(`${STAFF_ROLE_LABELS[input.role]} | ${input.email} | ${initialPassword} | ${totpSecret}`);
     }
+    lines.push(...(await seedDemoComplaints(tx, now)));
     return { seeded: true, lines };
   });
 }

@@ -14,6 +14,8 @@ import { noStoreByDefault } from "./middleware/no-store";
 import { API_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
 import { sameOriginWrites } from "./middleware/same-origin-writes";
 import { healthRoutes } from "./routes/health";
+import { complaintRoutes } from "./routes/complaints";
+import { open311Routes } from "./routes/open311";
 import { staffRoutes } from "./routes/staff";
 
 /** Requests under this prefix go to the Hono app; everything else is the static site. */
@@ -35,7 +37,9 @@ export function createApp(deps: AppDeps) {
     })
     .use(sameOriginWrites(deps.config.publicOrigin))
     .route("/health", healthRoutes)
-    .route("/staff", staffRoutes);
+    .route("/staff", staffRoutes)
+    .route("/complaints", complaintRoutes)
+    .route("/open311", open311Routes);
 
   app.notFound((c) => errorResponse(c, new DomainError("not_found", "没有这个接口。请检查请求地址。")));
   app.onError(handleError(deps.log));

@@ -2,3 +2,4 @@
 export * from "./app-meta";
 export * from "./staff";
 export * from "./audit";
+export * from "./complaint";

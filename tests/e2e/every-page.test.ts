@@ -22,8 +22,8 @@ describe("the sitemap", () => {
   });
 });
 
-/** Search runs Pagefind; compare builds its table from the JSON download. No other page has a script. */
-const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/"];
+/** Search runs Pagefind; compare builds its table from the JSON download; complaint statistics render the public JSON. No other page has a script. */
+const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/", "/complaints/stats/"];
 
 describe.skipIf(noBrowser)("every page of the sitemap in Chromium", () => {
   let context: BrowserContext;

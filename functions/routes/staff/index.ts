@@ -9,6 +9,7 @@ import { DomainError } from "../../../src/domain/errors";
 import type { StaffEnv } from "../../middleware/staff-auth";
 import { staffAuditRoutes } from "./audit";
 import { staffAuthRoutes } from "./auth";
+import { staffComplaintRoutes } from "./complaints";
 import { staffMeRoutes } from "./me";
 import { staffUserRoutes } from "./users";
 
@@ -26,4 +27,5 @@ export const staffRoutes = new Hono<StaffEnv>()
   .route("/auth", staffAuthRoutes)
   .route("/me", staffMeRoutes)
   .route("/users", staffUserRoutes)
-  .route("/audit", staffAuditRoutes);
+  .route("/audit", staffAuditRoutes)
+  .route("/complaints", staffComplaintRoutes);

@@ -46,12 +46,14 @@ export const SubmitComplaintFields = z.strictObject({
   school: z
     .string({ error: "请选择学校，或选择“不针对某一所学校”" })
     .trim()
+    .min(1, { error: "请选择学校，或选择“不针对某一所学校”", abort: true })
     .refine((id) => id === NOT_ONE_SCHOOL || SCHOOL_IDS.has(id), { error: "请从列表中选择学校，或选择“不针对某一所学校”" }),
   whatHappened: Text("发生了什么", 10),
   happenedOn: z
     .string({ error: "请填写事情发生的日期" })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "请按 年-月-日 填写日期，例如 2026-09-01" })
+    .min(1, { error: "请填写事情发生的日期", abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "请按 年-月-日 填写日期，例如 2026-09-01", abort: true })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
       error: "请填写一个存在的日期，例如 2026-09-01",
     }),

@@ -26,6 +26,16 @@ describe("the complaint submission schema", () => {
     expect(paths(r).sort()).toEqual(["category", "contactMode", "happenedOn", "school", "whatHappened"]);
     expect(r.error!.issues.find((i) => i.path[0] === "happenedOn")!.message).toContain("存在的日期");
   });
+  it("gives one message per field: an empty school or date asks for it, a malformed date says the format", () => {
+    const r = SubmitComplaintInput.safeParse({ ...base, school: "", happenedOn: "", contactMode: "anonymous" });
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["school", "请选择学校，或选择“不针对某一所学校”"],
+      ["happenedOn", "请填写事情发生的日期"],
+    ]);
+    const f = SubmitComplaintInput.safeParse({ ...base, happenedOn: "9/1", contactMode: "anonymous" });
+    expect(f.error!.issues.map((i) => i.message)).toEqual(["请按 年-月-日 填写日期，例如 2026-09-01"]);
+  });
+
   it("refuses fields a filer may not set", () => {
     const r = SubmitComplaintInput.safeParse({ ...base, contactMode: "anonymous", status: "closed", department: "caizheng-ju" });
     expect(r.success).toBe(false);
