@@ -11,7 +11,8 @@ import type { AppEnv } from "./app-env";
 import type { AppDeps } from "./deps";
 import { errorResponse, handleError } from "./error-response";
 import { noStoreByDefault } from "./middleware/no-store";
-import { API_SECURITY_HEADERS, securityHeaders } from "./middleware/security-headers";
+import { apiBodyLimit } from "./middleware/body-limit";
+import { apiHeadersFor, securityHeaders } from "./middleware/security-headers";
 import { sameOriginWrites } from "./middleware/same-origin-writes";
 import { healthRoutes } from "./routes/health";
 import { complaintRoutes } from "./routes/complaints";
@@ -29,13 +30,15 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
     .basePath(API_PREFIX)
     .use(requestId())
-    .use(securityHeaders(API_SECURITY_HEADERS))
+    // HTML answers to no-JS form posts (platform/page-shell) load the site's stylesheets: page CSP.
+    .use(securityHeaders(apiHeadersFor))
     .use(noStoreByDefault)
     .use(async (c, next) => {
       c.set("deps", deps);
       await next();
     })
     .use(sameOriginWrites(deps.config.publicOrigin))
+    .use(apiBodyLimit())
     .route("/health", healthRoutes)
     .route("/staff", staffRoutes)
     .route("/complaints", complaintRoutes)

@@ -37,6 +37,12 @@ export const EnvSchema = z.object({
   INDEX_KEY: Key.optional(),
   /** Derives (HKDF) the key that seals staff TOTP secrets at rest; sessions are random tokens stored hashed. */
   AUTH_SECRET: Key.optional(),
+  /**
+   * `1` when the Node entry runs behind a reverse proxy that sets X-Forwarded-For: only then is
+   * the first hop of that header taken as the client's address (rate limits). Without a proxy
+   * the header is whatever the client wrote, so it is ignored by default.
+   */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
 
 export type AppConfig = {
@@ -44,6 +50,8 @@ export type AppConfig = {
   publicOrigin: string | undefined;
   database: { url: string; authToken: string | undefined };
   secrets: Record<SecretName, string>;
+  /** Whether X-Forwarded-For may name the client (Node entry behind a proxy). */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -81,5 +89,6 @@ export function parseConfig(
     publicOrigin: e.PUBLIC_ORIGIN,
     database: { url: e.LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN },
     secrets,
+    trustProxy: e.TRUST_PROXY === "1",
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { Db } from "../db/client";
 import type { AppConfig } from "./config";
+import type { ClientAddress } from "./platform/client-address";
+import type { PageShell } from "./platform/page-shell";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -18,7 +20,8 @@ export type BlobStore = {
 
 /** A message to a family or complainant (SMS or e-mail), sent through a transport. */
 export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string };
-export type Mailer = { send(message: OutgoingMessage): Promise<void> };
+/** `transport` names the provider ("log" for the development transport, which sends nothing). */
+export type Mailer = { send(message: OutgoingMessage): Promise<void>; readonly transport?: string };
 
 /** Structured logs. Callers pass codes and ids only: never names, ID numbers or free text. */
 export type Logger = {
@@ -33,4 +36,8 @@ export type AppDeps = {
   mailer: Mailer;
   log: Logger;
   config: AppConfig;
+  /** The client's network address for rate limits (see platform/client-address). Pass `c` when you have it. */
+  clientAddress: ClientAddress;
+  /** The Astro-built shell page that no-JS form answers are rendered into (platform/page-shell). */
+  pageShell: PageShell;
 };

@@ -8,7 +8,9 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, type DomainErrorCode, type FieldError } from "../src/domain/errors";
-import type { Logger } from "./deps";
+import type { AppDeps, Logger } from "./deps";
+import { renderErrorPage } from "./views/error-page";
+import { isNoJsFormPost } from "./views/no-js-post";
 
 export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
   validation: 422,
@@ -29,6 +31,23 @@ export function errorResponse(c: Context, error: DomainError) {
   if (error.fields.length > 0) body.fields = error.fields;
   if (error.retryAfter !== undefined) c.header("Retry-After", String(error.retryAfter));
   return c.json(body, STATUS_OF[error.code]);
+}
+
+/**
+ * A plain HTML form post (no JavaScript) gets its error as a page in the site's frame rather
+ * than JSON it could not show; everyone else gets `errorResponse`'s JSON.
+ */
+async function answerError(c: Context, error: DomainError, status: ContentfulStatusCode = STATUS_OF[error.code]): Promise<Response> {
+  const shell = (c.get("deps") as AppDeps | undefined)?.pageShell;
+  if (!shell || !isNoJsFormPost(c.req.raw)) {
+    if (status === STATUS_OF[error.code]) return errorResponse(c, error);
+    return c.json({ code: "internal", message: error.message, requestId: c.get("requestId") } satisfies ErrorBody, status);
+  }
+  const page = await renderErrorPage(shell, { status, message: error.message, requestId: c.get("requestId"), retryAfter: error.retryAfter });
+  if (error.retryAfter !== undefined) page.headers.set("Retry-After", String(error.retryAfter));
+  // A Response built outside `c` does not carry what `c.header` prepared (the request id).
+  page.headers.set("X-Request-Id", c.get("requestId"));
+  return page;
 }
 
 /** Errors Hono's own middleware throws (body limit, malformed JSON), in the domain's words. */
@@ -63,19 +82,20 @@ function databaseUnavailable(error: Error): DomainError | null {
   return sqlError ? null : new DomainError("unavailable", "服务暂时不可用，请稍后再试。", { retryAfter: 30 });
 }
 
+const INTERNAL_MESSAGE = "服务器出现问题，请稍后再试。如需帮助，请提供请求编号。";
+
 export function handleError(log: Logger) {
-  return (error: Error, c: Context) => {
-    if (error instanceof DomainError) return errorResponse(c, error);
+  return async (error: Error, c: Context): Promise<Response> => {
+    if (error instanceof DomainError) return answerError(c, error);
     const unavailable = databaseUnavailable(error);
     if (unavailable) {
       log.error("request.database_unavailable", { requestId: c.get("requestId"), path: c.req.path });
-      return errorResponse(c, unavailable);
+      return answerError(c, unavailable);
     }
     const known = error instanceof HTTPException ? fromHttpException(error) : null;
-    if (known) return errorResponse(c, known);
+    if (known) return answerError(c, known);
     const requestId: string = c.get("requestId");
     log.error("request.failed", { requestId, name: error.name, path: c.req.path });
-    const body: ErrorBody = { code: "internal", message: "服务器出现问题，请稍后再试。如需帮助，请提供请求编号。", requestId };
-    return c.json(body, 500);
+    return answerError(c, new DomainError("unavailable", INTERNAL_MESSAGE), 500);
   };
 }

@@ -14,12 +14,15 @@ import { migrateDatabase } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 import { createApp, isApiPath } from "./app";
 import { parseConfig } from "./config";
-import { systemClock, type Logger } from "./deps";
+import { systemClock, type AppDeps, type Logger } from "./deps";
 import { createConsoleLogger } from "./platform/console-logger";
 import { loadOrCreateDevSecrets } from "./platform/dev-secrets";
 import { openNodeLibsqlClient } from "./platform/node-libsql-client";
+import { nodeClientAddress } from "./platform/client-address";
 import { createFileBlobStore } from "./platform/file-blob-store";
+import { filePageShell } from "./platform/file-page-shell";
 import { createLogMailer } from "./platform/log-mailer";
+import { startOutboxTimer } from "./services/outbox/outbox-timer";
 import { createStaticSite } from "./static-site";
 
 const NodeEnv = z.object({
@@ -33,6 +36,8 @@ const NodeEnv = z.object({
   DEV_SECRETS_FILE: z.string().min(1).default("db/dev-secrets.json"),
   /** `1` to seed demo data into an empty database (the default outside production). */
   SEED_DEMO: z.enum(["0", "1"]).optional(),
+  /** Seconds between outbox deliveries in this process; 0 leaves delivery to `npm run outbox:deliver`. */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(15),
 });
 
 export type RunningServer = { url: string; port: number; seedLines: string[]; close(): Promise<void> };
@@ -50,18 +55,23 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
   const seedDemo = (nodeEnv.SEED_DEMO ?? (config.env === "production" ? "0" : "1")) === "1";
   const seed = seedDemo ? await seedDemoData(db, systemClock.now(), { authSecret: config.secrets.AUTH_SECRET }) : { seeded: false, lines: [] };
 
-  const api = createApp({
+  const deps: AppDeps = {
     db,
     blobs: createFileBlobStore(nodeEnv.UPLOAD_DIR),
     clock: systemClock,
     mailer: createLogMailer(log),
     log,
     config,
-  });
+    clientAddress: nodeClientAddress(config.trustProxy),
+    pageShell: filePageShell(nodeEnv.STATIC_DIR),
+  };
+  const api = createApp(deps);
+  const outbox = startOutboxTimer(deps, nodeEnv.OUTBOX_INTERVAL_SECONDS);
   const site = createStaticSite(nodeEnv.STATIC_DIR);
 
   const server = serve({
-    fetch: (request) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request) : site.fetch(request)),
+    // The API gets the Node bindings as its env, so getConnInfo can read the socket's address.
+    fetch: (request, env) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request, env) : site.fetch(request)),
     port: nodeEnv.PORT,
     hostname: nodeEnv.HOST,
   });
@@ -75,14 +85,16 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
     url: `http://localhost:${port}`,
     port,
     seedLines: seed.lines,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await outbox.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           client.close();
           resolve();
         });
         // Keep-alive connections would hold close() open; end them.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
   };
 }

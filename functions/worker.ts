@@ -13,11 +13,13 @@ import { ConfigError, parseConfig } from "./config";
 import { systemClock } from "./deps";
 import type { ErrorBody } from "./error-response";
 import { API_SECURITY_HEADERS } from "./middleware/security-headers";
+import { workerClientAddress } from "./platform/client-address";
 import { createConsoleLogger } from "./platform/console-logger";
 import { createLogMailer } from "./platform/log-mailer";
+import { assetsPageShell } from "./platform/page-shell";
 import { createR2BlobStore } from "./platform/r2-blob-store";
 
-type WorkerEnv = Record<string, unknown> & { UPLOADS: R2Bucket };
+type WorkerEnv = Record<string, unknown> & { UPLOADS: R2Bucket; ASSETS: { fetch(request: Request): Promise<Response> } };
 
 let app: ReturnType<typeof createApp> | undefined;
 
@@ -32,6 +34,8 @@ function apiFor(env: WorkerEnv) {
     mailer: createLogMailer(log),
     log,
     config,
+    clientAddress: workerClientAddress,
+    pageShell: assetsPageShell(env.ASSETS),
   });
   return app;
 }

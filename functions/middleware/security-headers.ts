@@ -79,11 +79,27 @@ export const API_SECURITY_HEADERS: Record<string, string> = {
   ...COMMON,
 };
 
-/** Sets every header of `headers` (or of the map chosen for the path) on the response, replacing what a handler set. */
-export function securityHeaders(headers: Record<string, string> | ((path: string) => Record<string, string>)): MiddlewareHandler {
+/**
+ * The API's choice: JSON and everything else get the deny-all API map; an HTML answer to a
+ * no-JS form post (platform/page-shell) loads the site's stylesheets, so it gets the page map.
+ */
+export function apiHeadersFor(_path: string, res: Response): Record<string, string> {
+  return /^text\/html\b/i.test(res.headers.get("Content-Type") ?? "") ? PAGE_SECURITY_HEADERS : API_SECURITY_HEADERS;
+}
+
+/**
+ * Sets every header of `headers` (or of the map chosen for the path and response) on the
+ * response, replacing what a handler set. One exception keeps a handler stricter, never looser:
+ * a handler's CSP `sandbox` directive (file downloads, functions/services/uploads/download-response.ts)
+ * is kept in front of the chosen policy.
+ */
+export function securityHeaders(headers: Record<string, string> | ((path: string, res: Response) => Record<string, string>)): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const chosen = typeof headers === "function" ? headers(c.req.path) : headers;
-    for (const [name, value] of Object.entries(chosen)) c.res.headers.set(name, value);
+    const chosen = typeof headers === "function" ? headers(c.req.path, c.res) : headers;
+    const sandboxed = /(^|;)\s*sandbox\s*(;|$)/.test(c.res.headers.get("Content-Security-Policy") ?? "");
+    for (const [name, value] of Object.entries(chosen)) {
+      c.res.headers.set(name, name === "Content-Security-Policy" && sandboxed ? `sandbox; ${value}` : value);
+    }
   };
 }

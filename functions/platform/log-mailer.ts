@@ -11,6 +11,7 @@ export type LogMailer = Mailer & { readonly sent: readonly (OutgoingMessage & { 
 export function createLogMailer(log: Logger, now: () => Date = () => new Date()): LogMailer {
   const sent: (OutgoingMessage & { at: string })[] = [];
   return {
+    transport: "log",
     sent,
     async send(message) {
       sent.push({ ...message, at: now().toISOString() });

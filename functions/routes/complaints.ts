@@ -19,6 +19,7 @@ import { publicComplaintStats, statsCsv } from "../services/complaint/public-sta
 import { submitComplaint } from "../services/complaint/submit-complaint";
 import { idempotencyKeyOf } from "../services/idempotency/with-idempotency";
 import { parseInput } from "../validate";
+import { isNoJsFormPost } from "../views/no-js-post";
 import { confirmationPage, formWithErrors, problemPage, trackFormWithErrors, trackResultPage } from "./complaint-views/public-pages";
 import type { FormValues } from "../../src/lib/complaint-form";
 import type { HtmlEscapedString } from "hono/utils/html";
@@ -26,11 +27,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 const ctxOf = (c: Context<AppEnv>): ServiceCtx => ({ db: c.var.deps.db, clock: c.var.deps.clock, log: c.var.deps.log, requestId: c.var.requestId });
 
 /** A form post from a browser without JavaScript (the JS path asks for JSON). */
-function wantsHtml(c: Context<AppEnv>): boolean {
-  const type = c.req.header("Content-Type") ?? "";
-  const form = type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
-  return form && !(c.req.header("Accept") ?? "").includes("application/json");
-}
+const wantsHtml = (c: Context<AppEnv>) => isNoJsFormPost(c.req.raw);
 
 async function bodyOf(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const type = c.req.header("Content-Type") ?? "";

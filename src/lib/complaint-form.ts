@@ -13,12 +13,13 @@ import { NOT_ONE_SCHOOL, TEXT_MAX } from "../domain/complaint/schemas";
 import type { FieldError } from "../domain/errors";
 import { clauseHref, clauseLabel } from "../domain/policy/clause";
 import { DEPARTMENT_LABELS } from "../domain/staff/departments";
+import { fieldErrorId, fieldId } from "./form-ids";
 
 type H = HtmlEscapedString | Promise<HtmlEscapedString>;
 export type FormValues = Partial<Record<string, string>>;
 
-export const fid = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
-const errId = (path: string) => `${fid(path)}-error`;
+export const fid = fieldId;
+const errId = fieldErrorId;
 const tel = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, "")}`;
 
 /** Safety and bullying come first, so the emergency hotline is the first thing read. */

@@ -35,4 +35,11 @@ describe("configuration", () => {
     const config = parseConfig({ APP_ENV: "production", LIBSQL_URL: "libsql://db.example.turso.io", LIBSQL_AUTH_TOKEN: "t", ...secrets });
     expect(config).toMatchObject({ env: "production", database: { url: "libsql://db.example.turso.io", authToken: "t" }, secrets });
   });
+
+  it("trusts X-Forwarded-For only when TRUST_PROXY=1, and refuses any other value", () => {
+    expect(parseConfig(testSecrets()).trustProxy).toBe(false);
+    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "1" }).trustProxy).toBe(true);
+    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(() => parseConfig({ ...testSecrets(), TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -8,6 +8,7 @@
 import { Hono } from "hono";
 import { SignInInput, TotpCodeInput } from "../../../src/domain/staff/schemas";
 import type { Context } from "hono";
+import { rateLimit, RATE_LIMITS } from "../../middleware/rate-limit";
 import { clearSessionCookie, publicRoute, serviceCtx, session, setSessionCookie, type StaffEnv } from "../../middleware/staff-auth";
 import type { AuthCtx } from "../../services/context";
 import { changePassword, ChangePasswordInput } from "../../services/staff/change-password";
@@ -19,7 +20,9 @@ import { jsonBody } from "../../validate";
 const authCtx = (c: Context<StaffEnv>): AuthCtx => ({ ...serviceCtx(c), authSecret: c.var.deps.config.secrets.AUTH_SECRET });
 
 export const staffAuthRoutes = new Hono<StaffEnv>()
-  .post("/sign-in", publicRoute, jsonBody(SignInInput), async (c) => {
+  // Counted per client before the body is parsed or a password hashed (SECURITY.md item 5);
+  // the per-account lockout (services/staff/lockout) still applies within it.
+  .post("/sign-in", publicRoute, rateLimit(RATE_LIMITS.staffSignIn), jsonBody(SignInInput), async (c) => {
     const { token, next } = await signIn({ ctx: serviceCtx(c), input: c.req.valid("json") });
     setSessionCookie(c, token);
     return c.json({ next }, 200);

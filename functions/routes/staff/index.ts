@@ -11,6 +11,7 @@ import { staffAuditRoutes } from "./audit";
 import { staffAuthRoutes } from "./auth";
 import { staffComplaintRoutes } from "./complaints";
 import { staffMeRoutes } from "./me";
+import { staffOutboxRoutes } from "./outbox";
 import { staffUserRoutes } from "./users";
 
 export const STAFF_BODY_LIMIT = 16 * 1024;
@@ -28,4 +29,5 @@ export const staffRoutes = new Hono<StaffEnv>()
   .route("/me", staffMeRoutes)
   .route("/users", staffUserRoutes)
   .route("/audit", staffAuditRoutes)
+  .route("/outbox", staffOutboxRoutes)
   .route("/complaints", staffComplaintRoutes);

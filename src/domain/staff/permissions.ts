@@ -20,6 +20,7 @@ export const STAFF_ACTIONS = [
   "complaints.triage",
   "complaints.assign",
   "complaints.answer",
+  "outbox.read",
   "complaints.read",
   "complaints.reveal_contact",
 ] as const;
@@ -38,6 +39,7 @@ export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
   "complaints.triage": "受理和分类投诉",
   "complaints.assign": "将投诉分派给责任部门",
   "complaints.answer": "答复分派给本部门的投诉",
+  "outbox.read": "查看发给家庭和投诉人的通知",
   "complaints.read": "查看投诉案件（部门联络员仅限本部门）",
   "complaints.reveal_contact": "说明理由后查看投诉人身份和联系方式（部门联络员仅限投诉人同意联系的案件）",
 };
@@ -49,7 +51,7 @@ export type PermissionMatrix = Record<StaffRole, Partial<Record<StaffAction, Sco
 
 export const PERMISSIONS: PermissionMatrix = {
   // Users and settings, and no case data at all.
-  admin: { "console.home": "all", "users.read": "all", "users.manage": "all" },
+  admin: { "console.home": "all", "users.read": "all", "users.manage": "all", "outbox.read": "all" },
   enrolment_officer: { "console.home": "all", "applications.review": "all" },
   enrolment_supervisor: {
     "console.home": "all",
@@ -57,6 +59,7 @@ export const PERMISSIONS: PermissionMatrix = {
     "allocation.run": "all",
     "allocation.publish": "all",
     "aggregates.read": "all",
+    "outbox.read": "all",
   },
   complaint_intake: {
     "console.home": "all",
@@ -64,6 +67,7 @@ export const PERMISSIONS: PermissionMatrix = {
     "complaints.assign": "all",
     "complaints.read": "all",
     "complaints.reveal_contact": "all",
+    "outbox.read": "all",
   },
   // Sees its own department's colleagues and answers complaints assigned to its department.
   department_liaison: {

@@ -1,0 +1,37 @@
+/**
+ * The outbox as staff see it (`outbox.read`): the most recent messages with their status,
+ * recipients masked, and whether the transport is the development log one (nothing really
+ * sent). Reading it writes an audit row, like every staff read of case-related data.
+ */
+import { desc } from "drizzle-orm";
+import { outboxMessages } from "../../../db/schema";
+import { writeAudit } from "../audit/write-audit";
+import type { StaffCtx } from "../context";
+
+export const OUTBOX_LIST_LIMIT = 200;
+
+export async function listOutbox({ ctx, transport }: { ctx: StaffCtx; transport: string }) {
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .select({
+        id: outboxMessages.id,
+        channel: outboxMessages.channel,
+        recipient: outboxMessages.recipientMasked,
+        subject: outboxMessages.subject,
+        body: outboxMessages.body,
+        aboutKind: outboxMessages.aboutKind,
+        aboutId: outboxMessages.aboutId,
+        status: outboxMessages.status,
+        attempts: outboxMessages.attempts,
+        lastError: outboxMessages.lastError,
+        createdAt: outboxMessages.createdAt,
+        sentAt: outboxMessages.sentAt,
+      })
+      .from(outboxMessages)
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(OUTBOX_LIST_LIMIT)
+      .all();
+    await writeAudit(tx, ctx, { action: "outbox.read", outcome: "success", actor: ctx.actor });
+    return { transport, developmentTransport: transport === "log", messages: rows };
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Rate-limit counters are only useful during their window (at most hours); keyed hashes of
+ * addresses are still personal data, so rows older than a day are deleted.
+ */
+import { deleteExpiredCounters } from "../rate-limit/consume-rate-limit";
+import type { Purger } from "./purger";
+
+export const RATE_LIMIT_COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export const rateLimitCountersPurger: Purger = {
+  name: "rate-limit-counters",
+  async purge({ db, clock }) {
+    const before = new Date(clock.now().getTime() - RATE_LIMIT_COUNTER_RETENTION_MS);
+    return { deleted: await deleteExpiredCounters(db, before), anonymised: 0 };
+  },
+};

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../../../src/domain/errors";
+import { assertNoHoneypot, assertNoHoneypotInForm, HONEYPOT_MESSAGE } from "../../../functions/middleware/honeypot";
+
+describe("the honeypot field", () => {
+  it("left empty, is removed so the strict schema sees only real fields", () => {
+    expect(assertNoHoneypot({ name: "张三", website: "" })).toEqual({ name: "张三" });
+    expect(assertNoHoneypot({ name: "张三" })).toEqual({ name: "张三" });
+    const form = new FormData();
+    form.set("name", "张三");
+    form.set("website", "");
+    expect([...assertNoHoneypotInForm(form).keys()]).toEqual(["name"]);
+  });
+
+  it("filled in, refuses the submission with a generic 422 message", () => {
+    const attempt = () => assertNoHoneypot({ name: "bot", website: "http://spam.example" });
+    expect(attempt).toThrow(DomainError);
+    expect(attempt).toThrow(HONEYPOT_MESSAGE);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as DomainError).code).toBe("validation");
+    }
+    const form = new FormData();
+    form.set("website", "x");
+    expect(() => assertNoHoneypotInForm(form)).toThrow(HONEYPOT_MESSAGE);
+  });
+});
