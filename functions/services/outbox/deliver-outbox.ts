@@ -14,7 +14,8 @@ import { recipientContext } from "./enqueue-message";
 
 export const MAX_ATTEMPTS = 5;
 
-export async function deliverOutbox(deps: AppDeps, limit = 50): Promise<{ sent: number; failed: number }> {
+// Needs no request plumbing (client address, page shell), so the CLI can build its deps without them.
+export async function deliverOutbox(deps: Omit<AppDeps, "clientAddress" | "pageShell">, limit = 50): Promise<{ sent: number; failed: number }> {
   const { db, mailer, clock, log } = deps;
   const keys = fieldKeysOf(deps.config.secrets);
   const pending = await db
