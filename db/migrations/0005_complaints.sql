@@ -1,3 +1,17 @@
+CREATE TABLE `complaint_attachments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`complaint_id` text NOT NULL,
+	`blob_key` text NOT NULL,
+	`seal_context` text NOT NULL,
+	`content_type` text NOT NULL,
+	`original_name` text NOT NULL,
+	`size` integer NOT NULL,
+	`sha256` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`complaint_id`) REFERENCES `complaints`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `complaint_attachments_case_idx` ON `complaint_attachments` (`complaint_id`);--> statement-breakpoint
 CREATE TABLE `complaint_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`complaint_id` text NOT NULL,

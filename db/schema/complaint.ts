@@ -101,3 +101,27 @@ export const complaintPauses = sqliteTable(
   },
   (t) => [index("complaint_pauses_case_idx").on(t.complaintId)],
 );
+
+/**
+ * Files a filer attached (images or PDF): checked by content and stripped of metadata by
+ * services/uploads, sealed in the blob store under a random key bound to `sealContext`.
+ * Only staff who may read the case download them.
+ */
+export const complaintAttachments = sqliteTable(
+  "complaint_attachments",
+  {
+    id: text("id").primaryKey(),
+    complaintId: text("complaint_id")
+      .notNull()
+      .references(() => complaints.id),
+    blobKey: text("blob_key").notNull(),
+    /** The field-crypto context the blob is sealed under. */
+    sealContext: text("seal_context").notNull(),
+    contentType: text("content_type").notNull(),
+    originalName: text("original_name").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("complaint_attachments_case_idx").on(t.complaintId)],
+);

@@ -7,7 +7,7 @@
  * checked before the strict schema. Statistics are public and cached.
  */
 import { Hono, type Context } from "hono";
-import { AddInformationInput, RateInput, ReviewRequestInput, SubmitComplaintInput, TrackInput } from "../../src/domain/complaint/schemas";
+import { AddInformationInput, MAX_ATTACHMENTS, RateInput, ReviewRequestInput, SubmitComplaintInput, TrackInput } from "../../src/domain/complaint/schemas";
 import { DomainError } from "../../src/domain/errors";
 import type { AppEnv } from "../app-env";
 import { assertNoHoneypot } from "../middleware/honeypot";
@@ -19,29 +19,59 @@ import { publicComplaintStats, statsCsv } from "../services/complaint/public-sta
 import { submitComplaint } from "../services/complaint/submit-complaint";
 import { idempotencyKeyOf } from "../services/idempotency/with-idempotency";
 import { parseInput } from "../validate";
+import { bodyLimitOf } from "../middleware/body-limit";
+import { inspectUpload, type InspectedUpload } from "../services/uploads/inspect-upload";
+import { MAX_UPLOAD_BYTES } from "../../src/domain/uploads";
 import { isNoJsFormPost } from "../views/no-js-post";
 import { confirmationPage, formWithErrors, problemPage, trackFormWithErrors, trackResultPage } from "./complaint-views/public-pages";
 import type { FormValues } from "../../src/lib/complaint-form";
 import type { HtmlEscapedString } from "hono/utils/html";
+
+/** Five files of 5 MB and the text fields. */
+const SUBMISSION_BODY_LIMIT = MAX_ATTACHMENTS * MAX_UPLOAD_BYTES + 1024 * 1024;
 
 const ctxOf = (c: Context<AppEnv>): ServiceCtx => ({ db: c.var.deps.db, clock: c.var.deps.clock, log: c.var.deps.log, requestId: c.var.requestId });
 
 /** A form post from a browser without JavaScript (the JS path asks for JSON). */
 const wantsHtml = (c: Context<AppEnv>) => isNoJsFormPost(c.req.raw);
 
-async function bodyOf(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+type Body = { fields: Record<string, unknown>; files: File[] };
+
+/** The text fields, and (multipart only) the files chosen under `attachments`. */
+async function bodyOf(c: Context<AppEnv>): Promise<Body> {
   const type = c.req.header("Content-Type") ?? "";
   if (type.startsWith("application/json")) {
     const body: unknown = await c.req.json().catch(() => null);
     if (!body || typeof body !== "object" || Array.isArray(body)) throw new DomainError("validation", "请求格式不正确，请检查后重新提交。");
-    return body as Record<string, unknown>;
+    return { fields: body as Record<string, unknown>, files: [] };
   }
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-    const form = await c.req.parseBody();
-    // Text fields only: no complaint form field is a file.
-    return Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === "string"));
+    const form = await c.req.parseBody({ all: true });
+    const fields: Record<string, unknown> = {};
+    const files: File[] = [];
+    for (const [name, value] of Object.entries(form)) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        // A file input left empty still sends a part with no name and no bytes.
+        if (typeof v !== "string") {
+          if (name === ATTACHMENTS_FIELD && (v.size > 0 || v.name !== "")) files.push(v);
+        } else if (name !== ATTACHMENTS_FIELD) fields[name] = v;
+      }
+    }
+    return { fields, files };
   }
   throw new DomainError("unsupported_media_type", "不支持这种提交格式。");
+}
+
+const ATTACHMENTS_FIELD = "attachments";
+
+async function inspectAll(files: File[]): Promise<InspectedUpload[]> {
+  if (files.length > MAX_ATTACHMENTS) {
+    const message = `最多上传 ${MAX_ATTACHMENTS} 个附件`;
+    throw new DomainError("validation", message, { fields: [{ path: ATTACHMENTS_FIELD, message }] });
+  }
+  const inspected: InspectedUpload[] = [];
+  for (const f of files) inspected.push(await inspectUpload({ path: ATTACHMENTS_FIELD, fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }));
+  return inspected;
 }
 
 const asValues = (body: Record<string, unknown>): FormValues =>
@@ -68,13 +98,14 @@ const FILER_ACTIONS = {
 } as const;
 
 export const complaintRoutes = new Hono<AppEnv>()
-  .post("/", rateLimit({ bucket: "complaint-submit", ...RATE_LIMITS.submission }), async (c) => {
+  .post("/", rateLimit({ bucket: "complaint-submit", ...RATE_LIMITS.submission }), bodyLimitOf(SUBMISSION_BODY_LIMIT), async (c) => {
     const html = wantsHtml(c);
-    const raw = await bodyOf(c);
+    const { fields: raw, files: chosen } = await bodyOf(c);
     try {
       const input = parseInput(SubmitComplaintInput, assertNoHoneypot(raw));
+      const files = await inspectAll(chosen);
       const ctx = secureCtx(c.var.deps, ctxOf(c));
-      const { complaint, replayed } = await submitComplaint({ ctx, input, idempotencyKey: idempotencyKeyOf(c.req.header("Idempotency-Key")) });
+      const { complaint, replayed } = await submitComplaint({ ctx, input, files, idempotencyKey: idempotencyKeyOf(c.req.header("Idempotency-Key")) });
       if (html) return render(c, "投诉已提交", confirmationPage(complaint), 201);
       return c.json({ complaint, replayed }, replayed ? 200 : 201);
     } catch (error) {
@@ -87,7 +118,7 @@ export const complaintRoutes = new Hono<AppEnv>()
   })
   .post("/track", rateLimit({ bucket: "complaint-lookup", ...RATE_LIMITS.lookup }), async (c) => {
     const html = wantsHtml(c);
-    const raw = await bodyOf(c);
+    const { fields: raw } = await bodyOf(c);
     try {
       const input = parseInput(TrackInput, raw);
       const view = await trackComplaint({ ctx: ctxOf(c), input });
@@ -103,7 +134,7 @@ export const complaintRoutes = new Hono<AppEnv>()
   })
   .post("/track/:action{information|rate|review}", rateLimit({ bucket: "complaint-lookup", ...RATE_LIMITS.lookup }), async (c) => {
     const html = wantsHtml(c);
-    const raw = await bodyOf(c);
+    const { fields: raw } = await bodyOf(c);
     const { schema, verb } = FILER_ACTIONS[c.req.param("action") as keyof typeof FILER_ACTIONS];
     try {
       const input = parseInput(schema, raw);

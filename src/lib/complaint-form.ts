@@ -9,7 +9,8 @@ import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { CATEGORY_INFO, COMPLAINT_CATEGORIES, type ComplaintCategory } from "../domain/complaint/categories";
 import { HOTLINES, SCHOOL_DIRECTORY } from "../domain/complaint/directory.generated";
-import { NOT_ONE_SCHOOL, TEXT_MAX } from "../domain/complaint/schemas";
+import { MAX_ATTACHMENTS, NOT_ONE_SCHOOL, TEXT_MAX } from "../domain/complaint/schemas";
+import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from "../domain/uploads";
 import type { FieldError } from "../domain/errors";
 import { clauseHref, clauseLabel } from "../domain/policy/clause";
 import { DEPARTMENT_LABELS } from "../domain/staff/departments";
@@ -76,7 +77,7 @@ function categoryOption(c: ComplaintCategory, index: number, values: FormValues)
 export function complaintForm({ values = {}, errors = [] }: { values?: FormValues; errors?: readonly FieldError[] } = {}): H {
   const named = values.contactMode === "named";
   return html`${summary(errors)}
-<form class="public-form" method="post" action="/api/complaints" novalidate id="complaint-form">
+<form class="public-form" method="post" action="/api/complaints" enctype="multipart/form-data" novalidate id="complaint-form">
   <fieldset class="field">
     <legend><h2 class="legend-heading">1. 反映什么问题</h2></legend>
     ${fieldError(errors, "category")}
@@ -105,6 +106,13 @@ export function complaintForm({ values = {}, errors = [] }: { values?: FormValue
     <p class="hint" id="${fid("happenedOn")}-hint">持续发生的，填写最近一次的日期。格式：年-月-日，例如 2026-09-01。</p>
     ${fieldError(errors, "happenedOn")}
     <input type="date" name="happenedOn" id="${fid("happenedOn")}" value="${values.happenedOn ?? ""}" class="input-medium"${invalid(errors, "happenedOn", `${fid("happenedOn")}-hint`)} />
+  </div>
+
+  <div class="field">
+    <label for="${fid("attachments")}">附件（可选）</label>
+    <p class="hint" id="${fid("attachments")}-hint">照片（JPG、PNG）或 PDF 文件，最多 ${MAX_ATTACHMENTS} 个，每个不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。照片里的拍摄地点、设备等信息会在保存前删除。${errors.length ? "页面提示错误后，请重新选择附件。" : ""}</p>
+    ${fieldError(errors, "attachments")}
+    <input type="file" name="attachments" id="${fid("attachments")}" multiple accept="${UPLOAD_ACCEPT}"${invalid(errors, "attachments", `${fid("attachments")}-hint`)} />
   </div>
 
   <fieldset class="field">

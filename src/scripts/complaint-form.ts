@@ -19,8 +19,9 @@ async function submit(event: SubmitEvent) {
   try {
     const res = await fetch(target.action, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html", "Idempotency-Key": key },
-      body: new URLSearchParams([...new FormData(target)].map(([k, v]) => [k, String(v)])),
+      // Multipart with the chosen files; the browser sets the boundary.
+      headers: { Accept: "text/html", "Idempotency-Key": key },
+      body: new FormData(target),
     });
     const page = new DOMParser().parseFromString(await res.text(), "text/html");
     const main = page.querySelector("main");

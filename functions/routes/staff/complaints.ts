@@ -26,6 +26,7 @@ import {
   approveAnswer,
   assignComplaint,
   decideComplaint,
+  downloadAttachment,
   draftAnswer,
   extendDeadline,
   getComplaint,
@@ -38,8 +39,10 @@ import {
   type StaffSecureCtx,
 } from "../../services/complaint/staff-actions";
 import { jsonBody, paramsOf, queryOf } from "../../validate";
+import { downloadResponse } from "../../services/uploads/download-response";
 
 const Params = z.strictObject({ id: z.string().min(1).max(64) });
+const AttachmentParams = z.strictObject({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
 
 function secure(c: Context<StaffEnv>): StaffSecureCtx {
   const { deps } = c.var;
@@ -53,6 +56,11 @@ export const staffComplaintRoutes = new Hono<StaffEnv>()
   .get("/:id", permit("complaints.read"), paramsOf(Params), async (c) =>
     c.json({ complaint: await getComplaint({ ctx: staffCtx(c), id: c.req.valid("param").id }) }, 200),
   )
+  .get("/:id/attachments/:attachmentId", permit("complaints.read"), paramsOf(AttachmentParams), async (c) => {
+    const { id, attachmentId } = c.req.valid("param");
+    const file = await downloadAttachment({ ctx: secure(c), id, attachmentId });
+    return downloadResponse(file.bytes, file.contentType, file.name);
+  })
   .post("/:id/decide", permit("complaints.triage"), paramsOf(Params), jsonBody(DecideInput), async (c) =>
     c.json({ complaint: await decideComplaint({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
   )

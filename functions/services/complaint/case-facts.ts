@@ -4,7 +4,7 @@
  * the statistics, so a due date is computed one way everywhere.
  */
 import { asc, eq } from "drizzle-orm";
-import { complaintEvents, complaintPauses, complaints } from "../../../db/schema";
+import { complaintAttachments, complaintEvents, complaintPauses, complaints } from "../../../db/schema";
 import type { Db } from "../../../db/client";
 import { acceptanceClock, answerClock, type Clock, type ClockFacts, type Pause } from "../../../src/domain/complaint/deadlines";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
@@ -12,6 +12,11 @@ import type { Tx } from "../context";
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type EventRow = typeof complaintEvents.$inferSelect;
+export type AttachmentRow = typeof complaintAttachments.$inferSelect;
+
+export async function attachmentsOf(db: Db | Tx, complaintId: string): Promise<AttachmentRow[]> {
+  return db.select().from(complaintAttachments).where(eq(complaintAttachments.complaintId, complaintId)).orderBy(asc(complaintAttachments.createdAt)).all();
+}
 
 export function clockFacts(row: ComplaintRow, pauses: readonly Pause[]): ClockFacts {
   return {

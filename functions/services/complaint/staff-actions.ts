@@ -28,7 +28,8 @@ import { inScope, type StaffAction } from "../../../src/domain/staff/permissions
 import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, StaffCtx, Tx } from "../context";
 import { authorize } from "../staff/authorize";
-import { clockFacts, eventsOf, pausesOf, type ComplaintRow } from "./case-facts";
+import { attachmentsOf, clockFacts, eventsOf, pausesOf, type ComplaintRow } from "./case-facts";
+import { readUpload } from "../uploads/store-upload";
 import { notifyFiler, openContact } from "./notify-filer";
 import { recordEvent, type EventInput } from "./record-event";
 import { staffDetail, staffSummary, type StaffDetail, type StaffSummary } from "./staff-view";
@@ -55,7 +56,20 @@ async function load(db: StaffCtx["db"] | Tx, ctx: StaffCtx, action: StaffAction,
 }
 
 async function detailOf(db: StaffCtx["db"] | Tx, row: ComplaintRow, now: Date): Promise<StaffDetail> {
-  return staffDetail(row, await eventsOf(db, row.id), await pausesOf(db, row.id), now);
+  return staffDetail(row, await eventsOf(db, row.id), await pausesOf(db, row.id), now, await attachmentsOf(db, row.id));
+}
+
+/** A file the filer attached, for a role that may read the case; audited like any read. */
+export async function downloadAttachment({ ctx, id, attachmentId }: { ctx: StaffSecureCtx; id: string; attachmentId: string }) {
+  const row = await load(ctx.db, ctx, "complaints.read", id);
+  const file = (await attachmentsOf(ctx.db, row.id)).find((a) => a.id === attachmentId);
+  if (!file) {
+    await writeAudit(ctx.db, ctx, { action: "complaints.download", outcome: "denied", actor: ctx.actor, objectType: "complaint_attachment", objectId: attachmentId, detail: "not_found" });
+    throw new DomainError("not_found", "找不到这个附件。");
+  }
+  const bytes = await readUpload(ctx, file.blobKey, file.sealContext);
+  await writeAudit(ctx.db, ctx, { action: "complaints.download", outcome: "success", actor: ctx.actor, objectType: "complaint_attachment", objectId: file.id, detail: row.reference });
+  return { bytes, contentType: file.contentType, name: file.originalName };
 }
 
 export async function listComplaints({ ctx, status }: { ctx: StaffCtx; status?: ComplaintStatus }): Promise<StaffSummary[]> {

@@ -9,7 +9,7 @@ import type { Pause } from "../../../src/domain/complaint/deadlines";
 import { HISTORY_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../../../src/domain/complaint/states";
 import { DEPARTMENT_LABELS } from "../../../src/domain/staff/departments";
 import { STAFF_ROLE_LABELS } from "../../../src/domain/staff/roles";
-import { clocksOf, type ComplaintRow, type EventRow } from "./case-facts";
+import { clocksOf, type AttachmentRow, type ComplaintRow, type EventRow } from "./case-facts";
 
 export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: Date) {
   const clocks = clocksOf(row, pauses, now);
@@ -31,7 +31,7 @@ export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: D
   };
 }
 
-export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: readonly Pause[], now: Date) {
+export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: readonly Pause[], now: Date, attachments: AttachmentRow[]) {
   const clocks = clocksOf(row, pauses, now);
   return {
     ...staffSummary(row, pauses, now),
@@ -51,6 +51,7 @@ export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: reado
     draft: row.draftAnswer ? { outcome: row.draftOutcome, outcomeLabel: row.draftOutcome ? OUTCOME_LABELS[row.draftOutcome] : null, answer: row.draftAnswer, summary: row.draftSummary } : null,
     answer: row.answer ? { outcome: row.outcome, outcomeLabel: row.outcome ? OUTCOME_LABELS[row.outcome] : null, text: row.answer, answeredOn: row.answeredOn, summary: row.publicSummary } : null,
     rating: row.rating,
+    attachments: attachments.map((a) => ({ id: a.id, name: a.originalName, contentType: a.contentType, size: a.size })),
     template: CATEGORY_INFO[row.category].template,
     history: events.map((e) => ({
       at: e.at,

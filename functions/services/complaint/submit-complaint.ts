@@ -7,10 +7,10 @@
  * is returned once and stored only as a hash. The idempotency record keeps the code sealed,
  * never in clear, so a replay can hand the same code back.
  */
-import { complaints } from "../../../db/schema";
+import { complaintAttachments, complaints } from "../../../db/schema";
 import { leadDepartmentOf } from "../../../src/domain/complaint/categories";
 import { ACCEPT_WITHIN_DAYS } from "../../../src/domain/complaint/deadlines";
-import type { SubmitComplaintInput } from "../../../src/domain/complaint/schemas";
+import { MAX_ATTACHMENTS, type SubmitComplaintInput } from "../../../src/domain/complaint/schemas";
 import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { openField, sealField } from "../../platform/field-crypto";
@@ -19,6 +19,8 @@ import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, Tx } from "../context";
 import { withIdempotency } from "../idempotency/with-idempotency";
 import { nextReference } from "../references/next-reference";
+import type { InspectedUpload } from "../uploads/inspect-upload";
+import { discardUpload, storeUpload } from "../uploads/store-upload";
 import { contactContext, notifyFiler } from "./notify-filer";
 import { recordEvent } from "./record-event";
 
@@ -36,14 +38,15 @@ type Stored = Omit<SubmittedComplaint, "receiptCode"> & { id: string; codeSealed
 
 const codeContext = (id: string) => `complaint:${id}:receipt-code`;
 
-async function insertComplaint(tx: Tx, ctx: SecureCtx, input: SubmitComplaintInput): Promise<Stored> {
+type StoredFile = { blobKey: string; size: number; context: string; file: InspectedUpload };
+
+async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: SubmitComplaintInput, files: StoredFile[]): Promise<Stored> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const receivedOn = shanghaiDate(now);
   if (input.happenedOn > receivedOn) {
     throw new DomainError("validation", "事情发生的日期不能晚于今天", { fields: [{ path: "happenedOn", message: "事情发生的日期不能晚于今天" }] });
   }
-  const id = crypto.randomUUID();
   const reference = await nextReference(tx, "TS", Number(receivedOn.slice(0, 4)));
   const code = newReceiptCode(130);
   const named = input.contact.mode === "named" ? input.contact : null;
@@ -68,7 +71,20 @@ async function insertComplaint(tx: Tx, ctx: SecureCtx, input: SubmitComplaintInp
     receivedOn,
     updatedAt: at,
   });
-  await recordEvent(tx, id, at, { kind: "submit", visibility: "public", actor: null, detail: input.category });
+  for (const f of files) {
+    await tx.insert(complaintAttachments).values({
+      id: crypto.randomUUID(),
+      complaintId: id,
+      blobKey: f.blobKey,
+      sealContext: f.context,
+      contentType: f.file.contentType,
+      originalName: f.file.originalName,
+      size: f.size,
+      sha256: f.file.sha256,
+      createdAt: at,
+    });
+  }
+  await recordEvent(tx, id, at, { kind: "submit", visibility: "public", actor: null, detail: input.category, text: files.length ? `附件 ${files.length} 个` : null });
   await writeAudit(tx, ctx, { action: "complaints.submit", outcome: "success", actor: null, objectType: "complaint", objectId: reference, detail: input.contact.mode });
   await notifyFiler(tx, ctx, { id, reference, contactSealed }, `已收到。我们将在 ${ACCEPT_WITHIN_DAYS} 日内决定是否受理并告知您。`);
   return {
@@ -86,17 +102,40 @@ async function insertComplaint(tx: Tx, ctx: SecureCtx, input: SubmitComplaintInp
 export async function submitComplaint({
   ctx,
   input,
+  files = [],
   idempotencyKey,
 }: {
   ctx: SecureCtx;
   input: SubmitComplaintInput;
+  /** Already inspected (type by content, size, metadata stripped). */
+  files?: InspectedUpload[];
   idempotencyKey?: string;
 }): Promise<{ complaint: SubmittedComplaint; replayed: boolean }> {
-  const run = idempotencyKey
-    ? withIdempotency(ctx, { scope: "complaint.submit", key: idempotencyKey, body: input }, (tx) => insertComplaint(tx, ctx, input))
-    : ctx.db.transaction(async (tx) => ({ result: await insertComplaint(tx, ctx, input), replayed: false }));
-  const { result, replayed } = await run;
-  const { id, codeSealed, ...rest } = result;
-  ctx.log.info("complaint.submitted", { reference: rest.reference, replayed, requestId: ctx.requestId });
-  return { complaint: { ...rest, receiptCode: await openField(ctx.keys, codeContext(id), codeSealed) }, replayed };
+  if (files.length > MAX_ATTACHMENTS) {
+    const message = `最多上传 ${MAX_ATTACHMENTS} 个附件`;
+    throw new DomainError("validation", message, { fields: [{ path: "attachments", message }] });
+  }
+  const id = crypto.randomUUID();
+  // Blobs are stored before the transaction and removed again if it fails or was a replay,
+  // so no orphan file outlives a request (the contract of services/uploads).
+  const stored: StoredFile[] = [];
+  const discardAll = () => Promise.all(stored.map((f) => discardUpload(ctx, f.blobKey)));
+  try {
+    for (const [i, file] of files.entries()) {
+      const context = `complaint:${id}:attachment:${i}`;
+      stored.push({ ...(await storeUpload(ctx, file, context)), context, file });
+    }
+    const body = { input, attachments: files.map((f) => f.sha256) };
+    const run = idempotencyKey
+      ? withIdempotency(ctx, { scope: "complaint.submit", key: idempotencyKey, body }, (tx) => insertComplaint(tx, ctx, id, input, stored))
+      : ctx.db.transaction(async (tx) => ({ result: await insertComplaint(tx, ctx, id, input, stored), replayed: false }));
+    const { result, replayed } = await run;
+    if (replayed) await discardAll();
+    const { id: caseId, codeSealed, ...rest } = result;
+    ctx.log.info("complaint.submitted", { reference: rest.reference, replayed, attachments: files.length, requestId: ctx.requestId });
+    return { complaint: { ...rest, receiptCode: await openField(ctx.keys, codeContext(caseId), codeSealed) }, replayed };
+  } catch (error) {
+    await discardAll();
+    throw error;
+  }
 }

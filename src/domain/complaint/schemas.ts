@@ -16,6 +16,8 @@ import { SCHOOL_DIRECTORY } from "./directory.generated";
 /** The school field's value when the complaint is not about one school. */
 export const NOT_ONE_SCHOOL = "none";
 export const TEXT_MAX = 5000;
+/** Attachments per complaint (images or PDF, each ≤ MAX_UPLOAD_BYTES, src/domain/uploads). */
+export const MAX_ATTACHMENTS = 5;
 export const CONTACT_MODES = ["anonymous", "named"] as const;
 const SCHOOL_IDS: ReadonlySet<string> = new Set(SCHOOL_DIRECTORY.map((s) => s.id));
 

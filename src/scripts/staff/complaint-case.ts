@@ -53,6 +53,19 @@ function show(c: Case) {
     ...(c.mergedInto ? ([["已并入", c.mergedInto]] as [string, string][]) : []),
   ]);
   text("#case-text", c.whatHappened);
+  const files = document.querySelector<HTMLUListElement>("#attachments")!;
+  files.replaceChildren(
+    ...(c.attachments.length
+      ? c.attachments.map((a) => {
+          const li = document.createElement("li");
+          const link = document.createElement("a");
+          link.href = `/api/staff/complaints/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.id)}`;
+          link.textContent = `${a.name}（${Math.ceil(a.size / 1024)} KB，下载）`;
+          li.append(link);
+          return li;
+        })
+      : [Object.assign(document.createElement("li"), { textContent: "无" })]),
+  );
   const draft = document.querySelector<HTMLElement>("#draft-block")!;
   draft.hidden = !c.draft;
   if (c.draft) {
