@@ -185,4 +185,8 @@ reveal?.addEventListener("submit", async (event) => {
 });
 
 me = await requirePage("complaints.read", section);
-if (me) await load();
+if (me) {
+  // requirePage shows the section; keep it hidden until the case is filled in.
+  section.hidden = true;
+  await load();
+}
