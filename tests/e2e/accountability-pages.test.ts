@@ -44,10 +44,10 @@ describe("the commitments as published", () => {
 describe("the home page", () => {
   it("links to the sections that exist and marks the services that do not yet as 即将开通 without a link", () => {
     const html = readBuilt("/");
-    for (const href of ["/policy/", "/departments/", "/schools/", "/balance/", "/data/"]) expect(html).toContain(`href="${href}"`);
+    for (const href of ["/policy/", "/departments/", "/schools/", "/balance/", "/data/", "/complain/"]) expect(html).toContain(`href="${href}"`);
     const soon = [...html.matchAll(/<div class="soon"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => textOf(m[1] ?? ""));
-    expect(soon).toHaveLength(3);
+    expect(soon).toHaveLength(2);
     for (const s of soon) expect(s).toContain("即将开通");
-    expect(soon.join()).toMatch(/入学申请[\s\S]*投诉举报[\s\S]*进度查询/);
+    expect(soon.join()).toMatch(/入学申请[\s\S]*进度查询/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Complaints end to end in Chromium on the real Node entry: a citizen files anonymously
- * with JavaScript switched off, triage accepts and assigns the case in the console, the
- * finance bureau's demo liaison drafts the answer, triage approves it, and the filer (still
+ * with JavaScript switched off, triage accepts and assigns the case in the console, a
+ * finance bureau liaison drafts the answer, triage approves it, and the filer (still
  * without JavaScript) reads the answer and rates it. axe runs on every public complaint
  * page, the server-rendered ones included, at 320 px; an XSS payload typed by the filer is
  * shown as text in the staff console.
@@ -9,25 +9,31 @@
 import { TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { runStaffCreate } from "../../functions/cli/staff-create-command";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
 
-function demoAccount(roleLabel: string) {
-  const line = inject("startupOutput")
-    .split("\n")
-    .find((l) => l.startsWith(`${roleLabel} | `));
-  if (!line) throw new Error(`the demo seed printed no ${roleLabel} account`);
-  const [, email, password, secret] = line.split(" | ").map((s) => s.trim());
-  return { email: email!, password: password!, secret: secret! };
+/**
+ * A fresh staff account of its own, made with the staff:create command on the server's
+ * database: the demo accounts' one-time passwords are used up by the tests that own them.
+ */
+async function newAccount(role: string, department?: string) {
+  const email = `e2e-${role.replaceAll("_", "-")}-${Date.now()}@jyj.example.gov.cn`;
+  const args = ["--email", email, "--role", role, ...(department ? ["--department", department] : [])];
+  const { code, lines } = await runStaffCreate(args, { LIBSQL_URL: inject("databaseUrl") });
+  if (code !== 0) throw new Error(lines.join("\n"));
+  const password = lines.join("\n").match(/一次性初始密码[^：]*：(\S+)/)![1]!;
+  return { email, password };
 }
 
-async function signIn(page: Page, roleLabel: string, newPassword: string) {
-  const account = demoAccount(roleLabel);
+async function signIn(page: Page, role: string, newPassword: string, department?: string) {
+  const account = await newAccount(role, department);
   await page.goto(`${baseUrl}/staff/sign-in/`);
   await page.fill("#email", account.email);
   await page.fill("#password", account.password);
   await page.click("button[type=submit]");
   await page.locator("#enrol").waitFor();
-  await page.fill("#code", new TOTP({ secret: account.secret, digits: 6, period: 30 }).generate());
+  const secret = (await page.locator("#secret").textContent())!.replaceAll(" ", "");
+  await page.fill("#code", new TOTP({ secret, digits: 6, period: 30 }).generate());
   await page.click("#code-form button[type=submit]");
   await page.waitForURL("**/staff/password/");
   await page.fill("#currentPassword", account.password);
@@ -109,7 +115,7 @@ describe.skipIf(noBrowser)("complaints in Chromium", () => {
       alerted = true;
       void d.dismiss();
     });
-    await signIn(triage, "投诉受理", "受理员的新密码要足够长一些");
+    await signIn(triage, "complaint_intake", "受理员的新密码要足够长一些");
     await triage.goto(`${baseUrl}/staff/complaints/?status=submitted`);
     await triage.locator(`#queue-body a:text("${reference}")`).click();
     await triage.locator("#case-section:not([hidden])").waitFor();
@@ -126,7 +132,7 @@ describe.skipIf(noBrowser)("complaints in Chromium", () => {
 
     // The finance bureau's liaison drafts the answer.
     const liaison = await browser.page(1024);
-    await signIn(liaison, "部门联络员", "联络员的新密码也要足够长");
+    await signIn(liaison, "department_liaison", "联络员的新密码也要足够长", "caizheng-ju");
     await liaison.goto(caseUrl);
     await liaison.locator("#draft-form:not([hidden])").waitFor();
     expect(await liaison.locator("#reveal-form").isHidden()).toBe(true);
