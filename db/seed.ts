@@ -14,6 +14,7 @@ import { appMeta } from "./schema";
 import { seedEnrolmentDemo } from "./seed-enrolment";
 import type { Catalogue } from "../src/domain/enrolment/catalogue";
 import type { FieldKeys } from "../functions/platform/field-crypto";
+import { seedDemoComplaints } from "./seed-complaints";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
 /** Bumped when the demo data changes shape, so a report can say which demo a database holds. */
@@ -54,6 +55,7 @@ export async function seedDemoData(
       lines.push(`${STAFF_ROLE_LABELS[input.role]} | ${input.email} | ${initialPassword} | ${totpSecret}`);
     }
     if (enrolment) lines.push(...(await seedEnrolmentDemo(tx, { ...enrolment, now })));
+    lines.push(...(await seedDemoComplaints(tx, now)));
     return { seeded: true, lines };
   });
 }

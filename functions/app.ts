@@ -15,6 +15,8 @@ import { apiBodyLimit } from "./middleware/body-limit";
 import { apiHeadersFor, securityHeaders } from "./middleware/security-headers";
 import { sameOriginWrites } from "./middleware/same-origin-writes";
 import { healthRoutes } from "./routes/health";
+import { complaintRoutes } from "./routes/complaints";
+import { open311Routes } from "./routes/open311";
 import { staffRoutes } from "./routes/staff";
 import { enrolmentRoutes } from "./routes/enrolment";
 
@@ -40,7 +42,9 @@ export function createApp(deps: AppDeps) {
     .use(apiBodyLimit())
     .route("/health", healthRoutes)
     .route("/staff", staffRoutes)
-    .route("/enrol", enrolmentRoutes);
+    .route("/enrol", enrolmentRoutes)
+    .route("/complaints", complaintRoutes)
+    .route("/open311", open311Routes);
 
   app.notFound((c) => errorResponse(c, new DomainError("not_found", "没有这个接口。请检查请求地址。")));
   app.onError(handleError(deps.log));

@@ -7,3 +7,4 @@ export * from "./idempotency";
 export * from "./reference-counter";
 export * from "./outbox";
 export * from "./enrolment";
+export * from "./complaint";

@@ -27,7 +27,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { href: "/balance/", title: "区域均衡", description: "全区校际差异系数和城乡差距" },
   { href: "/data/", title: "开放数据", description: "下载本站公开数据的原始文件" },
   { href: "/enrol/", title: "随迁子女入学申请", description: "持居住证的流动人口子女在线申请公办学校学位" },
-  { title: "投诉举报", description: "反映学校违规办学行为，可以匿名" },
+  { href: "/complain/", title: "投诉举报", description: "反映学校违规办学行为，可以匿名" },
   { href: "/track/", title: "办理进度查询", description: "用受理编号查询申请或投诉的办理进度" },
 ];
 

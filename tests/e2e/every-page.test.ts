@@ -22,8 +22,8 @@ describe("the sitemap", () => {
   });
 });
 
-/** Search runs Pagefind; compare builds its table from the JSON download. No other page has a script. */
-const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/", "/enrol/results/"];
+/** Search runs Pagefind; compare builds its table from the JSON download; allocation results and complaint statistics render their public JSON. No other page has a script. */
+const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/", "/enrol/results/", "/complaints/stats/"];
 
 describe.skipIf(noBrowser)("every page of the sitemap in Chromium", () => {
   let context: BrowserContext;

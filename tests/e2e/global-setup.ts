@@ -16,6 +16,8 @@ declare module "vitest" {
     browserPath: string;
     /** What the server printed at start: the demo seed's one-time staff credentials. */
     startupOutput: string;
+    /** The server's database, for tests that create their own staff accounts (the demo ones are single-use). */
+    databaseUrl: string;
   }
 }
 
@@ -69,6 +71,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("browserPath", browserPath ?? "");
   project.provide("startupOutput", output);
+  project.provide("databaseUrl", `file:${path.join(dir, "e2e.db")}`);
 
   return async () => {
     server.kill("SIGTERM");

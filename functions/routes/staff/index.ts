@@ -10,6 +10,7 @@ import type { StaffEnv } from "../../middleware/staff-auth";
 import { staffAllocationRoutes, staffApplicationRoutes } from "./applications";
 import { staffAuditRoutes } from "./audit";
 import { staffAuthRoutes } from "./auth";
+import { staffComplaintRoutes } from "./complaints";
 import { staffMeRoutes } from "./me";
 import { staffOutboxRoutes } from "./outbox";
 import { staffUserRoutes } from "./users";
@@ -31,4 +32,5 @@ export const staffRoutes = new Hono<StaffEnv>()
   .route("/audit", staffAuditRoutes)
   .route("/applications", staffApplicationRoutes)
   .route("/allocation", staffAllocationRoutes)
-  .route("/outbox", staffOutboxRoutes);
+  .route("/outbox", staffOutboxRoutes)
+  .route("/complaints", staffComplaintRoutes);

@@ -3,8 +3,9 @@
  * (applications and their documents after the intake's retention period, complaints after
  * theirs); keep each one in its own feature folder and add only its line here.
  */
+import { complaintPurger } from "../complaint/purge-complaints";
 import type { Purger } from "./purger";
 import { rateLimitCountersPurger } from "./rate-limit-counters-purger";
 import { enrolmentPurger } from "../enrolment/purge-enrolment";
 
-export const PURGERS: Purger[] = [rateLimitCountersPurger, enrolmentPurger];
+export const PURGERS: Purger[] = [rateLimitCountersPurger, enrolmentPurger, complaintPurger];

@@ -21,6 +21,8 @@ export const STAFF_ACTIONS = [
   "complaints.assign",
   "complaints.answer",
   "outbox.read",
+  "complaints.read",
+  "complaints.reveal_contact",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -38,6 +40,8 @@ export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
   "complaints.assign": "将投诉分派给责任部门",
   "complaints.answer": "答复分派给本部门的投诉",
   "outbox.read": "查看发给家庭和投诉人的通知",
+  "complaints.read": "查看投诉案件（部门联络员仅限本部门）",
+  "complaints.reveal_contact": "说明理由后查看投诉人身份和联系方式（部门联络员仅限投诉人同意联系的案件）",
 };
 
 export const SCOPES = ["all", "department"] as const;
@@ -57,9 +61,22 @@ export const PERMISSIONS: PermissionMatrix = {
     "aggregates.read": "all",
     "outbox.read": "all",
   },
-  complaint_intake: { "console.home": "all", "complaints.triage": "all", "complaints.assign": "all", "outbox.read": "all" },
+  complaint_intake: {
+    "console.home": "all",
+    "complaints.triage": "all",
+    "complaints.assign": "all",
+    "complaints.read": "all",
+    "complaints.reveal_contact": "all",
+    "outbox.read": "all",
+  },
   // Sees its own department's colleagues and answers complaints assigned to its department.
-  department_liaison: { "console.home": "all", "users.read": "department", "complaints.answer": "department" },
+  department_liaison: {
+    "console.home": "all",
+    "users.read": "department",
+    "complaints.answer": "department",
+    "complaints.read": "department",
+    "complaints.reveal_contact": "department",
+  },
   auditor: { "console.home": "all", "audit.read": "all", "audit.export": "all", "aggregates.read": "all" },
 };
 

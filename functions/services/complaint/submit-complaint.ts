@@ -1,0 +1,141 @@
+/**
+ * `submitComplaint`: a citizen files a complaint. One transaction holds the case row, its
+ * first event, the audit row, the reference counter and (for named filers) the outbox
+ * message, under the client's Idempotency-Key when it sent one, so a retry returns the
+ * same reference and adds nothing (SECURITY.md item 12). The filer's identity is sealed
+ * with field-crypto bound to the case id; the receipt code (130 bits, SECURITY.md item 14)
+ * is returned once and stored only as a hash. The idempotency record keeps the code sealed,
+ * never in clear, so a replay can hand the same code back.
+ */
+import { complaintAttachments, complaints } from "../../../db/schema";
+import { leadDepartmentOf } from "../../../src/domain/complaint/categories";
+import { ACCEPT_WITHIN_DAYS } from "../../../src/domain/complaint/deadlines";
+import { MAX_ATTACHMENTS, type SubmitComplaintInput } from "../../../src/domain/complaint/schemas";
+import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
+import { DomainError } from "../../../src/domain/errors";
+import { openField, sealField } from "../../platform/field-crypto";
+import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
+import { writeAudit } from "../audit/write-audit";
+import type { SecureCtx, Tx } from "../context";
+import { withIdempotency } from "../idempotency/with-idempotency";
+import { nextReference } from "../references/next-reference";
+import type { InspectedUpload } from "../uploads/inspect-upload";
+import { discardUpload, storeUpload } from "../uploads/store-upload";
+import { contactContext, notifyFiler } from "./notify-filer";
+import { recordEvent } from "./record-event";
+
+export type SubmittedComplaint = {
+  reference: string;
+  receiptCode: string;
+  receivedOn: string;
+  acceptDue: string;
+  category: SubmitComplaintInput["category"];
+  department: string;
+  anonymous: boolean;
+};
+
+type Stored = Omit<SubmittedComplaint, "receiptCode"> & { id: string; codeSealed: string };
+
+const codeContext = (id: string) => `complaint:${id}:receipt-code`;
+
+type StoredFile = { blobKey: string; size: number; context: string; file: InspectedUpload };
+
+async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: SubmitComplaintInput, files: StoredFile[]): Promise<Stored> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const receivedOn = shanghaiDate(now);
+  if (input.happenedOn > receivedOn) {
+    throw new DomainError("validation", "事情发生的日期不能晚于今天", { fields: [{ path: "happenedOn", message: "事情发生的日期不能晚于今天" }] });
+  }
+  const reference = await nextReference(tx, "TS", Number(receivedOn.slice(0, 4)));
+  const code = newReceiptCode(130);
+  const named = input.contact.mode === "named" ? input.contact : null;
+  const contactSealed = named
+    ? await sealField(ctx.keys, contactContext(id), JSON.stringify({ name: named.name, phone: named.phone, email: named.email }))
+    : null;
+  await tx.insert(complaints).values({
+    id,
+    reference,
+    receiptCodeHash: await hashReceiptCode(code),
+    category: input.category,
+    school: input.school,
+    whatHappened: input.whatHappened,
+    happenedOn: input.happenedOn,
+    contactMode: input.contact.mode,
+    contactSealed,
+    departmentMayContact: named?.departmentMayContact ?? false,
+    publishConsent: input.publishConsent,
+    status: "submitted",
+    department: null,
+    receivedAt: at,
+    receivedOn,
+    updatedAt: at,
+  });
+  for (const f of files) {
+    await tx.insert(complaintAttachments).values({
+      id: crypto.randomUUID(),
+      complaintId: id,
+      blobKey: f.blobKey,
+      sealContext: f.context,
+      contentType: f.file.contentType,
+      originalName: f.file.originalName,
+      size: f.size,
+      sha256: f.file.sha256,
+      createdAt: at,
+    });
+  }
+  await recordEvent(tx, id, at, { kind: "submit", visibility: "public", actor: null, detail: input.category, text: files.length ? `附件 ${files.length} 个` : null });
+  await writeAudit(tx, ctx, { action: "complaints.submit", outcome: "success", actor: null, objectType: "complaint", objectId: reference, detail: input.contact.mode });
+  await notifyFiler(tx, ctx, { id, reference, contactSealed }, `已收到。我们将在 ${ACCEPT_WITHIN_DAYS} 日内决定是否受理并告知您。`);
+  return {
+    id,
+    reference,
+    codeSealed: await sealField(ctx.keys, codeContext(id), code),
+    receivedOn,
+    acceptDue: addDays(receivedOn, ACCEPT_WITHIN_DAYS),
+    category: input.category,
+    department: leadDepartmentOf(input.category),
+    anonymous: !named,
+  };
+}
+
+export async function submitComplaint({
+  ctx,
+  input,
+  files = [],
+  idempotencyKey,
+}: {
+  ctx: SecureCtx;
+  input: SubmitComplaintInput;
+  /** Already inspected (type by content, size, metadata stripped). */
+  files?: InspectedUpload[];
+  idempotencyKey?: string;
+}): Promise<{ complaint: SubmittedComplaint; replayed: boolean }> {
+  if (files.length > MAX_ATTACHMENTS) {
+    const message = `最多上传 ${MAX_ATTACHMENTS} 个附件`;
+    throw new DomainError("validation", message, { fields: [{ path: "attachments", message }] });
+  }
+  const id = crypto.randomUUID();
+  // Blobs are stored before the transaction and removed again if it fails or was a replay,
+  // so no orphan file outlives a request (the contract of services/uploads).
+  const stored: StoredFile[] = [];
+  const discardAll = () => Promise.all(stored.map((f) => discardUpload(ctx, f.blobKey)));
+  try {
+    for (const [i, file] of files.entries()) {
+      const context = `complaint:${id}:attachment:${i}`;
+      stored.push({ ...(await storeUpload(ctx, file, context)), context, file });
+    }
+    const body = { input, attachments: files.map((f) => f.sha256) };
+    const run = idempotencyKey
+      ? withIdempotency(ctx, { scope: "complaint.submit", key: idempotencyKey, body }, (tx) => insertComplaint(tx, ctx, id, input, stored))
+      : ctx.db.transaction(async (tx) => ({ result: await insertComplaint(tx, ctx, id, input, stored), replayed: false }));
+    const { result, replayed } = await run;
+    if (replayed) await discardAll();
+    const { id: caseId, codeSealed, ...rest } = result;
+    ctx.log.info("complaint.submitted", { reference: rest.reference, replayed, attachments: files.length, requestId: ctx.requestId });
+    return { complaint: { ...rest, receiptCode: await openField(ctx.keys, codeContext(caseId), codeSealed) }, replayed };
+  } catch (error) {
+    await discardAll();
+    throw error;
+  }
+}

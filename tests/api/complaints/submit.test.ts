@@ -1,0 +1,131 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, complaintEvents, complaints, outboxMessages } from "../../../db/schema";
+import { normaliseReceiptCode } from "../../../functions/platform/receipt-code";
+import { useTempDb } from "../../fixtures/temp-db";
+import { buildTestApp, fixedClock } from "../../fixtures/test-app";
+import { postForm, postJson, VALID_COMPLAINT } from "../../fixtures/complaints";
+
+describe("filing a complaint", () => {
+  const tempDb = useTempDb();
+  const build = () => buildTestApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
+
+  it("files an anonymous complaint in one go: reference, a 128-bit receipt code stored only as a hash, its first event and audit row", async () => {
+    const { app } = build();
+    const res = await postJson(app, "/api/complaints", VALID_COMPLAINT);
+    expect(res.status).toBe(201);
+    const { complaint } = await res.json();
+    expect(complaint.reference).toBe("TS2026-00001");
+    expect(complaint).toMatchObject({ receivedOn: "2026-09-01", acceptDue: "2026-09-16", department: "jiaoyu-ju", anonymous: true });
+    // Crockford base32: 5 bits a character.
+    expect(normaliseReceiptCode(complaint.receiptCode).length * 5).toBeGreaterThanOrEqual(128);
+    const rows = await tempDb().db.select().from(complaints).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.receiptCodeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows[0])).not.toContain(normaliseReceiptCode(complaint.receiptCode));
+    expect(rows[0]!.contactSealed).toBeNull();
+    expect(rows[0]!.status).toBe("submitted");
+    expect(await tempDb().db.select().from(complaintEvents).all()).toHaveLength(1);
+    expect((await tempDb().db.select().from(auditLog).where(eq(auditLog.action, "complaints.submit")).all())[0]?.objectId).toBe("TS2026-00001");
+  });
+
+  it("seals a named filer's identity and queues a notice that names only the reference", async () => {
+    const { app } = build();
+    const res = await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, contactMode: "named", name: "王小明", phone: "13800138000", departmentMayContact: true });
+    expect(res.status).toBe(201);
+    const { complaint } = await res.json();
+    const row = (await tempDb().db.select().from(complaints).get())!;
+    expect(row.contactSealed).toMatch(/^k1\./);
+    expect(JSON.stringify(row)).not.toContain("王小明");
+    expect(JSON.stringify(row)).not.toContain("13800138000");
+    expect(row.departmentMayContact).toBe(true);
+    const [message] = await tempDb().db.select().from(outboxMessages).all();
+    expect(message!.body).toContain(complaint.reference);
+    expect(message!.body).not.toContain(complaint.receiptCode);
+    expect(JSON.stringify(message)).not.toContain("13800138000");
+  });
+
+  it("answers bad input with 422, Chinese field errors and nothing stored", async () => {
+    const { app } = build();
+    const res = await postJson(app, "/api/complaints", { category: "x", school: "no-such-school", whatHappened: "短", happenedOn: "2026-13-01", contactMode: "named" });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(["category", "happenedOn", "school", "whatHappened"]);
+    expect(body.fields.find((f: { path: string }) => f.path === "school").message).toBe("请从列表中选择学校，或选择“不针对某一所学校”");
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(0);
+  });
+
+  it("refuses a date in the future, fields a filer may not set, and a filled honeypot, storing nothing", async () => {
+    const { app } = build();
+    const future = await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, happenedOn: "2026-09-02" });
+    expect(future.status).toBe(422);
+    expect((await future.json()).fields[0]).toEqual({ path: "happenedOn", message: "事情发生的日期不能晚于今天" });
+    expect((await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, status: "closed", department: "caizheng-ju" })).status).toBe(422);
+    const trap = await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, website: "http://spam.example" });
+    expect(trap.status).toBe(422);
+    expect((await trap.json()).message).toBe("提交失败，请刷新页面后重试。");
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(0);
+  });
+
+  it("returns the same reference and code for a retry with the same Idempotency-Key, and refuses the key with another body", async () => {
+    const { app } = build();
+    const key = { "Idempotency-Key": "complaint-retry-0001" };
+    const first = await (await postJson(app, "/api/complaints", VALID_COMPLAINT, key)).json();
+    const again = await postJson(app, "/api/complaints", VALID_COMPLAINT, key);
+    expect(again.status).toBe(200);
+    const replay = await again.json();
+    expect(replay.replayed).toBe(true);
+    expect(replay.complaint).toEqual(first.complaint);
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(1);
+    const other = await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, category: "tutoring" }, key);
+    expect(other.status).toBe(422);
+  });
+
+  it("limits submissions per client to 10 an hour", async () => {
+    const { app } = build();
+    for (let i = 0; i < 10; i++) expect((await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, school: "none" })).status).toBe(201);
+    const eleventh = await postJson(app, "/api/complaints", VALID_COMPLAINT);
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get("Retry-After")).toBeTruthy();
+  });
+});
+
+describe("filing without JavaScript", () => {
+  const tempDb = useTempDb();
+  const build = () => buildTestApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
+
+  it("answers a good form post with the printable confirmation page: reference, code and deadlines", async () => {
+    const { app } = build();
+    const res = await postForm(app, "/api/complaints", { ...VALID_COMPLAINT, website: "", publishConsent: "on" });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("Content-Type")).toContain("text/html");
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    const page = await res.text();
+    expect(page).toContain("TS2026-00001");
+    expect(page).toContain("2026年9月16日前，决定是否受理");
+    expect(page).toContain("最多 30 日");
+    const row = (await tempDb().db.select().from(complaints).get())!;
+    expect(row.publishConsent).toBe(true);
+  });
+
+  it("shows the form again with the error summary, the values kept and escaped, and stores nothing", async () => {
+    const { app } = build();
+    const payload = `<script>alert("x")</script>`;
+    const res = await postForm(app, "/api/complaints", { ...VALID_COMPLAINT, whatHappened: payload, contactMode: "named", name: `"><img src=x onerror=alert(1)>` });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain("<title>错误：");
+    expect(page).toContain("存在以下问题");
+    expect(page).toContain('href="#field-phone"');
+    expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(page).not.toContain(payload);
+    expect(page).not.toContain("<img src=x");
+    expect(page).toMatch(/<option value="shiyan-xiaoxue" selected>/);
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(0);
+  });
+
+  it("refuses a form post from another site", async () => {
+    const { app } = build();
+    expect((await postForm(app, "/api/complaints", VALID_COMPLAINT, { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+  });
+});
