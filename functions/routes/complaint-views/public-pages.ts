@@ -108,7 +108,7 @@ ${
     : ""
 }
 <h2>办理过程</h2>
-<ol class="timeline">
+<ol class="case-timeline">
   ${v.timeline.map((e) => html`<li><span class="when">${chineseDate(e.on)}</span>${e.label}${e.text ? html`<blockquote>${e.text}</blockquote>` : ""}</li>`)}
 </ol>
 ${

@@ -111,7 +111,7 @@ export function trackPage(view: TrackView, accessCode: string, errors: FieldErro
   }
   ${view.allocationId ? html`<p>您在<a href="/enrol/results/">公开分配结果</a>中的匿名编号：<strong>${view.allocationId}</strong>。用它可以在结果文件中核对您的志愿、积分和随机号。</p>` : ""}
   <h2>办理记录</h2>
-  <ol class="timeline">
+  <ol class="case-timeline">
     ${view.timeline.map((t) => html`<li><strong>${beijingTime(t.at)}</strong> ${t.label}${t.message ? html`<br />${t.message}` : ""}</li>`)}
   </ol>
   ${
