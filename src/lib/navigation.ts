@@ -1,8 +1,7 @@
 /**
- * The site's main navigation and the home page's entry points, each one list. The scorecard
- * sections (/schools/, /balance/, /data/) are built by the scorecards issue; enrolment,
- * complaints and tracking are not built yet: an entry without `href` is shown as 即将开通
- * (coming soon) with no link, and the issue that builds it only adds the href here.
+ * The site's main navigation and the home page's entry points, each one list. An entry point
+ * without `href` is shown as 即将开通 (coming soon) with no link, so a service that is not
+ * built yet can be announced; today every entry point has its page.
  */
 
 export type NavItem = { href: string; label: string };
