@@ -5,21 +5,12 @@
  */
 import { CATEGORY_INFO, type ComplaintCategory } from "../domain/complaint/categories";
 import { SCHOOL_DIRECTORY } from "../domain/complaint/directory.generated";
-import { MIN_PUBLISHED_COUNT } from "../domain/complaint/statistics";
+import { MIN_PUBLISHED_COUNT, type Cell, type ComplaintStats } from "../domain/complaint/statistics";
 import { chineseDate } from "../domain/complaint/time";
 import { DEPARTMENT_LABELS, type Department } from "../domain/staff/departments";
 
-type Cell = { key: string; count: number | null };
-type Stats = {
-  total: number | null;
-  byCategory: Cell[];
-  bySchool: Cell[];
-  byDepartment: Cell[];
-  byMonth: Cell[];
-  medianDaysToAcceptance: number | null;
-  medianDaysToAnswer: number | null;
-  answered: number | null;
-  answeredOnTimeShare: number | null;
+/** The public endpoint's answer: the domain's suppressed figures plus the date and the approved summaries. */
+type Stats = ComplaintStats & {
   asOf: string;
   summaries: { categoryLabel: string; answeredOn: string; outcomeLabel: string; summary: string }[];
 };

@@ -6,22 +6,13 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { TOTP } from "otpauth";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeIdNumber } from "../fixtures/enrolment";
 import { minimalPdf, pngWithMetadata } from "../fixtures/upload-files";
 import { tempDir } from "../fixtures/temp-db";
+import { demoAccount, firstSignIn } from "./demo-staff";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
-
-function demoAccount(roleLabel: string) {
-  const line = inject("startupOutput")
-    .split("\n")
-    .find((l) => l.startsWith(`${roleLabel} | `));
-  if (!line) throw new Error(`the demo seed printed no ${roleLabel} account`);
-  const [, email, password, secret] = line.split(" | ").map((s) => s.trim());
-  return { email: email!, password: password!, secret: secret! };
-}
 
 const dir = tempDir("enrol-e2e-");
 const permitFile = path.join(dir, "permit.pdf");
@@ -85,22 +76,6 @@ async function axeOfNoJsPage(noJs: Page, checker: Page) {
   await checker.goto(`${baseUrl}/enrol/`);
   await checker.setContent(html, { waitUntil: "load" });
   return axeViolations(checker);
-}
-
-async function signIn(page: Page, roleLabel: string, newPassword: string) {
-  const account = demoAccount(roleLabel);
-  await page.goto(`${baseUrl}/staff/sign-in/`);
-  await page.fill("#email", account.email);
-  await page.fill("#password", account.password);
-  await page.click("button[type=submit]");
-  await page.locator("#enrol").waitFor();
-  await page.fill("#code", new TOTP({ secret: account.secret, digits: 6, period: 30 }).generate());
-  await page.click("#code-form button[type=submit]");
-  await page.waitForURL("**/staff/password/");
-  await page.fill("#currentPassword", account.password);
-  await page.fill("#newPassword", newPassword);
-  await page.click("#password-form button[type=submit]");
-  await page.waitForURL(`${baseUrl}/staff/`);
 }
 
 describe.skipIf(noBrowser)("enrolment in Chromium", () => {
@@ -194,7 +169,7 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
   it("has staff review both, the supervisor allocate, and a family accept its offer", async () => {
     expect(families).toHaveLength(2);
     const officer = await browser.page(1024);
-    await signIn(officer, "招生经办", "招生经办的新密码足够长");
+    await firstSignIn(officer, demoAccount("招生经办"), "招生经办的新密码足够长");
     for (const family of families) {
       await officer.goto(`${baseUrl}/staff/applications/`);
       await officer.locator("#queue-body tr").first().waitFor();
@@ -206,7 +181,7 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
       await officer.locator("#detail-state", { hasText: "符合条件" }).waitFor();
     }
     const supervisor = await browser.page(1024);
-    await signIn(supervisor, "招生主管", "招生主管的新密码也足够长");
+    await firstSignIn(supervisor, demoAccount("招生主管"), "招生主管的新密码也足够长");
     await supervisor.goto(`${baseUrl}/staff/applications/allocation/`);
     await supervisor.locator("#run-form").waitFor({ state: "visible" });
     await supervisor.selectOption("#field-grade", "1");
