@@ -4,8 +4,10 @@
  * theirs); keep each one in its own feature folder and add only its line here.
  */
 import { complaintPurger } from "../complaint/purge-complaints";
+import { enrolmentPurger } from "../enrolment/purge-enrolment";
+import { idempotencyKeysPurger } from "./idempotency-keys-purger";
+import { outboxMessagesPurger } from "./outbox-messages-purger";
 import type { Purger } from "./purger";
 import { rateLimitCountersPurger } from "./rate-limit-counters-purger";
-import { enrolmentPurger } from "../enrolment/purge-enrolment";
 
-export const PURGERS: Purger[] = [rateLimitCountersPurger, enrolmentPurger, complaintPurger];
+export const PURGERS: Purger[] = [rateLimitCountersPurger, idempotencyKeysPurger, outboxMessagesPurger, enrolmentPurger, complaintPurger];

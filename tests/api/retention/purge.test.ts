@@ -1,6 +1,6 @@
 import { and, like, lt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appMeta, rateLimitCounters } from "../../../db/schema";
+import { appMeta, idempotencyKeys, outboxMessages, rateLimitCounters } from "../../../db/schema";
 import { runPurge } from "../../../functions/cli/purge-command";
 import { consumeRateLimit } from "../../../functions/middleware/rate-limit";
 import type { Purger } from "../../../functions/services/retention/purger";
@@ -71,5 +71,30 @@ describe("npm run purge", () => {
     const result = await runPurge(["--now", "2031-08-31T12:00:00.000Z"], env());
     expect(result.lines).toContain("  rate-limit-counters: 1 deleted, 0 anonymised");
     expect((await tempDb().db.select({ k: rateLimitCounters.clientKey }).from(rateLimitCounters).all()).map((r) => r.k)).toEqual(["k2"]);
+  });
+
+  it("deletes idempotency keys older than a week", async () => {
+    const row = (key: string, createdAt: string) => ({ scope: "test", key, requestHash: "h", resultJson: "{}", createdAt });
+    await tempDb().db.insert(idempotencyKeys).values([row("old", "2031-08-20T00:00:00.000Z"), row("recent", "2031-08-28T00:00:00.000Z")]);
+    const result = await runPurge(["--now", "2031-09-01"], env());
+    expect(result.lines).toContain("  idempotency-keys: 1 deleted, 0 anonymised");
+    expect((await tempDb().db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).all()).map((r) => r.key)).toEqual(["recent"]);
+  });
+
+  it("deletes sent and failed messages older than 90 days, and never a pending one", async () => {
+    const message = (id: string, status: "pending" | "sent" | "failed", createdAt: string) => ({
+      id, channel: "sms" as const, recipientSealed: "k1.x.y", recipientMasked: "138****5678", subject: "s", body: "b",
+      aboutKind: "complaint" as const, aboutId: "c1", status, attempts: 1, createdAt,
+    });
+    await tempDb().db.insert(outboxMessages).values([
+      message("old-sent", "sent", "2031-05-01T00:00:00.000Z"),
+      message("old-failed", "failed", "2031-05-01T00:00:00.000Z"),
+      message("old-pending", "pending", "2031-05-01T00:00:00.000Z"),
+      message("recent-sent", "sent", "2031-08-01T00:00:00.000Z"),
+    ]);
+    const result = await runPurge(["--now", "2031-09-01"], env());
+    expect(result.lines).toContain("  outbox-messages: 2 deleted, 0 anonymised");
+    const left = (await tempDb().db.select({ id: outboxMessages.id }).from(outboxMessages).all()).map((r) => r.id).sort();
+    expect(left).toEqual(["old-pending", "recent-sent"]);
   });
 });
