@@ -4,29 +4,23 @@
  * Each is one transaction with its timeline entry and audit row; declining frees the place,
  * and the waitlist moves (./waitlist) in the same transaction.
  */
-import { and, eq } from "drizzle-orm";
-import { applicationEvents, applications } from "../../../db/schema";
+import type { applications } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
-import { transition, type ApplicationEvent } from "../../../src/domain/enrolment/states";
-import { writeAudit } from "../audit/write-audit";
+import type { ApplicationEvent } from "../../../src/domain/enrolment/states";
 import type { SecureCtx, Tx } from "../context";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
 import type { ApplicationRow } from "./track";
+import { transitionApplication } from "./transition-application";
 import { moveWaitlistAfterDecline } from "./waitlist";
 
-async function familyMove(tx: Tx, ctx: SecureCtx, row: ApplicationRow, event: ApplicationEvent, message: string, change: Partial<typeof applications.$inferInsert> = {}) {
-  const to = transition(row.state, event);
-  const at = ctx.clock.now().toISOString();
-  const done = await tx
-    .update(applications)
-    .set({ ...change, state: to, updatedAt: at })
-    .where(and(eq(applications.id, row.id), eq(applications.state, row.state)))
-    .returning({ id: applications.id });
-  if (done.length === 0) throw new DomainError("conflict", "申请状态刚刚发生变化，请重新查询后再操作。");
-  await tx.insert(applicationEvents).values({ applicationId: row.id, at, event, toState: to, message });
-  await writeAudit(tx, ctx, { action: `enrolment.${event}`, outcome: "success", objectType: "application", objectId: row.id, detail: to });
-  return to;
+function familyMove(tx: Tx, ctx: SecureCtx, row: ApplicationRow, event: ApplicationEvent, message: string, change: Partial<typeof applications.$inferInsert> = {}) {
+  return transitionApplication(tx, ctx, row, event, {
+    message,
+    change,
+    auditAction: `enrolment.${event}`,
+    conflictMessage: "申请状态刚刚发生变化，请重新查询后再操作。",
+  });
 }
 
 function assertBeforeDeadline(ctx: SecureCtx, row: ApplicationRow) {

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { applicationDocuments, applicationEvents, applications } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import type { DecisionInput, DocumentReviewInput, RequestInfoInput } from "../../../src/domain/enrolment/staff-schemas";
-import { transition, type ApplicationEvent } from "../../../src/domain/enrolment/states";
+import type { ApplicationEvent } from "../../../src/domain/enrolment/states";
 import { DOCUMENT_KIND_LABELS, INELIGIBLE_REASON_LABELS } from "../../../src/domain/enrolment/vocabulary";
 import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, StaffCtx, Tx } from "../context";
@@ -21,6 +21,7 @@ import { readUpload } from "../uploads/store-upload";
 import { openPersonal } from "./application-record";
 import { documentContext } from "./documents";
 import { loadForStaff } from "./staff-detail";
+import { transitionApplication } from "./transition-application";
 
 type Ctx = StaffCtx & SecureCtx;
 
@@ -69,17 +70,13 @@ async function move(
   change: Partial<typeof applications.$inferInsert>,
   family: { message: string; sms: string },
 ) {
-  const to = transition(row.state, event);
-  const at = ctx.clock.now().toISOString();
-  // Conditional on the state read, so two reviewers acting at once cannot both succeed.
-  const done = await tx
-    .update(applications)
-    .set({ ...change, state: to, updatedAt: at })
-    .where(and(eq(applications.id, row.id), eq(applications.state, row.state)))
-    .returning({ id: applications.id });
-  if (done.length === 0) throw new DomainError("conflict", "申请状态刚刚被其他人更改，请刷新后查看。");
-  await tx.insert(applicationEvents).values({ applicationId: row.id, at, event, toState: to, message: family.message });
-  await writeAudit(tx, ctx, { action: `applications.${event}`, outcome: "success", actor: ctx.actor, objectType: "application", objectId: row.id, detail: to });
+  const to = await transitionApplication(tx, ctx, row, event, {
+    message: family.message,
+    change,
+    auditAction: `applications.${event}`,
+    actor: ctx.actor,
+    conflictMessage: "申请状态刚刚被其他人更改，请刷新后查看。",
+  });
   const phone = (await openPersonal(ctx.keys, row)).guardians[0]?.phone;
   if (phone) await enqueueMessage(tx, ctx, { channel: "sms", to: phone, subject: "入学申请有新进展", body: family.sms, about: { kind: "application", id: row.id } });
   return to;
