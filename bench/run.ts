@@ -1,0 +1,67 @@
+/**
+ * `npm run bench [-- --quick] [-- --only id,id]`: runs every scenario one after another (never
+ * in parallel: they would measure each other), prints one table, writes bench/results.json
+ * and exits non-zero only when a scenario crashed or a correctness check failed. Time never
+ * fails anything: the figures are for reading, and each carries its same-run baseline.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describeMachine } from "./harness/machine";
+import { checksList, markdownTable, weakestRatio, type ReportedScenario } from "./harness/table";
+import { NotAvailable } from "./harness/types";
+import { SCENARIOS } from "./scenarios";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? "").split(",")) : null;
+const unknown = only ? [...only].filter((id) => !SCENARIOS.some((s) => s.id === id)) : [];
+if (unknown.length > 0) {
+  console.error(`Unknown scenario(s): ${unknown.join(", ")}. Known: ${SCENARIOS.map((s) => s.id).join(", ")}`);
+  process.exit(2);
+}
+
+const root = process.cwd();
+const scratchRoot = path.join(root, ".bench-out");
+const machine = describeMachine();
+console.log(`Benchmarks${quick ? " (quick sizes)" : ""} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
+
+const reported: ReportedScenario[] = [];
+const startedAt = new Date().toISOString();
+try {
+  for (const scenario of SCENARIOS.filter((s) => !only || only.has(s.id))) {
+    const scratch = path.join(scratchRoot, scenario.id);
+    mkdirSync(scratch, { recursive: true });
+    const log = (line: string) => console.log(`  [${scenario.id}] ${line}`);
+    console.log(`▶ ${scenario.title}`);
+    const start = performance.now();
+    const base = { id: scenario.id, title: scenario.title };
+    try {
+      const result = await scenario.run({ quick, root, scratch, log });
+      reported.push({ ...base, status: "ok", seconds: (performance.now() - start) / 1000, ...result });
+    } catch (error) {
+      const status = error instanceof NotAvailable ? "not available" : "failed";
+      const reason = error instanceof Error ? error.message : String(error);
+      if (status === "failed") console.error(error);
+      else log(`not available: ${reason}`);
+      reported.push({ ...base, status, reason, seconds: (performance.now() - start) / 1000, rows: [], checks: [], notes: [] });
+    }
+  }
+} finally {
+  if (!process.env.BENCH_KEEP) rmSync(scratchRoot, { recursive: true, force: true });
+}
+
+const worst = weakestRatio(reported);
+console.log(`\n${markdownTable(reported)}\n\nChecks:\n${checksList(reported)}`);
+if (worst) console.log(`\nWeakest ratio: ${worst.scenario}, ${worst.row.measure}: ×${worst.row.ratio!.toFixed(1)} against ${worst.row.against?.label}`);
+for (const s of reported) for (const n of s.notes) console.log(`note (${s.id}): ${n}`);
+
+const resultsFile = path.join(root, "bench", "results.json");
+writeFileSync(resultsFile, `${JSON.stringify({ startedAt, quick, machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverage }, scenarios: reported }, null, 2)}\n`);
+console.log(`\nWrote ${path.relative(root, resultsFile)}`);
+
+const failed = reported.filter((s) => s.status === "failed" || s.checks.some((c) => !c.ok));
+if (failed.length > 0) {
+  console.error(`\nFailed: ${failed.map((s) => s.id).join(", ")}`);
+  process.exitCode = 1;
+}
