@@ -9,7 +9,7 @@ import { DomainError } from "../../errors";
 import { deferredAcceptance } from "./deferred-acceptance";
 import { inputDigest } from "./input-digest";
 import { lotteryNumber } from "./lottery";
-import { buildMarket, type MarketApplicant } from "./market";
+import { buildMarket, type Market, type MarketApplicant } from "./market";
 import { buildResult } from "./outcome";
 import { AllocationInput, type AllocationResult } from "./schemas";
 
@@ -22,8 +22,18 @@ export function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true
 }
 
 export function allocate(input: AllocationInput): AllocationResult {
-  const { seed, programs, applicants } = parseOrThrow(AllocationInput, input);
+  const valid = parseOrThrow(AllocationInput, input);
+  const { market, assigned, digest } = matchValidated(valid);
+  return buildResult(market, assigned, valid.seed, digest);
+}
+
+/**
+ * The matching alone, on input that has already passed `AllocationInput` (or a schema that
+ * implies it): lottery numbers, market, deferred acceptance and the input digest, without
+ * the explanations and waitlists. The published file's re-run needs only this.
+ */
+export function matchValidated({ seed, programs, applicants }: AllocationInput): { market: Market; assigned: Int32Array; digest: string } {
   const withLottery: MarketApplicant[] = applicants.map((a) => ({ ...a, lottery: lotteryNumber(seed, a.id) }));
   const market = buildMarket(programs, withLottery);
-  return buildResult(market, deferredAcceptance(market), seed, inputDigest({ programs, applicants }));
+  return { market, assigned: deferredAcceptance(market), digest: inputDigest({ programs, applicants }) };
 }

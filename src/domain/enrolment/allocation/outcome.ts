@@ -18,34 +18,46 @@ export function isWaiting(assigned: Int32Array, market: Market, k: number): bool
   return a === -1 || a > k;
 }
 
-function cutoffOf(market: Market, k: number): Cutoff {
-  const a = market.applicants[market.choiceApplicant[k]!]!;
-  return { tier: tierOf(market.choiceTier[k]!), points: a.points, lottery: a.lottery };
+export function cutoffOf(market: Market, cut: number): Cutoff | null {
+  if (cut === -1) return null;
+  const a = market.applicants[market.choiceApplicant[cut]!]!;
+  return { tier: tierOf(market.choiceTier[cut]!), points: a.points, lottery: a.lottery };
+}
+
+/** Offers per program and the flat choice index of its last admitted applicant (-1: none). */
+export function offersAndCutoffs(market: Market, assigned: Int32Array): { offers: Int32Array; cutoffChoice: Int32Array } {
+  const { programs, choiceApplicant, orderStart, orderChoice } = market;
+  const offers = new Int32Array(programs.length);
+  const cutoffChoice = new Int32Array(programs.length).fill(-1);
+  for (let p = 0; p < programs.length; p++) {
+    for (let o = orderStart[p]!; o < orderStart[p + 1]!; o++) {
+      const k = orderChoice[o]!;
+      if (assigned[choiceApplicant[k]!] !== k) continue;
+      offers[p]! += 1;
+      cutoffChoice[p] = k;
+    }
+  }
+  return { offers, cutoffChoice };
 }
 
 export function buildResult(market: Market, assigned: Int32Array, seed: string, inputDigest: string, active?: Uint8Array): AllocationResult {
   const { programs, applicants, choiceStart, choiceProgram, choiceApplicant, choiceTier, orderStart, orderChoice } = market;
   const waitlistPosition = new Int32Array(choiceProgram.length);
-  const cutoffChoice = new Int32Array(programs.length).fill(-1);
+  const { offers, cutoffChoice } = offersAndCutoffs(market, assigned);
   const programResults: ProgramResult[] = programs.map((program, p) => {
     let catchmentApplicants = 0;
     let firstChoiceApplicants = 0;
-    let offers = 0;
     const waitlist: string[] = [];
     for (let o = orderStart[p]!; o < orderStart[p + 1]!; o++) {
       const k = orderChoice[o]!;
       const i = choiceApplicant[k]!;
       if (choiceTier[k] === 0) catchmentApplicants += 1;
       if (choiceStart[i] === k) firstChoiceApplicants += 1;
-      if (assigned[i] === k) {
-        offers += 1;
-        cutoffChoice[p] = k;
-      } else if (isWaiting(assigned, market, k) && (active === undefined || active[i] === 1)) {
+      if (isWaiting(assigned, market, k) && (active === undefined || active[i] === 1)) {
         waitlist.push(applicants[i]!.id);
         waitlistPosition[k] = waitlist.length;
       }
     }
-    const cut = cutoffChoice[p]!;
     return {
       id: program.id,
       label: program.label,
@@ -53,8 +65,8 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
       applicants: orderStart[p + 1]! - orderStart[p]!,
       catchmentApplicants,
       firstChoiceApplicants,
-      offers,
-      cutoff: cut === -1 ? null : cutoffOf(market, cut),
+      offers: offers[p]!,
+      cutoff: cutoffOf(market, cutoffChoice[p]!),
       waitlist,
     };
   });

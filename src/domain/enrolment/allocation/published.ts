@@ -7,7 +7,8 @@
  * the published inputs and lists every difference in Chinese, so a citizen (or
  * `npm run allocation:verify`) can confirm the published offers.
  */
-import { allocate, parseOrThrow } from "./allocate";
+import { matchValidated, parseOrThrow } from "./allocate";
+import { cutoffOf, offersAndCutoffs } from "./outcome";
 import { formatLottery } from "./explain";
 import { PublishedAllocation, type AllocationResult, type Cutoff } from "./schemas";
 import { ALGORITHM } from "./vocabulary";
@@ -64,22 +65,24 @@ export function rerunFromPublished(file: unknown): RerunReport {
   };
   if (published.algorithm.version !== ALGORITHM.version)
     differ(`文件使用算法版本 ${published.algorithm.version}，本程序为 ${ALGORITHM.version}，结果可能不同`);
-  const rerun = allocate({
-    seed: published.seed,
-    programs: published.programs.map(({ id, label, seats }) => ({ id, label, seats })),
-    applicants: published.applicants.map(({ id, choices, points }) => ({ id, choices, points })),
-  });
-  if (rerun.inputDigest !== published.inputDigest) differ(`公布的输入摘要 ${published.inputDigest} 与按文件内容计算的 ${rerun.inputDigest} 不同`);
-  published.applicants.forEach((a, i) => {
-    const r = rerun.applicants[i]!;
+  // The file passed PublishedAllocation, which implies AllocationInput: match without
+  // validating twice, and without the explanations and waitlists a comparison never reads.
+  const { market, assigned, digest } = matchValidated(published);
+  if (digest !== published.inputDigest) differ(`公布的输入摘要 ${published.inputDigest} 与按文件内容计算的 ${digest} 不同`);
+  const { programs } = market;
+  market.applicants.forEach((r, i) => {
+    const a = published.applicants[i]!;
+    const offer = assigned[i] === -1 ? null : programs[market.choiceProgram[assigned[i]!]!]!.id;
     if (r.lottery !== a.lottery) differ(`申请 ${a.id}：公布的随机号 ${a.lottery} 与按种子计算的 ${r.lottery} 不同`);
-    if (r.offer !== a.offer) differ(`申请 ${a.id}：公布的录取 ${a.offer ?? "无"}，重新计算为 ${r.offer ?? "无"}`);
+    if (offer !== a.offer) differ(`申请 ${a.id}：公布的录取 ${a.offer ?? "无"}，重新计算为 ${offer ?? "无"}`);
   });
+  const { offers, cutoffChoice } = offersAndCutoffs(market, assigned);
   published.programs.forEach((p, i) => {
-    const r = rerun.programs[i]!;
-    if (r.applicants !== p.applicants) differ(`学位项目 ${p.id}：公布的填报人数 ${p.applicants}，重新计算为 ${r.applicants}`);
-    if (r.offers !== p.offers) differ(`学位项目 ${p.id}：公布的录取人数 ${p.offers}，重新计算为 ${r.offers}`);
-    if (!sameCutoff(r.cutoff, p.cutoff)) differ(`学位项目 ${p.id}：公布的录取线 ${cutoffText(p.cutoff)}，重新计算为 ${cutoffText(r.cutoff)}`);
+    const applicants = market.orderStart[i + 1]! - market.orderStart[i]!;
+    const cutoff = cutoffOf(market, cutoffChoice[i]!);
+    if (applicants !== p.applicants) differ(`学位项目 ${p.id}：公布的填报人数 ${p.applicants}，重新计算为 ${applicants}`);
+    if (offers[i] !== p.offers) differ(`学位项目 ${p.id}：公布的录取人数 ${p.offers}，重新计算为 ${offers[i]}`);
+    if (!sameCutoff(cutoff, p.cutoff)) differ(`学位项目 ${p.id}：公布的录取线 ${cutoffText(p.cutoff)}，重新计算为 ${cutoffText(cutoff)}`);
   });
   return { matches: count === 0, applicants: published.applicants.length, programs: published.programs.length, differences, differenceCount: count };
 }
