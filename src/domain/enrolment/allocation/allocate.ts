@@ -8,7 +8,7 @@
 import { DomainError } from "../../errors";
 import { deferredAcceptance } from "./deferred-acceptance";
 import { inputDigest } from "./input-digest";
-import { lotteryNumber } from "./lottery";
+import { lotteryDrawer } from "./lottery";
 import { buildMarket, type Market, type MarketApplicant } from "./market";
 import { buildResult } from "./outcome";
 import { AllocationInput, type AllocationResult } from "./schemas";
@@ -33,7 +33,8 @@ export function allocate(input: AllocationInput): AllocationResult {
  * the explanations and waitlists. The published file's re-run needs only this.
  */
 export function matchValidated({ seed, programs, applicants }: AllocationInput): { market: Market; assigned: Int32Array; digest: string } {
-  const withLottery: MarketApplicant[] = applicants.map((a) => ({ ...a, lottery: lotteryNumber(seed, a.id) }));
+  const draw = lotteryDrawer(seed);
+  const withLottery: MarketApplicant[] = applicants.map(({ id, choices, points }) => ({ id, choices, points, lottery: draw(id) }));
   const market = buildMarket(programs, withLottery);
   return { market, assigned: deferredAcceptance(market), digest: inputDigest({ programs, applicants }) };
 }

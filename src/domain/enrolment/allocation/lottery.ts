@@ -14,7 +14,6 @@
  * check its own number without the whole applicant list.
  */
 import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
 
 /** The rule in words, printed in every result and in the published file. */
 export const LOTTERY_RULE_ZH =
@@ -32,9 +31,31 @@ export function lotteryMessage(seed: string, applicantId: string): string {
 
 /** The applicant's lottery number in [0, 1). */
 export function lotteryNumber(seed: string, applicantId: string): number {
-  const d = sha256(utf8ToBytes(lotteryMessage(seed, applicantId)));
-  // The first 13 hex digits are bytes 0–5 and the high nibble of byte 6 (52 bits, exact).
-  const top = ((d[0]! * 256 + d[1]!) * 256 + d[2]!) * 256 + d[3]!;
-  const rest = (d[4]! * 256 + d[5]!) * 16 + (d[6]! >> 4);
-  return (top * 2 ** 20 + rest) / TWO_POW_52;
+  return lotteryDrawer(seed)(applicantId);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Lottery numbers for one seed, for a whole run: "seed:" is encoded once and each id is
+ * encoded into the same buffer after it, which saves 100k small allocations per run. The
+ * hashed bytes are exactly UTF-8("seed:id"), as the rule says.
+ */
+export function lotteryDrawer(seed: string): (applicantId: string) => number {
+  const prefix = encoder.encode(lotteryMessage(seed, ""));
+  let buffer = new Uint8Array(prefix.length + 256);
+  buffer.set(prefix);
+  return (applicantId) => {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (buffer.length < prefix.length + 3 * applicantId.length) {
+      buffer = new Uint8Array(prefix.length + 3 * applicantId.length);
+      buffer.set(prefix);
+    }
+    const { written } = encoder.encodeInto(applicantId, buffer.subarray(prefix.length));
+    const d = sha256(buffer.subarray(0, prefix.length + written));
+    // The first 13 hex digits are bytes 0–5 and the high nibble of byte 6 (52 bits, exact).
+    const top = ((d[0]! * 256 + d[1]!) * 256 + d[2]!) * 256 + d[3]!;
+    const rest = (d[4]! * 256 + d[5]!) * 16 + (d[6]! >> 4);
+    return (top * 2 ** 20 + rest) / TWO_POW_52;
+  };
 }
