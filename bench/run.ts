@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- --quick] [-- --only id,id]`: runs every scenario one after another (never
+ * `npm run bench [-- --quick] [--only id,id] [--out file.json]`: runs every scenario one after another (never
  * in parallel: they would measure each other), prints one table, writes bench/results.json
  * and exits non-zero only when a scenario crashed or a correctness check failed. Time never
  * fails anything: the figures are for reading, and each carries its same-run baseline.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeMachine } from "./harness/machine";
 import { checksList, markdownTable, weakestRatio, type ReportedScenario } from "./harness/table";
@@ -13,8 +13,9 @@ import { SCENARIOS } from "./scenarios";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const onlyAt = args.indexOf("--only");
-const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? "").split(",")) : null;
+const valueOf = (flag: string) => (args.includes(flag) ? (args[args.indexOf(flag) + 1] ?? "") : null);
+const onlyList = valueOf("--only");
+const only = onlyList === null ? null : new Set(onlyList.split(","));
 const unknown = only ? [...only].filter((id) => !SCENARIOS.some((s) => s.id === id)) : [];
 if (unknown.length > 0) {
   console.error(`Unknown scenario(s): ${unknown.join(", ")}. Known: ${SCENARIOS.map((s) => s.id).join(", ")}`);
@@ -22,7 +23,8 @@ if (unknown.length > 0) {
 }
 
 const root = process.cwd();
-const scratchRoot = path.join(root, ".bench-out");
+// One folder per run, so a smoke test and a manual run never delete each other's files.
+const scratchRoot = path.join(root, ".bench-out", `run-${process.pid}`);
 const machine = describeMachine();
 console.log(`Benchmarks${quick ? " (quick sizes)" : ""} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
 
@@ -48,7 +50,14 @@ try {
     }
   }
 } finally {
-  if (!process.env.BENCH_KEEP) rmSync(scratchRoot, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) {
+    rmSync(scratchRoot, { recursive: true, force: true });
+    try {
+      rmdirSync(path.dirname(scratchRoot));
+    } catch {
+      // Another run is still using .bench-out.
+    }
+  }
 }
 
 const worst = weakestRatio(reported);
@@ -56,7 +65,7 @@ console.log(`\n${markdownTable(reported)}\n\nChecks:\n${checksList(reported)}`);
 if (worst) console.log(`\nWeakest ratio: ${worst.scenario}, ${worst.row.measure}: ×${worst.row.ratio!.toFixed(1)} against ${worst.row.against?.label}`);
 for (const s of reported) for (const n of s.notes) console.log(`note (${s.id}): ${n}`);
 
-const resultsFile = path.join(root, "bench", "results.json");
+const resultsFile = path.resolve(root, valueOf("--out") ?? "bench/results.json");
 writeFileSync(resultsFile, `${JSON.stringify({ startedAt, quick, machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverage }, scenarios: reported }, null, 2)}\n`);
 console.log(`\nWrote ${path.relative(root, resultsFile)}`);
 

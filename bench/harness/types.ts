@@ -29,7 +29,10 @@ export type BenchContext = {
   quick: boolean;
   /** The project's root (the cwd of `npm run bench`). */
   root: string;
-  /** A scratch folder inside the project (`.bench-out/<scenario>`), removed after the run. */
+  /**
+   * A scratch folder inside the project (`.bench-out/run-<pid>/<scenario id>`), removed after
+   * the run unless BENCH_KEEP=1. Sibling folders belong to the run's other scenarios.
+   */
   scratch: string;
   /** Progress lines, so long scenarios show they are alive. */
   log(line: string): void;
