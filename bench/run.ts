@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- --quick] [--only id,id] [--out file.json]`: runs every scenario one after another (never
- * in parallel: they would measure each other), prints one table, writes bench/results.json
- * and exits non-zero only when a scenario crashed or a correctness check failed. Time never
+ * `npm run bench [-- --quick] [--only id,id] [--out file.json] [--record]`: runs every scenario
+ * one after another (never in parallel: they would measure each other), prints one table,
+ * writes bench/results.json (`--record`: and the table into docs/performance.md) and exits non-zero only when a scenario crashed or a correctness check failed. Time never
  * fails anything: the figures are for reading, and each carries its same-run baseline.
  */
 import { mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describeMachine } from "./harness/machine";
-import { checksList, markdownTable, weakestRatio, type ReportedScenario } from "./harness/table";
+import { recordInDocs } from "./harness/record";
+import { checksList, markdownTable, notesList, weakestRatio, type ReportedScenario } from "./harness/table";
 import { NotAvailable } from "./harness/types";
 import { SCENARIOS } from "./scenarios";
 
@@ -61,13 +62,25 @@ try {
 }
 
 const worst = weakestRatio(reported);
-console.log(`\n${markdownTable(reported)}\n\nChecks:\n${checksList(reported)}`);
-if (worst) console.log(`\nWeakest ratio: ${worst.scenario}, ${worst.row.measure}: ×${worst.row.ratio!.toFixed(1)} against ${worst.row.against?.label}`);
-for (const s of reported) for (const n of s.notes) console.log(`note (${s.id}): ${n}`);
+const summary = [
+  markdownTable(reported),
+  `Checks:\n\n${checksList(reported)}`,
+  worst ? `Weakest ratio: ${worst.scenario}, ${worst.row.measure}: ×${worst.row.ratio!.toFixed(1)} against ${worst.row.against?.label}.` : "",
+  notesList(reported),
+]
+  .filter((part) => part !== "")
+  .join("\n\n");
+console.log(`\n${summary}`);
 
 const resultsFile = path.resolve(root, valueOf("--out") ?? "bench/results.json");
 writeFileSync(resultsFile, `${JSON.stringify({ startedAt, quick, machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverage }, scenarios: reported }, null, 2)}\n`);
 console.log(`\nWrote ${path.relative(root, resultsFile)}`);
+if (args.includes("--record")) {
+  const load = machine.loadAverage.join(", ");
+  const when = `Recorded ${startedAt.slice(0, 16).replace("T", " ")} UTC${quick ? " (quick sizes: not for comparison)" : ""} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; load average at start ${load}.`;
+  recordInDocs(path.join(root, "docs", "performance.md"), `${when}\n\n${summary}`);
+  console.log("Recorded the figures in docs/performance.md");
+}
 
 const failed = reported.filter((s) => s.status === "failed" || s.checks.some((c) => !c.ok));
 if (failed.length > 0) {

@@ -44,6 +44,11 @@ export function checksList(scenarios: readonly ReportedScenario[]): string {
   return lines.length > 0 ? lines.join("\n") : "- (no checks ran)";
 }
 
+export function notesList(scenarios: readonly ReportedScenario[]): string {
+  const lines = scenarios.flatMap((s) => s.notes.map((n) => `- ${s.title}: ${n}`));
+  return lines.length > 0 ? `Notes:\n\n${lines.join("\n")}` : "";
+}
+
 /** The row with the largest ratio: the place where the product costs most over its baseline. */
 export function weakestRatio(scenarios: readonly ReportedScenario[]): { scenario: string; row: Row } | null {
   let worst: { scenario: string; row: Row } | null = null;

@@ -3,6 +3,7 @@ import { singlePass, syntheticMarket } from "../../../bench/fixtures/allocation-
 import { percentile } from "../../../bench/harness/stats";
 import { formatFigure, markdownTable, weakestRatio, type ReportedScenario } from "../../../bench/harness/table";
 import { costRatio, throughputRatio } from "../../../bench/harness/types";
+import { END, replaceRecorded, START } from "../../../bench/harness/record";
 
 const scenario = (id: string, ratios: number[], extra: Partial<ReportedScenario> = {}): ReportedScenario => ({
   id,
@@ -58,5 +59,15 @@ describe("bench harness", () => {
     expect(a.applicants.every((x) => x.choices.length === 3 && x.choices.every((c) => ids.has(c.program)))).toBe(true);
     const demand = singlePass(a);
     expect([...demand.values()].reduce((s, n) => s + n, 0)).toBe(500 * 3);
+  });
+});
+
+describe("recording figures in docs/performance.md", () => {
+  it("replaces only what lies between the markers, and refuses a document without them", () => {
+    const doc = `# Performance\n\nprose\n\n${START}\nold table\n${END}\n\nmore prose\n`;
+    const once = replaceRecorded(doc, "| new | table |\n");
+    expect(once).toBe(`# Performance\n\nprose\n\n${START}\n| new | table |\n${END}\n\nmore prose\n`);
+    expect(replaceRecorded(once, "| newer |")).toContain(`${START}\n| newer |\n${END}`);
+    expect(() => replaceRecorded("# no markers", "x")).toThrow(/no <!-- bench:results:start -->/);
   });
 });
