@@ -4,5 +4,8 @@
  */
 import type { Scenario } from "../harness/types";
 import { allocation } from "./allocation";
+import { pageWeight } from "./page-weight";
+import { search } from "./search";
+import { siteBuild } from "./site-build";
 
-export const SCENARIOS: readonly Scenario[] = [allocation];
+export const SCENARIOS: readonly Scenario[] = [allocation, siteBuild, pageWeight, search];

@@ -134,26 +134,36 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
   return files;
 }
 
-export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+export type Checksum = { bytes: number; hash: string };
+export type PublishedFile = OpenDataFile & Checksum;
+
+/** Size in bytes and SHA-256 (hex) of a text's UTF-8, from one encoding of it. */
+export async function checksum(text: string): Promise<Checksum> {
+  const data = new TextEncoder().encode(text);
+  const digest = await crypto.subtle.digest("SHA-256", data);
+  return { bytes: data.length, hash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("") };
 }
 
+export async function sha256(text: string): Promise<string> {
+  return (await checksum(text)).hash;
+}
+
+/** The files with their sizes and hashes, as /data/ lists them and datapackage.json declares them. */
+export const withChecksums = (files: OpenDataFile[]): Promise<PublishedFile[]> => Promise.all(files.map(async (f) => ({ ...f, ...(await checksum(f.text)) })));
+
 /** The Frictionless Data Package descriptor for the files above, with their hashes and sizes. */
-export async function dataPackage(files: OpenDataFile[], district: District, origin: string): Promise<string> {
-  const resources = await Promise.all(
-    files.map(async (f) => ({
-      name: f.name.replace(/\.(csv|json)$/, "").replace(/[^a-z0-9._-]/g, "-"),
-      path: f.name,
-      title: f.title,
-      format: f.format,
-      mediatype: f.mediaType,
-      encoding: "utf-8",
-      bytes: new TextEncoder().encode(f.text).length,
-      hash: `sha256:${await sha256(f.text)}`,
-      ...(f.fields ? { schema: { fields: f.fields.map((x) => ({ name: x.name, type: x.type, description: x.description })) } } : {}),
-    })),
-  );
+export function dataPackage(files: PublishedFile[], district: District, origin: string): string {
+  const resources = files.map((f) => ({
+    name: f.name.replace(/\.(csv|json)$/, "").replace(/[^a-z0-9._-]/g, "-"),
+    path: f.name,
+    title: f.title,
+    format: f.format,
+    mediatype: f.mediaType,
+    encoding: "utf-8",
+    bytes: f.bytes,
+    hash: `sha256:${f.hash}`,
+    ...(f.fields ? { schema: { fields: f.fields.map((x) => ({ name: x.name, type: x.type, description: x.description })) } } : {}),
+  }));
   const d = district.site.district;
   return `${JSON.stringify({
     name: "balance-scorecards",

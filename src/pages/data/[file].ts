@@ -3,17 +3,11 @@
  * the column dictionary and `datapackage.json`.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getBalance } from "../../lib/balance";
-import { getDistrict } from "../../lib/district";
-import { dataPackage, openDataFiles } from "../../lib/open-data";
+import { getOpenData } from "../../lib/open-data-build";
 
 export const getStaticPaths = (async () => {
-  const [balance, district] = await Promise.all([getBalance(), getDistrict()]);
-  const files = openDataFiles(balance, district);
-  return [
-    ...files.map((f) => ({ params: { file: f.name }, props: { text: f.text, mediaType: f.mediaType } })),
-    { params: { file: "datapackage.json" }, props: { text: await dataPackage(files, district, import.meta.env.SITE ?? ""), mediaType: "application/json" } },
-  ];
+  const { files, datapackage } = await getOpenData();
+  return [...files, datapackage].map((f) => ({ params: { file: f.name }, props: { text: f.text, mediaType: f.mediaType } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>

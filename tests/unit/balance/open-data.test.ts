@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { readBalanceInputs } from "../../../src/content-data/balance";
 import { readDistrict } from "../../../src/content-data/district";
 import { buildBalanceReport } from "../../../src/domain/balance/report";
-import { dataPackage, openDataFiles, sha256 } from "../../../src/lib/open-data";
+import { dataPackage, openDataFiles, sha256, withChecksums } from "../../../src/lib/open-data";
 
 const district = await readDistrict(process.cwd());
 const inputs = await readBalanceInputs(process.cwd(), district);
@@ -34,12 +35,12 @@ describe("the open-data files", () => {
   });
 
   it("describe each file in datapackage.json with its SHA-256 and size", async () => {
-    const pkg = JSON.parse(await dataPackage(files, district, "https://example.cn")) as { resources: { path: string; hash: string; bytes: number; schema?: unknown }[]; title: string };
+    const pkg = JSON.parse(dataPackage(await withChecksums(files), district, "https://example.cn")) as { resources: { path: string; hash: string; bytes: number; schema?: unknown }[]; title: string };
     expect(pkg.title).toContain("演示数据");
     expect(pkg.resources.map((r) => r.path)).toEqual(files.map((f) => f.name));
     for (const f of files) {
       const r = pkg.resources.find((x) => x.path === f.name)!;
-      expect(r.hash).toBe(`sha256:${await sha256(f.text)}`);
+      expect(r.hash).toBe(`sha256:${createHash("sha256").update(f.text, "utf8").digest("hex")}`);
       expect(r.bytes).toBe(Buffer.byteLength(f.text, "utf8"));
       expect(r.schema !== undefined).toBe(f.format === "csv");
     }
