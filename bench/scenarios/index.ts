@@ -4,5 +4,7 @@
  */
 import type { Scenario } from "../harness/types";
 import { allocation } from "./allocation";
+import { applicationSubmission } from "./application-submission";
+import { complaintSubmission } from "./complaint-submission";
 
-export const SCENARIOS: readonly Scenario[] = [allocation];
+export const SCENARIOS: readonly Scenario[] = [allocation, complaintSubmission, applicationSubmission];
