@@ -26,7 +26,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startNodeEntry({ root, scratch, log }: { root: string; scratch: string; log(line: string): void }): Promise<NodeEntry> {
+export async function startNodeEntry({ root, scratch, log, env: extra = {} }: { root: string; scratch: string; log(line: string): void; env?: Record<string, string> }): Promise<NodeEntry> {
   const dir = path.join(scratch, "server");
   // Start from nothing: the checks count every row in the database and every uploaded file.
   rmSync(dir, { recursive: true, force: true });
@@ -48,6 +48,8 @@ export async function startNodeEntry({ root, scratch, log }: { root: string; scr
     OUTBOX_INTERVAL_SECONDS: "0",
     TRUST_PROXY: "1",
     ...(built ? { STATIC_DIR: path.join(root, "dist/client") } : { REQUIRE_BUILT_SITE: "0" }),
+    // e.g. NODE_OPTIONS=--cpu-prof when profiling by hand.
+    ...extra,
   };
   for (const secret of ["DATA_KEY", "INDEX_KEY", "AUTH_SECRET", "PUBLIC_ORIGIN"]) delete env[secret];
   // Logs go to a file: one line per request would otherwise cost the pipe and the bench's terminal.
