@@ -7,9 +7,17 @@
 import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql/web";
 import * as schema from "./schema";
+import { transactionScopeOf } from "./transaction-scope";
 
 export function createDb(client: Client) {
-  return drizzle(client, { schema });
+  const db = drizzle(client, { schema });
+  // The Node file client marks each transaction's async context (see db/transaction-scope.ts).
+  const scope = transactionScopeOf(client);
+  if (scope) {
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((run, config) => scope(() => transaction(run, config))) as typeof db.transaction;
+  }
+  return db;
 }
 
 export type Db = ReturnType<typeof createDb>;

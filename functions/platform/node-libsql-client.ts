@@ -14,9 +14,12 @@ import { serializeClient } from "./serialized-client";
 /** How long a connection waits for another process's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** The settings an embedded file database is opened with (also applied by the bench's raw-insert baseline). */
+export const FILE_DATABASE_PRAGMAS = ["PRAGMA journal_mode = WAL"] as const;
+
 export async function openNodeLibsqlClient(url: string, authToken?: string): Promise<Client> {
   if (!url.startsWith("file:")) return createClient({ url, authToken });
   const client = serializeClient(createClient({ url, timeout: BUSY_TIMEOUT_MS }));
-  await client.execute("PRAGMA journal_mode = WAL");
+  for (const pragma of FILE_DATABASE_PRAGMAS) await client.execute(pragma);
   return client;
 }

@@ -16,10 +16,21 @@
  * started from (AsyncLocalStorage) and such a call throws NestedDatabaseUseError at once
  * instead of hanging. The mark also reaches code started in the same synchronous step as the
  * transaction without awaiting it; such code must not query while that transaction is open.
+ *
+ * How the mark is set matters. `enterWith` marks the current async resource, and on Node 22
+ * that resource can be a promise other requests are awaiting too (a shared, lazily built
+ * value): every request resumed from it would then carry this transaction's mark and be
+ * refused as "nested" while the lock is held (the bench's load found this as 500s on the first
+ * concurrent submissions). So the client offers a transaction scope (db/transaction-scope.ts):
+ * `createDb` runs each drizzle transaction inside `AsyncLocalStorage.run` with a fresh mark,
+ * which is restored when the synchronous start returns and reaches only that transaction's
+ * own continuations. `enterWith` remains only for callers that open `client.transaction()`
+ * without the scope.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Client, InArgs, InStatement, Replicated, ResultSet, Transaction, TransactionMode } from "@libsql/client";
 import { Mutex } from "async-mutex";
+import { TRANSACTION_SCOPE, type TransactionScope } from "../../db/transaction-scope";
 
 /** A query made through the outer client while this async context's own transaction holds the lock. */
 export class NestedDatabaseUseError extends Error {
@@ -32,8 +43,8 @@ export class NestedDatabaseUseError extends Error {
   }
 }
 
-/** One per transaction: whether it currently holds the lock. */
-type TransactionMark = { holdsLock: boolean };
+/** One per transaction: whether it currently holds the lock, and whether a transaction has taken it. */
+type TransactionMark = { holdsLock: boolean; claimed: boolean };
 
 export function serializeClient(client: Client): Client {
   const mutex = new Mutex();
@@ -69,7 +80,17 @@ export function serializeClient(client: Client): Client {
     }
   }
 
+  const scope: TransactionScope = (start) => {
+    try {
+      refuseNestedUse("transaction");
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return marks.run({ holdsLock: false, claimed: false }, start);
+  };
+
   return {
+    [TRANSACTION_SCOPE]: scope,
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       return exclusive("execute", () => (typeof stmtOrSql === "string" ? client.execute(stmtOrSql, args) : client.execute(stmtOrSql)));
     },
@@ -83,9 +104,16 @@ export function serializeClient(client: Client): Client {
       } catch (error) {
         return Promise.reject(error);
       }
-      // Synchronously, so the caller's continuation (drizzle's transaction callback) carries it.
-      const mark: TransactionMark = { holdsLock: false };
-      marks.enterWith(mark);
+      // The scope's fresh mark when started through createDb's transaction; otherwise mark the
+      // caller's context synchronously, so its continuation (drizzle's callback) carries it.
+      const scoped = marks.getStore();
+      let mark: TransactionMark;
+      if (scoped && !scoped.claimed) mark = scoped;
+      else {
+        mark = { holdsLock: false, claimed: false };
+        marks.enterWith(mark);
+      }
+      mark.claimed = true;
       return beginTransaction(mark, mode);
     },
     close: () => client.close(),

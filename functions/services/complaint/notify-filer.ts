@@ -5,7 +5,7 @@
  * complaint text, no staff names (SECURITY.md item 11).
  */
 import { openField } from "../../platform/field-crypto";
-import { enqueueMessage } from "../outbox/enqueue-message";
+import { enqueueMessage, type OutboxMessageInput } from "../outbox/enqueue-message";
 import type { SecureCtx, Tx } from "../context";
 import type { ComplaintRow } from "./case-facts";
 
@@ -19,16 +19,22 @@ export async function openContact(ctx: SecureCtx, row: Pick<ComplaintRow, "id" |
 }
 
 export async function notifyFiler(tx: Tx, ctx: SecureCtx, row: Pick<ComplaintRow, "id" | "reference" | "contactSealed">, news: string): Promise<void> {
-  const contact = await openContact(ctx, row);
-  if (!contact) return;
-  const body = `您的投诉（受理编号 ${row.reference}）${news}请在“投诉办理进度查询”页面用受理编号和查询码查看详情。`;
-  const to = contact.phone ?? contact.email;
-  if (!to) return;
-  await enqueueMessage(tx, ctx, {
+  const message = filerMessage(row, news, await openContact(ctx, row));
+  if (message) await enqueueMessage(tx, ctx, message);
+}
+
+/** Where the filer is told (phone first, then email), or null for an anonymous filer. */
+export const filerAddress = (contact: SealedContact | null): string | null => contact?.phone ?? contact?.email ?? null;
+
+/** The message telling a named filer `news` about their case; null when there is no one to tell. */
+export function filerMessage(row: Pick<ComplaintRow, "id" | "reference">, news: string, contact: SealedContact | null): OutboxMessageInput | null {
+  const to = filerAddress(contact);
+  if (!contact || !to) return null;
+  return {
     channel: contact.phone ? "sms" : "email",
     to,
     subject: `投诉 ${row.reference} 办理进展`,
-    body,
+    body: `您的投诉（受理编号 ${row.reference}）${news}请在“投诉办理进度查询”页面用受理编号和查询码查看详情。`,
     about: { kind: "complaint", id: row.id },
-  });
+  };
 }

@@ -2,7 +2,9 @@
  * `submitComplaint`: a citizen files a complaint. One transaction holds the case row, its
  * first event, the audit row, the reference counter and (for named filers) the outbox
  * message, under the client's Idempotency-Key when it sent one, so a retry returns the
- * same reference and adds nothing (SECURITY.md item 12). The filer's identity is sealed
+ * same reference and adds nothing (SECURITY.md item 12). Every hash and seal is made before
+ * the transaction (none depends on the reference): on the Node entry the transaction holds
+ * the one database lock, and each crypto call would hold it across a thread-pool round trip. The filer's identity is sealed
  * with field-crypto bound to the case id; the receipt code (130 bits, SECURITY.md item 14)
  * is returned once and stored only as a hash. The idempotency record keeps the code sealed,
  * never in clear, so a replay can hand the same code back.
@@ -21,7 +23,8 @@ import { withIdempotency } from "../idempotency/with-idempotency";
 import { nextReference } from "../references/next-reference";
 import type { InspectedUpload } from "../uploads/inspect-upload";
 import { discardUpload, storeUpload } from "../uploads/store-upload";
-import { contactContext, notifyFiler } from "./notify-filer";
+import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/enqueue-message";
+import { contactContext, filerAddress, filerMessage, type SealedContact } from "./notify-filer";
 import { recordEvent } from "./record-event";
 
 export type SubmittedComplaint = {
@@ -40,7 +43,24 @@ const codeContext = (id: string) => `complaint:${id}:receipt-code`;
 
 type StoredFile = { blobKey: string; size: number; context: string; file: InspectedUpload };
 
-async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: SubmitComplaintInput, files: StoredFile[]): Promise<Stored> {
+/** Everything encrypted or hashed for a new case, done before its transaction takes the database lock. */
+type Sealed = { codeHash: string; codeSealed: string; contactSealed: string | null; contact: SealedContact | null; recipient: SealedRecipient | null };
+
+async function sealComplaint(ctx: SecureCtx, id: string, input: SubmitComplaintInput): Promise<Sealed> {
+  const code = newReceiptCode(130);
+  const named = input.contact.mode === "named" ? input.contact : null;
+  const contact: SealedContact | null = named ? { name: named.name, phone: named.phone, email: named.email } : null;
+  const to = filerAddress(contact);
+  const [codeHash, codeSealed, contactSealed, recipient] = await Promise.all([
+    hashReceiptCode(code),
+    sealField(ctx.keys, codeContext(id), code),
+    contact ? sealField(ctx.keys, contactContext(id), JSON.stringify(contact)) : null,
+    to ? sealRecipient(ctx, to) : null,
+  ]);
+  return { codeHash, codeSealed, contactSealed, contact, recipient };
+}
+
+async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: SubmitComplaintInput, files: StoredFile[], sealed: Sealed): Promise<Stored> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const receivedOn = shanghaiDate(now);
@@ -48,15 +68,12 @@ async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: Submit
     throw new DomainError("validation", "事情发生的日期不能晚于今天", { fields: [{ path: "happenedOn", message: "事情发生的日期不能晚于今天" }] });
   }
   const reference = await nextReference(tx, "TS", Number(receivedOn.slice(0, 4)));
-  const code = newReceiptCode(130);
   const named = input.contact.mode === "named" ? input.contact : null;
-  const contactSealed = named
-    ? await sealField(ctx.keys, contactContext(id), JSON.stringify({ name: named.name, phone: named.phone, email: named.email }))
-    : null;
+  const { contactSealed } = sealed;
   await tx.insert(complaints).values({
     id,
     reference,
-    receiptCodeHash: await hashReceiptCode(code),
+    receiptCodeHash: sealed.codeHash,
     category: input.category,
     school: input.school,
     whatHappened: input.whatHappened,
@@ -86,11 +103,12 @@ async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: Submit
   }
   await recordEvent(tx, id, at, { kind: "submit", visibility: "public", actor: null, detail: input.category, text: files.length ? `附件 ${files.length} 个` : null });
   await writeAudit(tx, ctx, { action: "complaints.submit", outcome: "success", actor: null, objectType: "complaint", objectId: reference, detail: input.contact.mode });
-  await notifyFiler(tx, ctx, { id, reference, contactSealed }, `已收到。我们将在 ${ACCEPT_WITHIN_DAYS} 日内决定是否受理并告知您。`);
+  const message = filerMessage({ id, reference }, `已收到。我们将在 ${ACCEPT_WITHIN_DAYS} 日内决定是否受理并告知您。`, sealed.contact);
+  if (message) await enqueueMessage(tx, ctx, message, sealed.recipient ?? undefined);
   return {
     id,
     reference,
-    codeSealed: await sealField(ctx.keys, codeContext(id), code),
+    codeSealed: sealed.codeSealed,
     receivedOn,
     acceptDue: addDays(receivedOn, ACCEPT_WITHIN_DAYS),
     category: input.category,
@@ -126,9 +144,10 @@ export async function submitComplaint({
       stored.push({ ...(await storeUpload(ctx, file, context)), context, file });
     }
     const body = { input, attachments: files.map((f) => f.sha256) };
+    const sealed = await sealComplaint(ctx, id, input);
     const run = idempotencyKey
-      ? withIdempotency(ctx, { scope: "complaint.submit", key: idempotencyKey, body }, (tx) => insertComplaint(tx, ctx, id, input, stored))
-      : ctx.db.transaction(async (tx) => ({ result: await insertComplaint(tx, ctx, id, input, stored), replayed: false }));
+      ? withIdempotency(ctx, { scope: "complaint.submit", key: idempotencyKey, body }, (tx) => insertComplaint(tx, ctx, id, input, stored, sealed))
+      : ctx.db.transaction(async (tx) => ({ result: await insertComplaint(tx, ctx, id, input, stored, sealed), replayed: false }));
     const { result, replayed } = await run;
     if (replayed) await discardAll();
     const { id: caseId, codeSealed, ...rest } = result;

@@ -6,7 +6,11 @@
  * body returns the same reference and code (the code is kept sealed with the stored result
  * for exactly that retry); the same key with another body is refused. A second application
  * for the same child in the same intake is refused with a reply that does not say so
- * (item 13): the family of the first application is told by SMS instead.
+ * (item 13): the family of the first application is told by SMS instead. The sealed columns,
+ * the access code's hash and the SMS recipient are made before the transaction: on the Node
+ * entry it holds the one database lock, which each crypto call would hold across a
+ * thread-pool round trip. (The receipt is therefore bound to the application's id; receipts
+ * bound to the reference, as before, still open for the 7 days their records live.)
  */
 import { and, eq } from "drizzle-orm";
 import { applicationEvents, applications } from "../../../db/schema";
@@ -20,7 +24,7 @@ import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
 import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, Tx } from "../context";
 import { withIdempotency } from "../idempotency/with-idempotency";
-import { enqueueMessage } from "../outbox/enqueue-message";
+import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/enqueue-message";
 import { nextReference } from "../references/next-reference";
 import { sealApplication, openPersonal } from "./application-record";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
@@ -31,7 +35,18 @@ export const CLOSED_MESSAGE = "现在不在申请期内，不能提交申请。�
 export type Receipt = { applicationId: string; reference: string; accessCode: string; submittedAt: string };
 type StoredReceipt = { applicationId: string; reference: string; sealedCode: string; submittedAt: string };
 
-const receiptContext = (reference: string) => `receipt:${reference}`;
+/** The access code kept sealed in the idempotency record, bound to the application's id. */
+const receiptContext = (applicationId: string) => `receipt:application:${applicationId}`;
+/** How receipts were bound before (to the reference, known only inside the transaction); such records live 7 days. */
+const legacyReceiptContext = (reference: string) => `receipt:${reference}`;
+
+async function openReceipt(ctx: SecureCtx, receipt: StoredReceipt): Promise<string> {
+  try {
+    return await openField(ctx.keys, receiptContext(receipt.applicationId), receipt.sealedCode);
+  } catch {
+    return openField(ctx.keys, legacyReceiptContext(receipt.reference), receipt.sealedCode);
+  }
+}
 
 /** The year in a reference: the submission's year in Beijing time. */
 export function referenceYear(now: Date): number {
@@ -65,6 +80,7 @@ export async function submitApplication({
   }
   const childIndex = await blindIndex(ctx.keys, "child-id", `${catalogue.intake.id}:${input.child.idNumber}`);
   const body = draftId ? { draftId } : { input, documents: documents.map((d) => [d.kind, d.sha256]) };
+  const sealed = await sealSubmission(ctx, catalogue, input, draftId ?? crypto.randomUUID());
   let outcome: { result: StoredReceipt; replayed: boolean };
   try {
     outcome = await withIdempotency(ctx, { scope: "enrolment.submit", key: idempotencyKey, body }, async (tx) => {
@@ -74,7 +90,7 @@ export async function submitApplication({
         .where(and(eq(applications.intakeId, catalogue.intake.id), eq(applications.childIndex, childIndex)))
         .get();
       if (existing) throw new DuplicateChild(existing);
-      return insertApplication(tx, ctx, catalogue, input, documents, childIndex, draftId);
+      return insertApplication(tx, ctx, catalogue, input, documents, childIndex, sealed, draftId);
     });
   } catch (error) {
     await discardDocuments(ctx, documents);
@@ -87,8 +103,8 @@ export async function submitApplication({
     throw error;
   }
   if (outcome.replayed) await discardDocuments(ctx, documents);
-  const { sealedCode, ...rest } = outcome.result;
-  return { ...rest, accessCode: await openField(ctx.keys, receiptContext(rest.reference), sealedCode), replayed: outcome.replayed };
+  const { sealedCode: _sealed, ...rest } = outcome.result;
+  return { ...rest, accessCode: await openReceipt(ctx, outcome.result), replayed: outcome.replayed };
 }
 
 class DuplicateChild extends Error {
@@ -107,6 +123,21 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** Everything encrypted or hashed for a submission, done before the transaction takes the database lock. */
+type SealedSubmission = { id: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
+
+async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: ApplicationInput, id: string): Promise<SealedSubmission> {
+  const accessCode = newReceiptCode(80);
+  const { consents: _consents, ...draft } = input;
+  const [columns, accessCodeHash, sealedCode, recipient] = await Promise.all([
+    sealApplication(ctx.keys, id, draft, catalogue),
+    hashReceiptCode(accessCode),
+    sealField(ctx.keys, receiptContext(id), accessCode),
+    sealRecipient(ctx, input.guardians[0]!.phone),
+  ]);
+  return { id, accessCodeHash, sealedCode, columns, recipient };
+}
+
 async function insertApplication(
   tx: Tx,
   ctx: SecureCtx,
@@ -114,20 +145,19 @@ async function insertApplication(
   input: ApplicationInput,
   documents: StoredDocument[],
   childIndex: string,
+  sealed: SealedSubmission,
   draftId: string | undefined,
 ): Promise<StoredReceipt> {
   const at = ctx.clock.now().toISOString();
-  const id = draftId ?? crypto.randomUUID();
+  const { id } = sealed;
   const reference = await nextReference(tx, "RX", referenceYear(ctx.clock.now()));
-  const accessCode = newReceiptCode(80);
-  const { consents: _consents, ...draft } = input;
   const values = {
     intakeId: catalogue.intake.id,
     reference,
     state: "submitted" as const,
-    ...(await sealApplication(ctx.keys, id, draft, catalogue)),
+    ...sealed.columns,
     childIndex,
-    accessCodeHash: await hashReceiptCode(accessCode),
+    accessCodeHash: sealed.accessCodeHash,
     consentNoticeVersion: PRIVACY_NOTICE_VERSION,
     consentAt: at,
     specialNeedsConsent: input.specialNeeds.has === "yes" && input.specialNeeds.consent === "yes",
@@ -148,14 +178,15 @@ async function insertApplication(
   await insertDocuments(tx, id, documents, at);
   await tx.insert(applicationEvents).values({ applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" });
   await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "success", objectType: "application", objectId: id });
-  await enqueueMessage(tx, ctx, {
-    channel: "sms",
+  const sms = {
+    channel: "sms" as const,
     to: input.guardians[0]!.phone,
     subject: "入学申请已受理",
     body: `您的随迁子女入学申请已受理，受理编号 ${reference}。审核结果将短信通知，也可在“办理进度查询”用受理编号和查询码查询。`,
-    about: { kind: "application", id },
-  });
-  return { applicationId: id, reference, sealedCode: await sealField(ctx.keys, receiptContext(reference), accessCode), submittedAt: at };
+    about: { kind: "application" as const, id },
+  };
+  await enqueueMessage(tx, ctx, sms, sealed.recipient);
+  return { applicationId: id, reference, sealedCode: sealed.sealedCode, submittedAt: at };
 }
 
 /** The first family hears that someone tried to apply again for its child (no details). */

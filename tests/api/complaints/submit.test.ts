@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, complaintEvents, complaints, outboxMessages } from "../../../db/schema";
 import { normaliseReceiptCode } from "../../../functions/platform/receipt-code";
+import { fieldKeysOf, openField } from "../../../functions/platform/field-crypto";
+import { recipientContext } from "../../../functions/services/outbox/enqueue-message";
+import { contactContext } from "../../../functions/services/complaint/notify-filer";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock } from "../../fixtures/test-app";
 import { postForm, postJson, VALID_COMPLAINT } from "../../fixtures/complaints";
@@ -30,7 +33,7 @@ describe("filing a complaint", () => {
   });
 
   it("seals a named filer's identity and queues a notice that names only the reference", async () => {
-    const { app } = build();
+    const { app, deps } = build();
     const res = await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, contactMode: "named", name: "王小明", phone: "13800138000", departmentMayContact: true });
     expect(res.status).toBe(201);
     const { complaint } = await res.json();
@@ -43,6 +46,10 @@ describe("filing a complaint", () => {
     expect(message!.body).toContain(complaint.reference);
     expect(message!.body).not.toContain(complaint.receiptCode);
     expect(JSON.stringify(message)).not.toContain("13800138000");
+    // Sealed before the transaction, each under its own row's context, and they open.
+    const keys = fieldKeysOf(deps.config.secrets);
+    expect(JSON.parse(await openField(keys, contactContext(row.id), row.contactSealed!))).toEqual({ name: "王小明", phone: "13800138000", email: null });
+    expect(await openField(keys, recipientContext(message!.id), message!.recipientSealed)).toBe("13800138000");
   });
 
   it("answers bad input with 422, Chinese field errors and nothing stored", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { applicationDocuments, applications, auditLog, outboxMessages } from "../../../db/schema";
+import { applicationDocuments, applications, auditLog, idempotencyKeys, outboxMessages } from "../../../db/schema";
+import { fieldKeysOf, openField, sealField } from "../../../functions/platform/field-crypto";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fakeIdNumber, validApplication } from "../../fixtures/enrolment";
 import { jpegWithMetadata, minimalPdf } from "../../fixtures/upload-files";
@@ -129,6 +130,23 @@ describe("submitting an application", () => {
     expect((await submit(app, validApplication(1), { key: "reused-key-1" })).status).toBe(201);
     const other = await submit(app, validApplication(2), { key: "reused-key-1" });
     expect(other.status).toBe(422);
+    expect(await applicationCount()).toBe(1);
+  });
+
+  it("keeps the access code for a replay sealed to the application, and still replays one sealed the old way (to the reference)", async () => {
+    const { app, deps } = enrolmentApp(tempDb());
+    const keys = fieldKeysOf(deps.config.secrets);
+    const first = (await (await submit(app, validApplication(), { key: "receipt-binding-1" })).json()) as { reference: string; accessCode: string };
+    const where = eq(idempotencyKeys.key, "receipt-binding-1");
+    const [record] = await tempDb().db.select().from(idempotencyKeys).where(where);
+    const stored = JSON.parse(record!.resultJson) as { applicationId: string; sealedCode: string };
+    expect(await openField(keys, `receipt:application:${stored.applicationId}`, stored.sealedCode)).toBe(first.accessCode);
+    // A record written before this change, which lives for 7 days, bound the code to the reference.
+    stored.sealedCode = await sealField(keys, `receipt:${first.reference}`, first.accessCode);
+    await tempDb().db.update(idempotencyKeys).set({ resultJson: JSON.stringify(stored) }).where(where);
+    const again = await submit(app, validApplication(), { key: "receipt-binding-1" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ reference: first.reference, accessCode: first.accessCode, replayed: true });
     expect(await applicationCount()).toBe(1);
   });
 

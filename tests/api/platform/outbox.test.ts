@@ -9,7 +9,8 @@ import { auditLog, outboxMessages } from "../../../db/schema";
 import type { Mailer } from "../../../functions/deps";
 import { secureCtx } from "../../../functions/services/context";
 import { deliverOutbox, MAX_ATTEMPTS } from "../../../functions/services/outbox/deliver-outbox";
-import { enqueueMessage, type OutboxMessageInput } from "../../../functions/services/outbox/enqueue-message";
+import { enqueueMessage, recipientContext, sealRecipient, type OutboxMessageInput } from "../../../functions/services/outbox/enqueue-message";
+import { openField } from "../../../functions/platform/field-crypto";
 import { startOutboxTimer } from "../../../functions/services/outbox/outbox-timer";
 import type { LogMailer } from "../../../functions/platform/log-mailer";
 import { useTempDb } from "../../fixtures/temp-db";
@@ -31,6 +32,21 @@ describe("the outbox", () => {
     const ctx = secureCtx(env.deps, { db: env.deps.db, clock: env.deps.clock, log: env.deps.log, requestId: "req-1" });
     return { ...env, ctx };
   };
+
+  it("takes a recipient sealed before the transaction, and seals anew when it was sealed for another address", async () => {
+    const { ctx } = setup();
+    const sealed = await sealRecipient(ctx, message.to);
+    await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, message, sealed));
+    const wrong = await sealRecipient(ctx, "13900000000");
+    await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, { ...message, about: { kind: "complaint", id: "c-2" } }, wrong));
+    const rows = await ctx.db.select().from(outboxMessages).all();
+    const first = rows.find((r) => r.aboutId === "app-1")!;
+    const second = rows.find((r) => r.aboutId === "c-2")!;
+    expect(first.id).toBe(sealed.id);
+    expect(first.recipientSealed).toBe(sealed.recipientSealed);
+    expect(second.id).not.toBe(wrong.id);
+    for (const row of [first, second]) expect(await openField(ctx.keys, recipientContext(row.id), row.recipientSealed)).toBe(message.to);
+  });
 
   it("queues in the caller's transaction with the recipient sealed, and a rollback queues nothing", async () => {
     const { ctx } = setup();
