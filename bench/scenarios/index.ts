@@ -4,5 +4,6 @@
  */
 import type { Scenario } from "../harness/types";
 import { allocation } from "./allocation";
+import { staffQueue } from "./staff-queue";
 
-export const SCENARIOS: readonly Scenario[] = [allocation];
+export const SCENARIOS: readonly Scenario[] = [allocation, staffQueue];
