@@ -79,8 +79,8 @@ export const staffQueue: Scenario = {
   title: "Staff queue",
   async run({ quick, root, scratch, log }) {
     const n = quick ? 20_000 : 1_000_000;
-    const samples = quick ? 40 : 200;
-    const warmup = quick ? 5 : 20;
+    const samples = quick ? 30 : 200;
+    const warmup = quick ? 3 : 20;
     /** A shape stops early past this many seconds (only a very slow query does), with at least 20 samples. */
     const budgetSeconds = quick ? 20 : 90;
     const dbFile = path.join(scratch, "queue.db");
@@ -117,7 +117,9 @@ export const staffQueue: Scenario = {
       const ask = async (a: Ask): Promise<{ ms: number; status: number; body: PageBody | null }> => {
         const params = new URLSearchParams({ ...a.filter, ...(a.page > 1 ? { page: String(a.page) } : {}) } as Record<string, string>);
         const start = performance.now();
-        const res = await fetch(`${server.url}/api/staff/complaints${params.size ? `?${params}` : ""}`, { headers: { Cookie: server.cookies[a.who] } });
+        const res = await fetch(`${server.url}/api/staff/complaints${params.size ? `?${params}` : ""}`, { headers: { Cookie: server.cookies[a.who] } }).catch((error: unknown) => {
+          throw new Error(`GET /api/staff/complaints?${params} failed (${String(error)}); the server printed:\n${server.output().slice(-2000)}`, { cause: error });
+        });
         const body = res.ok ? ((await res.json()) as PageBody) : (await res.text(), null);
         return { ms: performance.now() - start, status: res.status, body };
       };
