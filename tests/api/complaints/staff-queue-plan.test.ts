@@ -47,8 +47,12 @@ describe("the staff queue's query plans", () => {
       });
 
       if (covered) {
-        it(`counts ${name} from an index alone`, async () => {
-          expect(await plan(queueCount(tempDb().db, queueCondition(filter, heldTo)))).toContain("COVERING INDEX");
+        // A single filtered column is counted off its narrow one-column index, the cheapest to read.
+        const narrow = columns.size === 1 ? `complaints_${[...columns][0]}_idx` : "";
+        it(`counts ${name} from ${narrow || "an index"} alone`, async () => {
+          const count = await plan(queueCount(tempDb().db, queueCondition(filter, heldTo)));
+          expect(count).toContain("COVERING INDEX");
+          if (narrow) expect(count).toContain(`COVERING INDEX ${narrow} `);
         });
       }
     }
