@@ -9,5 +9,6 @@ import { complaintSubmission } from "./complaint-submission";
 import { pageWeight } from "./page-weight";
 import { search } from "./search";
 import { siteBuild } from "./site-build";
+import { staffQueue } from "./staff-queue";
 
-export const SCENARIOS: readonly Scenario[] = [siteBuild, pageWeight, complaintSubmission, applicationSubmission, allocation, search];
+export const SCENARIOS: readonly Scenario[] = [siteBuild, pageWeight, complaintSubmission, applicationSubmission, allocation, staffQueue, search];

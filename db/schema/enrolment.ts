@@ -58,7 +58,10 @@ export const applications = sqliteTable(
   },
   (t) => [
     uniqueIndex("applications_child_per_intake").on(t.intakeId, t.childIndex),
-    index("applications_state_idx").on(t.intakeId, t.state),
+    // The review queue pages newest first within an intake, with or without a state filter:
+    // both indexes end in submitted_at so a page is read off the index, not sorted.
+    index("applications_state_idx").on(t.intakeId, t.state, t.submittedAt),
+    index("applications_queue_idx").on(t.intakeId, t.submittedAt),
   ],
 );
 

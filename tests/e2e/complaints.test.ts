@@ -4,12 +4,14 @@
  * finance bureau liaison drafts the answer, triage approves it, and the filer (still
  * without JavaScript) reads the answer and rates it. axe runs on every public complaint
  * page, the server-rendered ones included, at 320 px; an XSS payload typed by the filer is
- * shown as text in the staff console.
+ * shown as text in the staff console. The console's queue filters by category, status and
+ * department from its form and from a bookmarked URL.
  */
 import { TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { runStaffCreate } from "../../functions/cli/staff-create-command";
+import { CATEGORY_INFO } from "../../src/domain/complaint/categories";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
 
 /**
@@ -165,5 +167,32 @@ describe.skipIf(noBrowser)("complaints in Chromium", () => {
     expect(await citizen.locator("#case-status").textContent()).toBe("已办结");
     expect(await citizen.locator("#answer").textContent()).toContain("您的评价：满意");
     await noJs.close();
+  });
+
+  it("filters the console's queue by category and status from the form, into the URL, with the total and page", async () => {
+    const triage = await browser.page(320);
+    await signIn(triage, "complaint_intake", "筛选队列的受理员新密码够长了");
+    await triage.goto(`${baseUrl}/staff/complaints/`);
+    await triage.locator("#queue-status:has-text('共')").waitFor();
+    await triage.selectOption("#category", "fees");
+    await triage.click("#queue-filter button[type=submit]");
+    await triage.waitForURL("**/staff/complaints/?category=fees");
+    await triage.locator("#queue-status:has-text('第 1 / 1 页')").waitFor();
+    const total = Number((await triage.locator("#queue-status").textContent())!.match(/共 (\d+) 件/)![1]);
+    const categories = await triage.locator("#queue-body tr td:nth-child(2)").allTextContents();
+    expect(categories.length).toBe(total);
+    expect(total).toBeGreaterThan(0);
+    expect(new Set(categories)).toEqual(new Set([CATEGORY_INFO.fees.label]));
+    expect(await triage.locator("#prev-page").isDisabled()).toBe(true);
+    expect(await triage.locator("#next-page").isDisabled()).toBe(true);
+    expect(await axeViolations(triage)).toEqual([]);
+    expect(await overflow(triage)).toBe(0);
+
+    // A bookmarked filter comes back into the form; a filter nothing matches says so.
+    await triage.goto(`${baseUrl}/staff/complaints/?category=fees&status=not_accepted&department=guotu-fenju`);
+    await triage.locator("#queue-status:text('没有符合条件的投诉。')").waitFor();
+    expect(await triage.locator("#status").inputValue()).toBe("not_accepted");
+    expect(await triage.locator("#department").inputValue()).toBe("guotu-fenju");
+    expect(await triage.locator("#queue-body tr").count()).toBe(0);
   });
 });

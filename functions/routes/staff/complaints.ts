@@ -30,7 +30,6 @@ import {
   draftAnswer,
   extendDeadline,
   getComplaint,
-  listComplaints,
   mergeComplaint,
   recategoriseComplaint,
   requestInformation,
@@ -38,6 +37,7 @@ import {
   revealContact,
   type StaffSecureCtx,
 } from "../../services/complaint/staff-actions";
+import { listComplaints } from "../../services/complaint/list-complaints";
 import { jsonBody, paramsOf, queryOf } from "../../validate";
 import { downloadResponse } from "../../services/uploads/download-response";
 
@@ -51,7 +51,7 @@ function secure(c: Context<StaffEnv>): StaffSecureCtx {
 
 export const staffComplaintRoutes = new Hono<StaffEnv>()
   .get("/", permit("complaints.read"), queryOf(ComplaintListQuery), async (c) =>
-    c.json({ complaints: await listComplaints({ ctx: staffCtx(c), status: c.req.valid("query").status }) }, 200),
+    c.json(await listComplaints({ ctx: staffCtx(c), query: c.req.valid("query") }), 200),
   )
   .get("/:id", permit("complaints.read"), paramsOf(Params), async (c) =>
     c.json({ complaint: await getComplaint({ ctx: staffCtx(c), id: c.req.valid("param").id }) }, 200),

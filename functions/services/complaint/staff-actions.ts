@@ -6,7 +6,7 @@
  * together. A named filer hears of acceptance, refusal, requests for information, an
  * extension and the answer through the outbox in the same transaction.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { complaintPauses, complaints } from "../../../db/schema";
 import { CATEGORY_INFO } from "../../../src/domain/complaint/categories";
 import { answerClock, type Pause } from "../../../src/domain/complaint/deadlines";
@@ -21,7 +21,7 @@ import type {
   RequestInformationInput,
   ReturnDraftInput,
 } from "../../../src/domain/complaint/schemas";
-import { nextStatus, OUTCOME_LABELS, type ComplaintEvent, type ComplaintStatus } from "../../../src/domain/complaint/states";
+import { nextStatus, OUTCOME_LABELS, type ComplaintEvent } from "../../../src/domain/complaint/states";
 import { chineseDate, shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { inScope, type StaffAction } from "../../../src/domain/staff/permissions";
@@ -32,7 +32,7 @@ import { attachmentsOf, clockFacts, eventsOf, pausesOf, type ComplaintRow } from
 import { readUpload } from "../uploads/store-upload";
 import { notifyFiler, openContact } from "./notify-filer";
 import { recordEvent, type EventInput } from "./record-event";
-import { staffDetail, staffSummary, type StaffDetail, type StaffSummary } from "./staff-view";
+import { staffDetail, type StaffDetail } from "./staff-view";
 
 export const NO_SUCH_COMPLAINT = "找不到这件投诉。";
 
@@ -70,36 +70,6 @@ export async function downloadAttachment({ ctx, id, attachmentId }: { ctx: Staff
   const bytes = await readUpload(ctx, file.blobKey, file.sealContext);
   await writeAudit(ctx.db, ctx, { action: "complaints.download", outcome: "success", actor: ctx.actor, objectType: "complaint_attachment", objectId: file.id, detail: row.reference });
   return { bytes, contentType: file.contentType, name: file.originalName };
-}
-
-export async function listComplaints({ ctx, status }: { ctx: StaffCtx; status?: ComplaintStatus }): Promise<StaffSummary[]> {
-  const scope = authorize(ctx, "complaints.read");
-  const where = [];
-  if (status) where.push(eq(complaints.status, status));
-  if (scope === "department") {
-    // Fails closed: a liaison without a department sees nothing.
-    if (!ctx.actor.department) return [];
-    where.push(eq(complaints.department, ctx.actor.department));
-  }
-  const rows = await ctx.db
-    .select()
-    .from(complaints)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(complaints.receivedAt))
-    .limit(500)
-    .all();
-  const pauses = rows.length
-    ? await ctx.db.select().from(complaintPauses).where(inArray(complaintPauses.complaintId, rows.map((r) => r.id))).all()
-    : [];
-  const now = ctx.clock.now();
-  await writeAudit(ctx.db, ctx, { action: "complaints.list", outcome: "success", actor: ctx.actor, objectType: "complaint", detail: status ?? "all" });
-  return rows.map((r) =>
-    staffSummary(
-      r,
-      pauses.filter((p) => p.complaintId === r.id).map((p) => ({ from: p.fromOn, to: p.toOn })),
-      now,
-    ),
-  );
 }
 
 export async function getComplaint({ ctx, id }: { ctx: StaffCtx; id: string }): Promise<StaffDetail> {

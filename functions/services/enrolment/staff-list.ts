@@ -4,6 +4,7 @@
  * read is audited (SECURITY.md item 10).
  */
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../../db/client";
 import { applications } from "../../../db/schema";
 import { PAGE_SIZE, REVIEW_DAYS, type ApplicationQuery } from "../../../src/domain/enrolment/staff-schemas";
 import { REVIEWABLE_STATES, APPLICATION_STATE_LABELS } from "../../../src/domain/enrolment/states";
@@ -14,10 +15,9 @@ import type { SecureCtx, StaffCtx } from "../context";
 import { authorize } from "../staff/authorize";
 import { openPersonal } from "./application-record";
 
-export async function listApplications({ ctx, catalogue, query }: { ctx: StaffCtx & SecureCtx; catalogue: Catalogue; query: ApplicationQuery }) {
-  authorize(ctx, "applications.review");
-  const now = ctx.clock.now();
-  const where: SQL[] = [eq(applications.intakeId, catalogue.intake.id), sql`${applications.state} <> 'draft'`];
+/** The WHERE of a review-queue query: the intake's submitted applications, with the filters asked for. */
+export function applicationQueueCondition(intakeId: string, query: ApplicationQuery, now: Date): SQL | undefined {
+  const where: SQL[] = [eq(applications.intakeId, intakeId), sql`${applications.state} <> 'draft'`];
   if (query.state) where.push(eq(applications.state, query.state));
   if (query.grade) where.push(eq(applications.grade, query.grade));
   if (query.area) where.push(eq(applications.areaId, query.area));
@@ -26,15 +26,25 @@ export async function listApplications({ ctx, catalogue, query }: { ctx: StaffCt
     where.push(inArray(applications.state, [...REVIEWABLE_STATES]));
     where.push(lt(applications.submittedAt, new Date(now.getTime() - REVIEW_DAYS * 86400 * 1000).toISOString()));
   }
-  const condition = and(...where);
-  const [{ total }] = (await ctx.db.select({ total: sql<number>`count(*)` }).from(applications).where(condition)) as [{ total: number }];
-  const rows = await ctx.db
+  return and(...where);
+}
+
+/** One page, newest submission first, read in order off applications_queue_idx / applications_state_idx. */
+export const applicationQueuePage = (db: Db, condition: SQL | undefined, page: number) =>
+  db
     .select()
     .from(applications)
     .where(condition)
     .orderBy(desc(applications.submittedAt))
     .limit(PAGE_SIZE)
-    .offset((query.page - 1) * PAGE_SIZE);
+    .offset((page - 1) * PAGE_SIZE);
+
+export async function listApplications({ ctx, catalogue, query }: { ctx: StaffCtx & SecureCtx; catalogue: Catalogue; query: ApplicationQuery }) {
+  authorize(ctx, "applications.review");
+  const now = ctx.clock.now();
+  const condition = applicationQueueCondition(catalogue.intake.id, query, now);
+  const [{ total }] = (await ctx.db.select({ total: sql<number>`count(*)` }).from(applications).where(condition)) as [{ total: number }];
+  const rows = await applicationQueuePage(ctx.db, condition, query.page);
   const areaName = (id: string) => catalogue.areas.find((a) => a.id === id)?.name ?? id;
   const items = await Promise.all(
     rows.map(async (r) => {

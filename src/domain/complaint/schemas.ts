@@ -171,5 +171,14 @@ export type ReturnDraftInput = z.infer<typeof ReturnDraftInput>;
 export const RevealContactInput = z.strictObject({ reason: Text("查看投诉人身份的理由", 4, 500) });
 export type RevealContactInput = z.infer<typeof RevealContactInput>;
 
-/** Staff console list filter. */
-export const ComplaintListQuery = z.strictObject({ status: z.enum(COMPLAINT_STATUSES).optional() });
+/** Cases per page of the staff queue. */
+export const QUEUE_PAGE_SIZE = 50;
+
+/** Staff console queue: filters (all optional, combined with AND) and the page, oldest case first. */
+export const ComplaintListQuery = z.strictObject({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  category: z.enum(COMPLAINT_CATEGORIES).optional(),
+  department: z.enum(DEPARTMENTS).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type ComplaintListQuery = z.output<typeof ComplaintListQuery>;

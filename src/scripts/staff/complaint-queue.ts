@@ -1,19 +1,24 @@
 /**
  * The complaints queue island: lists the cases the role may see (the API applies the
- * department scope), filtered by status from the URL, each with its live clock in words.
- * Text goes in with textContent only.
+ * department scope), filtered by status, category and department and paged, all from the
+ * URL (bookmarkable), each with its live clock in words. Text goes in with textContent only.
  */
 import type { InferResponseType } from "hono/client";
 import { DEPARTMENT_LABELS, type Department } from "../../domain/staff/departments";
 import { apiError, staffApi } from "./api";
 import { requirePage } from "./shell";
 
-type Row = InferResponseType<typeof staffApi.complaints.$get, 200>["complaints"][number];
+type Page = InferResponseType<typeof staffApi.complaints.$get, 200>;
+type Row = Page["complaints"][number];
+type Query = NonNullable<Parameters<typeof staffApi.complaints.$get>[0]>["query"];
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;
+const form = document.querySelector<HTMLFormElement>("#queue-filter")!;
 const tbody = document.querySelector<HTMLTableSectionElement>("#queue-body")!;
 const status = document.querySelector<HTMLElement>("#queue-status")!;
-const select = document.querySelector<HTMLSelectElement>("#status")!;
+const prev = document.querySelector<HTMLButtonElement>("#prev-page")!;
+const next = document.querySelector<HTMLButtonElement>("#next-page")!;
+const FIELDS = ["status", "category", "department"] as const;
 
 function cell(text: string, className?: string): HTMLTableCellElement {
   const td = document.createElement("td");
@@ -40,27 +45,55 @@ function row(c: Row): HTMLTableRowElement {
   return tr;
 }
 
-async function load() {
+/** The filters and page the URL asks for, shown in the form. */
+function fromUrl(): Record<string, string> {
   const params = new URLSearchParams(location.search);
-  const wanted = params.get("status") ?? "";
-  select.value = wanted;
-  const res = await staffApi.complaints.$get({ query: wanted ? { status: wanted as Row["status"] } : {} });
+  const wanted: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const v = params.get(f) ?? "";
+    (form.elements.namedItem(f) as HTMLSelectElement).value = v;
+    if (v) wanted[f] = v;
+  }
+  const page = Number(params.get("page") ?? "1");
+  if (Number.isInteger(page) && page > 1) wanted.page = String(page);
+  return wanted;
+}
+
+function go(wanted: Record<string, string>) {
+  const params = new URLSearchParams(wanted);
+  history.pushState(null, "", params.size ? `?${params}` : location.pathname);
+  void load();
+}
+
+async function load() {
+  const wanted = fromUrl();
+  const res = await staffApi.complaints.$get({ query: wanted as Query });
   if (!res.ok) {
     status.textContent = (await apiError(res)).message;
     return;
   }
-  const { complaints } = await res.json();
-  tbody.replaceChildren(...complaints.map(row));
-  status.textContent = complaints.length ? `共 ${complaints.length} 件。` : "没有符合条件的投诉。";
+  const body: Page = await res.json();
+  tbody.replaceChildren(...body.complaints.map(row));
+  status.textContent = body.total ? `共 ${body.total} 件，第 ${body.page} / ${body.pages} 页。` : "没有符合条件的投诉。";
+  prev.disabled = body.page <= 1;
+  next.disabled = body.page >= body.pages;
 }
 
-document.querySelector("#queue-filter")?.addEventListener("submit", (event) => {
+form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const url = new URL(location.href);
-  if (select.value) url.searchParams.set("status", select.value);
-  else url.searchParams.delete("status");
-  history.pushState(null, "", url);
-  void load();
+  const wanted: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const v = (form.elements.namedItem(f) as HTMLSelectElement).value;
+    if (v) wanted[f] = v;
+  }
+  go(wanted);
 });
+for (const [button, step] of [[prev, -1], [next, 1]] as const) {
+  button.addEventListener("click", () => {
+    const wanted = fromUrl();
+    go({ ...wanted, page: String(Math.max(1, Number(wanted.page ?? "1") + step)) });
+  });
+}
+window.addEventListener("popstate", () => void load());
 
 if (await requirePage("complaints.read", section)) await load();
