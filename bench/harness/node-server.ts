@@ -26,18 +26,30 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startNodeEntry({ root, scratch, log, env: extra = {} }: { root: string; scratch: string; log(line: string): void; env?: Record<string, string> }): Promise<NodeEntry> {
+type StartOptions = {
+  root: string;
+  scratch: string;
+  log(line: string): void;
+  /** An existing database file to serve (a scenario that filled one itself); else a fresh one in the server's folder. */
+  database?: string;
+  /** Extra environment, e.g. the secrets the database was sealed with, or NODE_OPTIONS=--cpu-prof when profiling by hand. */
+  env?: Record<string, string>;
+};
+
+export async function startNodeEntry({ root, scratch, log, database, env: extra = {} }: StartOptions): Promise<NodeEntry> {
   const dir = path.join(scratch, "server");
   // Start from nothing: the checks count every row in the database and every uploaded file.
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const dbFile = path.join(dir, "portal.db");
+  const dbFile = database ?? path.join(dir, "portal.db");
   const uploadDir = path.join(dir, "uploads");
   const logFile = path.join(dir, "server.log");
   const built = existsSync(path.join(root, "dist/client/index.html"));
+  // The bench's own environment, without secrets: the server makes its own unless `extra` gives them.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !["DATA_KEY", "INDEX_KEY", "AUTH_SECRET", "PUBLIC_ORIGIN"].includes(name)));
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+    ...(inherited as Record<string, string>),
     APP_ENV: "test",
     HOST: "127.0.0.1",
     PORT: String(port),
@@ -48,10 +60,8 @@ export async function startNodeEntry({ root, scratch, log, env: extra = {} }: { 
     OUTBOX_INTERVAL_SECONDS: "0",
     TRUST_PROXY: "1",
     ...(built ? { STATIC_DIR: path.join(root, "dist/client") } : { REQUIRE_BUILT_SITE: "0" }),
-    // e.g. NODE_OPTIONS=--cpu-prof when profiling by hand.
     ...extra,
   };
-  for (const secret of ["DATA_KEY", "INDEX_KEY", "AUTH_SECRET", "PUBLIC_ORIGIN"]) delete env[secret];
   // Logs go to a file: one line per request would otherwise cost the pipe and the bench's terminal.
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, ["--import", "tsx", "functions/node.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -32,7 +32,8 @@ export const allocation: Scenario = {
 
     const result = allocate(input);
     const json = JSON.stringify(toPublished(result));
-    const rerun = await timed(() => rerunFromPublished(JSON.parse(json)));
+    const rerunMs = await best(() => rerunFromPublished(JSON.parse(json)));
+    const rerun = rerunFromPublished(JSON.parse(json));
     const decliner = result.applicants.find((a) => a.offer !== null)!.id;
     const file = toPublished(result);
     const decline = await timed(() => moveWaitlist(file, initialOfferState(file), { type: "decline", applicant: decliner }));
@@ -42,10 +43,10 @@ export const allocation: Scenario = {
     return {
       rows: [
         { measure: `allocate ${size}`, value: { value: allocateMs, unit: "ms" }, against, ratio: costRatio(allocateMs, passMs) },
-        { measure: "re-run from the published file (JSON parse, validate, match, compare)", value: { value: rerun.ms, unit: "ms" }, against, ratio: costRatio(rerun.ms, passMs) },
+        { measure: "re-run from the published file (JSON parse, validate, match, compare)", value: { value: rerunMs, unit: "ms" }, against, ratio: costRatio(rerunMs, passMs) },
         { measure: "one decline and its waitlist cascade", value: { value: decline.ms, unit: "ms" } },
       ],
-      checks: [{ label: "re-running the published file gives the same result", ok: rerun.result.matches, detail: `${placed} of ${nApplicants} placed; published file ${(json.length / 1e6).toFixed(1)} MB` }],
+      checks: [{ label: "re-running the published file gives the same result", ok: rerun.matches, detail: `${placed} of ${nApplicants} placed; published file ${(json.length / 1e6).toFixed(1)} MB` }],
       notes: [],
     };
   },

@@ -21,7 +21,7 @@ import type { ComplaintStatus } from "../../src/domain/complaint/states";
 import { shanghaiDate } from "../../src/domain/complaint/time";
 import type { Department } from "../../src/domain/staff/departments";
 import { seedComplaintQueue } from "../fixtures/complaint-queue-seed";
-import { startQueueServer } from "../fixtures/queue-server";
+import { startNodeEntry } from "../harness/node-server";
 import { insertBenchStaff, signIn } from "../fixtures/queue-staff";
 import { percentile } from "../harness/stats";
 import { costRatio, type Check, type Row, type Scenario } from "../harness/types";
@@ -118,14 +118,14 @@ export const staffQueue: Scenario = {
     ];
     for (const { who, f } of probes) counts.set(describeFilter(who, f), await sqlCount(client, who, f));
 
-    const running = await startQueueServer(root, scratch, dbFile, secrets);
+    const running = await startNodeEntry({ root, scratch, log, database: dbFile, env: secrets });
     try {
       const server = { ...running, cookies: { triage: await signIn(running.url, staff.triage), liaison: await signIn(running.url, staff.liaison) } };
       const ask = async (a: Ask): Promise<{ ms: number; status: number; body: PageBody | null }> => {
         const params = new URLSearchParams({ ...a.filter, ...(a.page > 1 ? { page: String(a.page) } : {}) } as Record<string, string>);
         const start = performance.now();
         const res = await fetch(`${server.url}/api/staff/complaints${params.size ? `?${params}` : ""}`, { headers: { Cookie: server.cookies[a.who] } }).catch((error: unknown) => {
-          throw new Error(`GET /api/staff/complaints?${params} failed (${String(error)}); the server printed:\n${server.output().slice(-2000)}`, { cause: error });
+          throw new Error(`GET /api/staff/complaints?${params} failed (${String(error)}); see the server's log ${server.logFile}`, { cause: error });
         });
         const body = res.ok ? ((await res.json()) as PageBody) : (await res.text(), null);
         return { ms: performance.now() - start, status: res.status, body };
