@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { queueCondition, queueCount, queuePageIds } from "../../../functions/services/complaint/list-complaints";
 import type { Department } from "../../../src/domain/staff/departments";
+import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";
 
 type Filter = { status?: "closed"; category?: "fees"; department?: Department };
@@ -26,11 +27,7 @@ const FILTERS: Filter[] = [
 describe("the staff queue's query plans", () => {
   const tempDb = useTempDb();
 
-  async function plan(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string> {
-    const { sql, params } = query.toSQL();
-    const rs = await tempDb().client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never[] });
-    return rs.rows.map((r) => String(r.detail)).join(" | ");
-  }
+  const plan = (query: Parameters<typeof queryPlan>[1]) => queryPlan(tempDb().client, query);
 
   for (const heldTo of [null, "caizheng-ju"] as const) {
     for (const filter of FILTERS) {

@@ -9,16 +9,13 @@ import { describe, expect, it } from "vitest";
 import { applications } from "../../../db/schema";
 import { applicationQueueCondition, applicationQueuePage } from "../../../functions/services/enrolment/staff-list";
 import { ApplicationQuery } from "../../../src/domain/enrolment/staff-schemas";
+import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";
 
 describe("the enrolment review queue's query plans", () => {
   const tempDb = useTempDb();
 
-  async function plan(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string> {
-    const { sql, params } = query.toSQL();
-    const rs = await tempDb().client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never[] });
-    return rs.rows.map((r) => String(r.detail)).join(" | ");
-  }
+  const plan = (query: Parameters<typeof queryPlan>[1]) => queryPlan(tempDb().client, query);
 
   for (const [name, raw, index] of [
     ["the whole intake", {}, "applications_queue_idx"],
