@@ -15,7 +15,7 @@ import type { SessionStage } from "../../db/schema/staff";
 import type { AppEnv } from "../app-env";
 import { SESSION_COOKIE } from "../auth/session-policy";
 import { writeAudit } from "../services/audit/write-audit";
-import type { ServiceCtx, StaffCtx, StaffPrincipal } from "../services/context";
+import { principalOf, type ServiceCtx, type StaffCtx } from "../services/context";
 import { FORBIDDEN_MESSAGE } from "../services/staff/authorize";
 import { resolveSession, type LiveSession } from "../services/staff/resolve-session";
 
@@ -31,10 +31,6 @@ export function serviceCtx(c: Context<StaffEnv>): ServiceCtx {
   return { db, clock, log, requestId: c.var.requestId };
 }
 
-export function principalOf(live: LiveSession): StaffPrincipal {
-  const { user, session } = live;
-  return { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, department: user.department, sessionId: session.id };
-}
 
 export function staffCtx(c: Context<StaffEnv>): StaffCtx {
   const live = c.var.live;

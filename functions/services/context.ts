@@ -1,14 +1,16 @@
 /**
- * What every service verb receives: the injected deps it needs, the request id for the
- * audit row and the log, and (for staff verbs) who is acting. Verbs never see Hono.
+ * What every service verb receives, and the one place it is built (`contextOf`). A verb gets
+ * the injected deps it may need (database, clock, log, field keys, blob store, the auth
+ * secret for TOTP), the request id for its audit row and log lines, and who is acting: the
+ * signed-in staff member, or `null` on the public side. Verbs never see Hono: `contextOf`
+ * reads a route's context structurally, so this module stays free of it.
  */
 import type { Db } from "../../db/client";
 import type { AppDeps, BlobStore } from "../deps";
 import { fieldKeysOf, type FieldKeys } from "../platform/field-crypto";
 import type { StaffRole } from "../../src/domain/staff/roles";
 import type { Department } from "../../src/domain/staff/departments";
-
-export type ServiceCtx = Pick<AppDeps, "db" | "clock" | "log"> & { requestId: string };
+import type { LiveSession } from "./staff/resolve-session";
 
 /** The signed-in staff member a verb acts for. */
 export type StaffPrincipal = {
@@ -20,23 +22,59 @@ export type StaffPrincipal = {
   sessionId: string;
 };
 
-export type StaffCtx = ServiceCtx & { actor: StaffPrincipal };
+/** The whole context; verbs name the part they use (`Pick<Ctx, ...>` or the aliases below). */
+export type Ctx = Pick<AppDeps, "db" | "clock" | "log"> & {
+  requestId: string;
+  /** Seals and opens citizens' sensitive fields and files (platform/field-crypto). */
+  keys: FieldKeys;
+  blobs: BlobStore;
+  /** Seals and opens staff TOTP secrets. */
+  authSecret: string;
+  /** The staff member acting, or null for a public request. */
+  actor: StaffPrincipal | null;
+};
 
-/** For verbs that seal or open TOTP secrets: the key they are sealed with. */
-export type AuthCtx = ServiceCtx & { authSecret: string };
+/** The part most verbs need: database, clock, log and request id. */
+export type ServiceCtx = Pick<Ctx, "db" | "clock" | "log" | "requestId">;
+/** A staff verb's context: someone is signed in. */
+export type StaffCtx = ServiceCtx & { actor: StaffPrincipal };
+/** For verbs that seal or open TOTP secrets. */
+export type AuthCtx = ServiceCtx & Pick<Ctx, "authSecret">;
+/** For verbs that seal or open citizens' sensitive fields and files (field-crypto, uploads, outbox). */
+export type SecureCtx = ServiceCtx & Pick<Ctx, "keys" | "blobs">;
 
 /** A drizzle transaction on the app's database. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** For verbs that seal or open citizens' sensitive fields and files (field-crypto, uploads, outbox). */
-export type SecureCtx = ServiceCtx & { keys: FieldKeys; blobs: BlobStore };
+export function principalOf(live: LiveSession): StaffPrincipal {
+  const { user, session } = live;
+  return { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, department: user.department, sessionId: session.id };
+}
 
-/** A SecureCtx from the app's deps (DATA_KEY/INDEX_KEY from the parsed config) and a ServiceCtx. */
+/** What `contextOf` reads from a route's context (a Hono `Context<AppEnv>` or `Context<StaffEnv>`). */
+type RouteContext = { var: { deps: AppDeps; requestId: string; live?: LiveSession | null } };
+
+/** The context for the verbs a request calls: the one builder, public and staff alike. */
+export function contextOf(c: RouteContext): Ctx {
+  const { deps, requestId, live } = c.var;
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    requestId,
+    keys: fieldKeysOf(deps.config.secrets),
+    blobs: deps.blobs,
+    authSecret: deps.config.secrets.AUTH_SECRET,
+    actor: live ? principalOf(live) : null,
+  };
+}
+
+/** A SecureCtx from the app's deps and a ServiceCtx (for callers outside a request: CLIs, timers). */
 export function secureCtx(deps: Pick<AppDeps, "config" | "blobs">, ctx: ServiceCtx): SecureCtx {
   return { ...ctx, keys: fieldKeysOf(deps.config.secrets), blobs: deps.blobs };
 }
 
-/** The same from a route's context (structurally typed, so this module stays free of Hono). */
+/** @deprecated use contextOf; kept until every route has moved. */
 export function secureCtxOf(c: { var: { deps: AppDeps; requestId: string } }): SecureCtx {
   const { db, clock, log } = c.var.deps;
   return secureCtx(c.var.deps, { db, clock, log, requestId: c.var.requestId });
