@@ -53,6 +53,11 @@ const RULES: Rule[] = [
     allows: (imp) => imp.isPackage || isIn(imp.target, "support"),
   },
   {
+    rule: "only support/ imports playwright-core at run time (elsewhere `import type`), so there is one browser launcher",
+    covers: (f) => !isIn(f, "support"),
+    allows: (imp) => imp.target !== "playwright-core" || imp.typeOnly,
+  },
+  {
     // The staff islands' typed client (hc<AppType>) needs the app's type; `import type` is
     // erased at build, so no server code reaches the browser.
     rule: "src/ imports only src/ (and the type AppType from functions/app.ts)",
