@@ -11,7 +11,7 @@ import { serve } from "@hono/node-server";
 import { z } from "zod";
 import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { seedDemoData } from "../db/seed";
+import { seedDemoData } from "./cli/seed";
 import { createApp, isApiPath } from "./app";
 import { parseConfig } from "./config";
 import { systemClock, type AppDeps, type Logger } from "./deps";

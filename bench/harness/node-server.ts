@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../../tests/fixtures/ports";
+import { freePort } from "../../support/ports";
 
 export type NodeEntry = { url: string; dbFile: string; uploadDir: string; logFile: string; stop(): Promise<void> };
 

@@ -11,7 +11,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { readDistrict } from "../../src/content-data/district";
-import { findChromium, INSTALL_HINT, launchChromium } from "../../tests/e2e/browser";
+import { findChromium, INSTALL_HINT, launchChromium } from "../../support/browser";
 import { indexSize, queryCost, type IndexSize, type QueryCost } from "../fixtures/pagefind-query";
 import { startStaticServer } from "../fixtures/static-child";
 import { costRatio, NotAvailable, type Check, type Row, type Scenario } from "../harness/types";

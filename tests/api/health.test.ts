@@ -4,7 +4,7 @@ import { createDb } from "../../db/client";
 import { HealthBody } from "../../functions/routes/health";
 import { useTempDb } from "../fixtures/temp-db";
 import { buildTestApp } from "../fixtures/test-app";
-import { closedPort } from "../fixtures/ports";
+import { closedPort } from "../../support/ports";
 
 describe("GET /api/health", () => {
   const tempDb = useTempDb();

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../fixtures/ports";
+import { freePort } from "../../support/ports";
 import { tempDir } from "../fixtures/temp-db";
 
 describe("functions/node.ts as a process", () => {

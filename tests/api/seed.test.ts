@@ -5,7 +5,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { appMeta, staffUsers } from "../../db/schema";
 import { verifyPassword } from "../../functions/auth/password-hash";
 import { STAFF_ROLES } from "../../src/domain/staff/roles";
-import { DEMO_SEED_KEY, seedDemoData } from "../../db/seed";
+import { DEMO_SEED_KEY, seedDemoData } from "../../functions/cli/seed";
 import { useTempDb } from "../fixtures/temp-db";
 import { testSecrets } from "../fixtures/test-app";
 import { openSecret } from "../../functions/auth/secret-box";

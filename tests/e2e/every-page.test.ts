@@ -7,7 +7,7 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
+import { launchChromium } from "../../support/browser";
 import { sitemapPaths } from "./built-site";
 import { axeViolations, baseUrl, browserPath, noBrowser } from "./page";
 

@@ -7,8 +7,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { tempDir } from "../fixtures/temp-db";
-import { freePort } from "../fixtures/ports";
-import { findChromium, INSTALL_HINT } from "./browser";
+import { freePort } from "../../support/ports";
+import { findChromium, INSTALL_HINT } from "../../support/browser";
 
 declare module "vitest" {
   interface ProvidedContext {

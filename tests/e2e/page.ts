@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { launchChromium } from "./browser";
+import { launchChromium } from "../../support/browser";
 
 export const baseUrl = inject("baseUrl");
 export const browserPath = inject("browserPath");

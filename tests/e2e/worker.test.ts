@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS, SEARCH_PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
 import { HealthBody } from "../../functions/routes/health";
-import { closedPort, freePort } from "../fixtures/ports";
+import { closedPort, freePort } from "../../support/ports";
 import { tempDir } from "../fixtures/temp-db";
 
 type Worker = { url: string; process: ChildProcess };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { complaints } from "../../../db/schema";
-import { seedDemoData } from "../../../db/seed";
+import { seedDemoData } from "../../../functions/cli/seed";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock, testSecrets } from "../../fixtures/test-app";
 import { postJson } from "../../fixtures/complaints";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applications } from "../../../db/schema";
-import { seedDemoData } from "../../../db/seed";
+import { seedDemoData } from "../../../functions/cli/seed";
 import { fieldKeysOf } from "../../../functions/platform/field-crypto";
 import { openApplication } from "../../../functions/services/enrolment/application-record";
 import { applicationSchema } from "../../../src/domain/enrolment/application";

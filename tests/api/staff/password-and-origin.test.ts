@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../../db/client";
-import { closedPort } from "../../fixtures/ports";
+import { closedPort } from "../../../support/ports";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";

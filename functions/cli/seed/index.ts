@@ -6,15 +6,15 @@
  * one staff account per role, with its initial password and its TOTP secret.
  */
 import { eq } from "drizzle-orm";
-import { newTotpSecret } from "../functions/auth/totp";
-import { createStaffUser } from "../functions/services/staff/create-staff-user";
-import { STAFF_ROLE_LABELS, STAFF_ROLES } from "../src/domain/staff/roles";
-import type { Db } from "./client";
-import { appMeta } from "./schema";
-import { seedEnrolmentDemo } from "./seed-enrolment";
-import type { Catalogue } from "../src/domain/enrolment/catalogue";
-import type { FieldKeys } from "../functions/platform/field-crypto";
-import { seedDemoComplaints } from "./seed-complaints";
+import { newTotpSecret } from "../../auth/totp";
+import { createStaffUser } from "../../services/staff/create-staff-user";
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from "../../../src/domain/staff/roles";
+import type { Db } from "../../../db/client";
+import { appMeta } from "../../../db/schema";
+import { seedEnrolmentDemo } from "./enrolment";
+import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
+import type { FieldKeys } from "../../platform/field-crypto";
+import { seedDemoComplaints } from "./complaints";
 
 export const DEMO_SEED_KEY = "demo_seeded_at";
 /** Bumped when the demo data changes shape, so a report can say which demo a database holds. */

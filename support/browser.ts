@@ -1,7 +1,9 @@
 /**
- * Debian Chromium for the browser tests, driven by playwright-core (no browser download:
- * the machine's `chromium` package is used). Where none is installed the tests are skipped
- * with instructions, unless REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+ * Debian Chromium, driven by playwright-core (no browser download: the machine's `chromium`
+ * package is used), for both the browser tests and the search benchmark. It lives in
+ * support/ (neither tests/ nor bench/, never shipped in the Worker) so that bench never has
+ * to import tests. Where none is installed the tests are skipped with instructions, unless
+ * REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";

@@ -6,18 +6,18 @@
  * from decisions someone made in the console. One family's reference and access code are
  * printed once, so /track/ can be tried.
  */
-import { applicationEvents, applications } from "./schema";
-import type { Catalogue } from "../src/domain/enrolment/catalogue";
-import { checkCharacter } from "../src/domain/enrolment/id-number";
-import { retainUntil } from "../src/domain/enrolment/intake";
-import type { ApplicationState } from "../src/domain/enrolment/states";
-import { RETENTION, PRIVACY_NOTICE_VERSION } from "../src/domain/privacy-notice";
-import { blindIndex, type FieldKeys } from "../functions/platform/field-crypto";
-import { hashReceiptCode, newReceiptCode } from "../functions/platform/receipt-code";
-import type { Tx } from "../functions/services/context";
-import { nextReference } from "../functions/services/references/next-reference";
-import { sealApplication } from "../functions/services/enrolment/application-record";
-import { referenceYear } from "../functions/services/enrolment/submit-application";
+import { applicationEvents, applications } from "../../../db/schema";
+import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
+import { checkCharacter } from "../../../src/domain/enrolment/id-number";
+import { retainUntil } from "../../../src/domain/enrolment/intake";
+import type { ApplicationState } from "../../../src/domain/enrolment/states";
+import { RETENTION, PRIVACY_NOTICE_VERSION } from "../../../src/domain/privacy-notice";
+import { blindIndex, type FieldKeys } from "../../platform/field-crypto";
+import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
+import type { Tx } from "../../services/context";
+import { nextReference } from "../../services/references/next-reference";
+import { sealApplication } from "../../services/enrolment/application-record";
+import { referenceYear } from "../../services/enrolment/submit-application";
 
 const FAMILIES = [
   ["张小雨", "female", "张建国", "father", "qingxi", "wenchang", ["wenchang-xiaoxue-primary", "dier-shiyan-xiaoxue-primary"]],

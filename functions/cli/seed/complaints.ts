@@ -1,20 +1,20 @@
 /**
- * Demo complaints for a new database (called once from db/seed.ts, inside its
+ * Demo complaints for a new database (called once from functions/cli/seed/index.ts, inside its
  * transaction): anonymous, synthetic cases spread over the months before `now` across
  * categories, schools and every stage (waiting, accepted, assigned to the finance bureau
  * for the demo liaison, answered with a consented summary, rated, not accepted), so the
  * console and the public statistics have something to show. Deterministic; no personal
  * data at all. One receipt is printed so a reader can try the tracking page.
  */
-import { complaintEvents, complaints } from "./schema";
-import { CATEGORY_INFO, type ComplaintCategory } from "../src/domain/complaint/categories";
-import { ANSWER_WITHIN_DAYS } from "../src/domain/complaint/deadlines";
-import { SCHOOL_DIRECTORY } from "../src/domain/complaint/directory.generated";
-import type { ComplaintStatus, Outcome } from "../src/domain/complaint/states";
-import { addDays, shanghaiDate } from "../src/domain/complaint/time";
-import { hashReceiptCode, newReceiptCode } from "../functions/platform/receipt-code";
-import { nextReference } from "../functions/services/references/next-reference";
-import type { Tx } from "../functions/services/context";
+import { complaintEvents, complaints } from "../../../db/schema";
+import { CATEGORY_INFO, type ComplaintCategory } from "../../../src/domain/complaint/categories";
+import { ANSWER_WITHIN_DAYS } from "../../../src/domain/complaint/deadlines";
+import { SCHOOL_DIRECTORY } from "../../../src/domain/complaint/directory.generated";
+import type { ComplaintStatus, Outcome } from "../../../src/domain/complaint/states";
+import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
+import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
+import { nextReference } from "../../services/references/next-reference";
+import type { Tx } from "../../services/context";
 
 const STORIES: Partial<Record<ComplaintCategory, string>> = {
   fees: "（演示）开学时班主任要求每位学生交资料费，没有收据，也没有说明收费依据。",
