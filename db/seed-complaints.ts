@@ -13,7 +13,7 @@ import { SCHOOL_DIRECTORY } from "../src/domain/complaint/directory.generated";
 import type { ComplaintStatus, Outcome } from "../src/domain/complaint/states";
 import { addDays, shanghaiDate } from "../src/domain/complaint/time";
 import { hashReceiptCode, newReceiptCode } from "../functions/platform/receipt-code";
-import { nextReference } from "../functions/services/references/next-reference";
+import { nextReference } from "../functions/services/references/internal/next-reference";
 import type { Tx } from "../functions/services/context";
 
 const STORIES: Partial<Record<ComplaintCategory, string>> = {

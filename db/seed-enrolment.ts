@@ -15,7 +15,7 @@ import { RETENTION, PRIVACY_NOTICE_VERSION } from "../src/domain/privacy-notice"
 import { blindIndex, type FieldKeys } from "../functions/platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../functions/platform/receipt-code";
 import type { Tx } from "../functions/services/context";
-import { nextReference } from "../functions/services/references/next-reference";
+import { nextReference } from "../functions/services/references/internal/next-reference";
 import { sealApplication } from "../functions/services/enrolment/application-record";
 import { referenceYear } from "../functions/services/enrolment/submit-application";
 

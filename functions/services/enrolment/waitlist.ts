@@ -15,7 +15,7 @@ import { offerDeadline } from "../../../src/domain/enrolment/intake";
 import { transition } from "../../../src/domain/enrolment/states";
 import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, Tx } from "../context";
-import { enqueueMessage } from "../outbox/enqueue-message";
+import { enqueueMessage } from "../outbox/internal/enqueue-message";
 import { openPersonal } from "./application-record";
 import type { ApplicationRow } from "./track";
 
