@@ -16,7 +16,7 @@ import { scopeOf, type StaffAction } from "../../src/domain/staff/permissions";
 import type { SessionStage } from "../../db/schema/staff";
 import type { AppEnv } from "../app-env";
 import { SESSION_COOKIE } from "../auth/session-policy";
-import { writeAudit } from "../services/audit/write-audit";
+import { writeAudit } from "../services/audit/internal/write-audit";
 import { contextOf } from "../services/context";
 import { FORBIDDEN_MESSAGE, SIGNED_OUT_MESSAGE } from "../services/staff/internal/authorize";
 import { resolveSession, type LiveSession } from "../services/staff/resolve-session";

@@ -6,7 +6,7 @@ import type { AuditQuery } from "../../../src/domain/staff/schemas";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { csvCell, queryAudit } from "./internal/audit-query";
-import { writeAudit } from "./write-audit";
+import { writeAudit } from "./internal/write-audit";
 
 const COLUMNS = ["id", "at", "actorId", "actorEmail", "actorRole", "action", "objectType", "objectId", "outcome", "requestId", "detail"] as const;
 

@@ -1,6 +1,6 @@
 /** `downloadAttachment`: a file the filer attached, for a role that may read the case; audited like any read. */
 import { DomainError } from "../../../src/domain/errors";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import { staffVerb } from "../staff-verb";
 import { readUpload } from "../uploads/internal/store-upload";
 import { attachmentsOf } from "./internal/case-facts";

@@ -15,7 +15,7 @@ import { nextStatus, RATING_LABELS } from "../../../src/domain/complaint/states"
 import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { hashReceiptCode, normaliseReceiptCode } from "../../platform/receipt-code";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx, Tx } from "../context";
 import { eventsOf, pausesOf, type ComplaintRow } from "./internal/case-facts";
 import { filerView, type FilerView } from "./filer-view";

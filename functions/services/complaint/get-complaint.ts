@@ -1,5 +1,5 @@
 /** `getComplaint`: one case as staff see it, for a role whose scope covers it; the read is audited. */
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { detailOf, loadCase } from "./internal/staff-case";

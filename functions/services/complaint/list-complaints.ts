@@ -8,7 +8,7 @@
 import { inArray } from "drizzle-orm";
 import { complaintPauses, complaints } from "../../../db/schema";
 import { QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../src/domain/complaint/schemas";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { QUEUE_ORDER, queueCondition, queueCount, queuePageIds } from "./internal/complaint-queue";

@@ -4,7 +4,7 @@
  * contact; the reason is kept in the case's internal history, the audit row holds only codes.
  */
 import { DomainError } from "../../../src/domain/errors";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import { staffVerb } from "../staff-verb";
 import { openContact } from "./internal/notify-filer";
 import { recordEvent } from "./internal/record-event";

@@ -17,7 +17,7 @@ import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { openField, sealField } from "../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../context";
 import { withIdempotency } from "../idempotency/internal/with-idempotency";
 import { nextReference } from "../references/internal/next-reference";

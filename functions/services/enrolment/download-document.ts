@@ -4,7 +4,7 @@
  * audited.
  */
 import { DOCUMENT_KIND_LABELS } from "../../../src/domain/enrolment/vocabulary";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { downloadResponse } from "../uploads/internal/download-response";

@@ -10,7 +10,7 @@ import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
 import { APPLICATION_STATE_LABELS, TRANSITIONS } from "../../../src/domain/enrolment/states";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_REVIEW_LABELS, INELIGIBLE_REASON_LABELS } from "../../../src/domain/enrolment/vocabulary";
 import { answerSections } from "../../../src/lib/enrolment/answers";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { openApplication } from "./application-record";

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { allocationRuns } from "../../../db/schema";
 import type { AllocationResult } from "../../../src/domain/enrolment/allocation";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { noSuchRun, runSummary } from "./internal/allocation-run";

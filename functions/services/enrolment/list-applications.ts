@@ -9,7 +9,7 @@ import { sectionName, type Catalogue } from "../../../src/domain/enrolment/catal
 import { PAGE_SIZE, REVIEW_DAYS, type ApplicationQuery } from "../../../src/domain/enrolment/staff-schemas";
 import { APPLICATION_STATE_LABELS, REVIEWABLE_STATES } from "../../../src/domain/enrolment/states";
 import { GRADE_LABELS } from "../../../src/domain/enrolment/vocabulary";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { openPersonal } from "./application-record";

@@ -11,7 +11,7 @@ import type { AllocationResult } from "../../../src/domain/enrolment/allocation"
 import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
 import { offerDeadline } from "../../../src/domain/enrolment/intake";
 import { transition } from "../../../src/domain/enrolment/states";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { enqueueMessage } from "../outbox/internal/enqueue-message";
 import { staffVerb } from "../staff-verb";

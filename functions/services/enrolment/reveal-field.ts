@@ -5,7 +5,7 @@
  */
 import { DomainError } from "../../../src/domain/errors";
 import { REVEAL_REASON_LABELS, type REVEALABLE_FIELDS, type REVEAL_REASONS } from "../../../src/domain/enrolment/staff-schemas";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { openApplication } from "./application-record";

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { applicationDocuments, applicationEvents } from "../../../db/schema";
 import type { DocumentReviewInput } from "../../../src/domain/enrolment/staff-schemas";
 import { DOCUMENT_KIND_LABELS } from "../../../src/domain/enrolment/vocabulary";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { documentOf, loadForStaff } from "./internal/staff-application";

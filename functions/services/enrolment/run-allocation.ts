@@ -12,7 +12,7 @@ import { allocate, toPublished } from "../../../src/domain/enrolment/allocation"
 import { communityOf, sectionsForGrade, type Catalogue } from "../../../src/domain/enrolment/catalogue";
 import { inCatchment } from "../../../src/domain/enrolment/points";
 import type { Grade } from "../../../src/domain/enrolment/vocabulary";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { publicIdOf, runSummary } from "./internal/allocation-run";

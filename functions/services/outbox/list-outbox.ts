@@ -5,7 +5,7 @@
  */
 import { desc } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 

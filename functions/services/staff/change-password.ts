@@ -14,7 +14,7 @@ import { NewPassword } from "../../../src/domain/staff/schemas";
 import { isCommonPassword } from "../../auth/common-passwords";
 import { hashPassword, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
 import type { LiveSession } from "./resolve-session";
 

@@ -12,7 +12,7 @@ import type { TotpCodeInput } from "../../../src/domain/staff/schemas";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
 import { openSecret } from "../../auth/secret-box";
 import { matchTotp } from "../../auth/totp";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { AuthCtx } from "../context";
 import { clearFailures, lockedError, reserveAttempt } from "./internal/lockout";
 import type { LiveSession } from "./resolve-session";

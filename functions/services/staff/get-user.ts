@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { staffUsers } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
 import { inScope } from "../../../src/domain/staff/permissions";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { NO_SUCH_USER } from "./internal/change-user";

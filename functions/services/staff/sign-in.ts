@@ -12,7 +12,7 @@ import type { SignInInput } from "../../../src/domain/staff/schemas";
 import { DECOY_HASH, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
 import { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MS } from "../../auth/session-policy";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
 import { lockedError, releaseAttempt, reserveAttempt } from "./internal/lockout";
 

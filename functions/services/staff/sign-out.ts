@@ -1,7 +1,7 @@
 /** `signOut({ ctx, input: { live } })`: deletes the session at once and records it. */
 import { eq } from "drizzle-orm";
 import { staffSessions } from "../../../db/schema";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
 import type { LiveSession } from "./resolve-session";
 

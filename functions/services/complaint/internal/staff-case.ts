@@ -12,7 +12,7 @@ import { nextStatus, type ComplaintEvent } from "../../../../src/domain/complain
 import { shanghaiDate } from "../../../../src/domain/complaint/time";
 import { DomainError } from "../../../../src/domain/errors";
 import { inScope, type StaffAction } from "../../../../src/domain/staff/permissions";
-import { writeAudit } from "../../audit/write-audit";
+import { writeAudit } from "../../audit/internal/write-audit";
 import { staffVerb, type Access } from "../../staff-verb";
 import type { SecureCtx, StaffCtx, Tx } from "../../context";
 import { attachmentsOf, eventsOf, pausesOf, type ComplaintRow } from "./case-facts";

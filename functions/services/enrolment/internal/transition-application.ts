@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { applicationEvents, applications } from "../../../../db/schema";
 import { DomainError } from "../../../../src/domain/errors";
 import { transition, type ApplicationEvent, type ApplicationState } from "../../../../src/domain/enrolment/states";
-import { writeAudit, type AuditEntry } from "../../audit/write-audit";
+import { writeAudit, type AuditEntry } from "../../audit/internal/write-audit";
 import type { ServiceCtx, Tx } from "../../context";
 
 export async function transitionApplication(

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { staffSessions, staffUsers } from "../../../../db/schema";
 import { DomainError } from "../../../../src/domain/errors";
-import { writeAudit } from "../../audit/write-audit";
+import { writeAudit } from "../../audit/internal/write-audit";
 import type { StaffCtx, Tx } from "../../context";
 import { toUserView, type UserView } from "./user-view";
 

@@ -12,7 +12,7 @@ import type { InviteUserInput } from "../../../../src/domain/staff/schemas";
 import { hashPassword } from "../../../auth/password-hash";
 import { sealSecret } from "../../../auth/secret-box";
 import { newInitialPassword, newUserId } from "../../../auth/session-token";
-import { writeAudit } from "../../audit/write-audit";
+import { writeAudit } from "../../audit/internal/write-audit";
 import type { ServiceCtx, StaffPrincipal, Tx } from "../../context";
 import { toUserView, type UserView } from "./user-view";
 

@@ -3,11 +3,11 @@
  * the row and the action it records commit or roll back together (SECURITY.md item 10).
  * There is deliberately no update or delete counterpart.
  */
-import { auditLog } from "../../../db/schema";
-import type { StaffRole } from "../../../src/domain/staff/roles";
-import type { AUDIT_OUTCOMES } from "../../../src/domain/staff/schemas";
-import type { Db } from "../../../db/client";
-import type { ServiceCtx, StaffPrincipal, Tx } from "../context";
+import { auditLog } from "../../../../db/schema";
+import type { StaffRole } from "../../../../src/domain/staff/roles";
+import type { AUDIT_OUTCOMES } from "../../../../src/domain/staff/schemas";
+import type { Db } from "../../../../db/client";
+import type { ServiceCtx, StaffPrincipal, Tx } from "../../context";
 
 export type AuditEntry = {
   action: string;
