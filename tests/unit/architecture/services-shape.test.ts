@@ -4,14 +4,16 @@
  * `decideComplaint`) taking one `{ ctx, input }` object, and a staff verb's permission action
  * (`verb.action`, which its route reads) is one the permission matrix grants to some role.
  * Types and constants may sit beside the verb; shared code lives in `internal/` modules.
+ * The staff routes name an endpoint's action only through its verb (`permit(verb.action)`).
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, STAFF_ACTIONS, type StaffAction } from "../../../src/domain/staff/permissions";
 
 const SERVICES = path.resolve(import.meta.dirname, "../../../functions/services");
+const STAFF_ROUTES = path.resolve(import.meta.dirname, "../../../functions/routes/staff");
 /** The context and the staff-verb helper are the plumbing every verb is written with. */
 const PLUMBING = new Set(["context.ts", "staff-verb.ts"]);
 
@@ -68,5 +70,13 @@ describe("functions/services", () => {
       expect(STAFF_ACTIONS).toContain(action);
       expect(granted(action), `no role is granted ${action}`).toBe(true);
     }
+  });
+});
+
+describe("functions/routes/staff", () => {
+  const routeFiles = readdirSync(STAFF_ROUTES).filter((name) => name.endsWith(".ts"));
+
+  it.each(routeFiles)("%s reads each permission from its verb, never writes it as a second literal", (name) => {
+    expect(readFileSync(path.join(STAFF_ROUTES, name), "utf8")).not.toMatch(/permit\(\s*["'`]/);
   });
 });
