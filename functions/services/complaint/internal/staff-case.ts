@@ -1,9 +1,10 @@
 /**
- * What the staff verbs on complaints share: loading a case the actor may touch, the case as
- * staff see it, and `change`, the one shape of a case change. A change reads the case again in
- * its transaction, asks the state machine for the next status, writes the change, the case
- * event and the audit row together and, when there is news for a named filer, queues it
- * through the outbox in that same transaction.
+ * What the staff verbs on complaints share: loading a case the actor's scope covers, the case
+ * as staff see it, and `caseChange`, the one shape of a verb that changes a case. Such a verb
+ * checks the matrix first (staffVerb), loads the case, reads it again in its transaction,
+ * asks the state machine for the next status, writes the change, the case event and the audit
+ * row together and, when there is news for a named filer, queues it through the outbox in
+ * that same transaction.
  */
 import { eq } from "drizzle-orm";
 import { complaints } from "../../../../db/schema";
