@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import type { AppConfig } from "./config";
 import type { ClientAddress } from "./platform/client-address";
 import type { PageShell } from "./platform/page-shell";
-import type { CatalogueSource } from "./services/enrolment/catalogue-source";
+import type { CatalogueSource } from "./platform/catalogue-source";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };

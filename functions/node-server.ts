@@ -22,10 +22,10 @@ import { nodeClientAddress } from "./platform/client-address";
 import { createFileBlobStore } from "./platform/file-blob-store";
 import { filePageShell } from "./platform/file-page-shell";
 import { fieldKeysOf } from "./platform/field-crypto";
-import { fileCatalogueSource } from "./services/enrolment/file-catalogue";
+import { fileCatalogueSource } from "./platform/file-catalogue";
 import { contentRoot } from "../src/content-data/district";
 import { createLogMailer } from "./platform/log-mailer";
-import { startOutboxTimer } from "./services/outbox/outbox-timer";
+import { startOutboxTimer } from "./platform/outbox-timer";
 import { createStaticSite } from "./static-site";
 
 const NodeEnv = z.object({

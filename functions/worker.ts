@@ -17,7 +17,7 @@ import { workerClientAddress } from "./platform/client-address";
 import { createConsoleLogger } from "./platform/console-logger";
 import { createLogMailer } from "./platform/log-mailer";
 import { assetsPageShell } from "./platform/page-shell";
-import { assetsCatalogueSource } from "./services/enrolment/catalogue-source";
+import { assetsCatalogueSource } from "./platform/catalogue-source";
 import { createR2BlobStore } from "./platform/r2-blob-store";
 
 type WorkerEnv = Record<string, unknown> & { UPLOADS: R2Bucket; ASSETS: { fetch(request: Request): Promise<Response> } };

@@ -2,7 +2,7 @@
  * Idempotency keys (SECURITY.md item 12): one row per (scope, key) a client sent with a
  * write, holding a hash of the request body and the JSON result the first execution
  * returned. The primary key makes two parallel first attempts collide, so only one commits;
- * functions/services/idempotency/with-idempotency.ts writes and reads it.
+ * functions/services/idempotency/internal/with-idempotency.ts writes and reads it.
  */
 import { primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 

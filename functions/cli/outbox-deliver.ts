@@ -25,16 +25,10 @@ const config = parseConfig(process.env, () => loadOrCreateDevSecrets(process.env
 const client = await openNodeLibsqlClient(config.database.url, config.database.authToken);
 const log = createConsoleLogger();
 try {
-  const result = await deliverOutbox(
-    {
-      db: createDb(client),
-      clock: systemClock,
-      mailer: createLogMailer(log),
-      log,
-      config,
-    },
-    limit,
-  );
+  const result = await deliverOutbox({
+    ctx: { db: createDb(client), clock: systemClock, mailer: createLogMailer(log), log, config },
+    input: { limit },
+  });
   console.log(`Outbox: ${result.sent} sent, ${result.failed} failed (given up).`);
 } finally {
   client.close();

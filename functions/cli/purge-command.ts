@@ -1,6 +1,6 @@
 /**
  * `npm run purge [-- --now 2031-09-01]`: runs every registered purger
- * (services/retention/purgers.ts) against the database in LIBSQL_URL and the upload folder
+ * (services/retention/internal/purgers.ts) against the database in LIBSQL_URL and the upload folder
  * UPLOAD_DIR, and prints what each deleted or anonymised. `--now` sets the clock (a date or
  * an ISO time, UTC) so an operator can see what a later run would remove, and tests can run
  * it at any date. Split from the script so a test can run it on a temporary database with
@@ -12,8 +12,9 @@ import { migrateDatabase } from "../../db/migrate";
 import { systemClock, type Clock, type Logger } from "../deps";
 import { createFileBlobStore } from "../platform/file-blob-store";
 import { openNodeLibsqlClient } from "../platform/node-libsql-client";
-import { runPurgers, type Purger } from "../services/retention/purger";
-import { PURGERS } from "../services/retention/purgers";
+import type { Purger } from "../services/retention/internal/purger";
+import { PURGERS } from "../services/retention/internal/purgers";
+import { runPurgers } from "../services/retention/run-purgers";
 
 export const USAGE = "Usage: npm run purge [-- --now <YYYY-MM-DD | ISO 8601 UTC time>]";
 
@@ -47,7 +48,7 @@ export async function runPurge(
     const db = createDb(client);
     await migrateDatabase(db);
     const blobs = createFileBlobStore(env.UPLOAD_DIR ?? "db/uploads");
-    const reports = await runPurgers(purgers, { db, blobs, clock, log: quietLog });
+    const reports = await runPurgers({ ctx: { db, blobs, clock, log: quietLog }, input: { purgers } });
     const lines = [`Retention purge at ${clock.now().toISOString()}: ${purgers.length} purger(s)`];
     for (const r of reports) {
       lines.push(r.ok ? `  ${r.name}: ${r.counts.deleted} deleted, ${r.counts.anonymised} anonymised` : `  ${r.name}: FAILED (${r.error})`);

@@ -12,7 +12,7 @@ import { DomainError } from "../../src/domain/errors";
 import { STAFF_ROLES } from "../../src/domain/staff/roles";
 import { InviteUserInput } from "../../src/domain/staff/schemas";
 import { systemClock } from "../deps";
-import { createStaffUser } from "../services/staff/create-staff-user";
+import { insertStaffUser } from "../services/staff/internal/insert-staff-user";
 import { parseInput } from "../validate";
 import { openNodeLibsqlClient } from "../platform/node-libsql-client";
 
@@ -37,7 +37,7 @@ export async function runStaffCreate(argv: string[], env: Record<string, string 
     const db = createDb(client);
     await migrateDatabase(db);
     const log = { info: () => {}, error: () => {} };
-    const { user, initialPassword } = await createStaffUser({ ctx: { db, clock: systemClock, log, requestId: "cli-staff-create" }, input, actor: null });
+    const { user, initialPassword } = await insertStaffUser({ ctx: { db, clock: systemClock, log, requestId: "cli-staff-create" }, input, actor: null });
     return {
       code: 0,
       lines: [

@@ -8,11 +8,11 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { DomainError } from "../../src/domain/errors";
 import type { AppEnv } from "../app-env";
-import { rateLimitClientKey } from "../services/rate-limit/client-key";
-import { consumeRateLimit, type RateLimitRule } from "../services/rate-limit/consume-rate-limit";
+import { rateLimitClientKey } from "../services/rate-limit/internal/client-key";
+import { consumeRateLimit, type RateLimitRule } from "../services/rate-limit/internal/consume-rate-limit";
 
-export { consumeRateLimit, type RateLimitRule } from "../services/rate-limit/consume-rate-limit";
-export { rateLimitClientKey } from "../services/rate-limit/client-key";
+export { consumeRateLimit, type RateLimitRule } from "../services/rate-limit/internal/consume-rate-limit";
+export { rateLimitClientKey } from "../services/rate-limit/internal/client-key";
 
 export const RATE_LIMITED_MESSAGE = "操作太频繁，请稍后再试。";
 const rateLimitedMessage = (seconds: number) => `操作太频繁，请在 ${waitWords(seconds)}后再试。`;

@@ -90,7 +90,7 @@ export function apiHeadersFor(_path: string, res: Response): Record<string, stri
 /**
  * Sets every header of `headers` (or of the map chosen for the path and response) on the
  * response, replacing what a handler set. One exception keeps a handler stricter, never looser:
- * a handler's CSP `sandbox` directive (file downloads, functions/services/uploads/download-response.ts)
+ * a handler's CSP `sandbox` directive (file downloads, functions/services/uploads/internal/download-response.ts)
  * is kept in front of the chosen policy.
  */
 export function securityHeaders(headers: Record<string, string> | ((path: string, res: Response) => Record<string, string>)): MiddlewareHandler {

@@ -5,6 +5,8 @@
  * matrix, writing an `access.denied` audit row when the role may not. `session(...stages)` is
  * for the sign-in steps and sign-out. Each returned middleware carries its requirement
  * (`staffRequirement`), so the permission-walk test reads it from the app's own routes.
+ * Verbs get their context from `contextOf(c)` (services/context), whose actor is the session
+ * loaded here; a staff verb re-checks the matrix itself (services/staff-verb).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -14,29 +16,15 @@ import { scopeOf, type StaffAction } from "../../src/domain/staff/permissions";
 import type { SessionStage } from "../../db/schema/staff";
 import type { AppEnv } from "../app-env";
 import { SESSION_COOKIE } from "../auth/session-policy";
-import { writeAudit } from "../services/audit/write-audit";
-import { principalOf, type ServiceCtx, type StaffCtx } from "../services/context";
-import { FORBIDDEN_MESSAGE } from "../services/staff/authorize";
+import { writeAudit } from "../services/audit/internal/write-audit";
+import { contextOf } from "../services/context";
+import { FORBIDDEN_MESSAGE, SIGNED_OUT_MESSAGE } from "../services/staff/internal/authorize";
 import { resolveSession, type LiveSession } from "../services/staff/resolve-session";
 
 export type StaffEnv = { Variables: AppEnv["Variables"] & { live: LiveSession | null } };
 
 export type StaffRequirement = { kind: "public" } | { kind: "session"; stages: SessionStage[] } | { kind: "action"; action: StaffAction };
 type Marked = MiddlewareHandler<StaffEnv> & { staffRequirement: StaffRequirement };
-
-const SIGNED_OUT = "请先登录。如果您已登录，可能因为长时间未操作已自动退出。";
-
-export function serviceCtx(c: Context<StaffEnv>): ServiceCtx {
-  const { db, clock, log } = c.var.deps;
-  return { db, clock, log, requestId: c.var.requestId };
-}
-
-
-export function staffCtx(c: Context<StaffEnv>): StaffCtx {
-  const live = c.var.live;
-  if (!live) throw new DomainError("unauthenticated", SIGNED_OUT);
-  return { ...serviceCtx(c), actor: principalOf(live) };
-}
 
 export function setSessionCookie(c: Context, token: string): void {
   setCookie(c, SESSION_COOKIE, token, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
@@ -48,10 +36,10 @@ export function clearSessionCookie(c: Context): void {
 
 async function load(c: Context<StaffEnv>, stages: SessionStage[]): Promise<LiveSession> {
   const token = getCookie(c, SESSION_COOKIE, "host");
-  const live = token ? await resolveSession({ ctx: serviceCtx(c), token }) : null;
+  const live = token ? await resolveSession({ ctx: contextOf(c), input: { token } }) : null;
   if (!live || !stages.includes(live.session.stage)) {
     if (token) clearSessionCookie(c);
-    throw new DomainError("unauthenticated", SIGNED_OUT);
+    throw new DomainError("unauthenticated", SIGNED_OUT_MESSAGE);
   }
   c.set("live", live);
   return live;
@@ -75,7 +63,7 @@ export function permit(action: StaffAction): Marked {
   return mark(async (c, next) => {
     const live = await load(c, ["full"]);
     if (!scopeOf(live.user.role, action)) {
-      await writeAudit(c.var.deps.db, serviceCtx(c), {
+      await writeAudit(c.var.deps.db, contextOf(c), {
         action: "access.denied",
         outcome: "denied",
         actor: { userId: live.user.id, role: live.user.role },

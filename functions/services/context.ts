@@ -2,8 +2,10 @@
  * What every service verb receives, and the one place it is built (`contextOf`). A verb gets
  * the injected deps it may need (database, clock, log, field keys, blob store, the auth
  * secret for TOTP), the request id for its audit row and log lines, and who is acting: the
- * signed-in staff member, or `null` on the public side. Verbs never see Hono: `contextOf`
- * reads a route's context structurally, so this module stays free of it.
+ * signed-in staff member, or `null` on the public side and during the sign-in steps (a
+ * session that has not passed the second factor acts for nobody). Verbs never see Hono:
+ * `contextOf` reads a route's context structurally, so this module stays free of it. CLIs and
+ * tests build the smaller literal a verb's ctx type names instead.
  */
 import type { Db } from "../../db/client";
 import type { AppDeps, BlobStore } from "../deps";
@@ -65,17 +67,11 @@ export function contextOf(c: RouteContext): Ctx {
     keys: fieldKeysOf(deps.config.secrets),
     blobs: deps.blobs,
     authSecret: deps.config.secrets.AUTH_SECRET,
-    actor: live ? principalOf(live) : null,
+    actor: live?.session.stage === "full" ? principalOf(live) : null,
   };
 }
 
-/** A SecureCtx from the app's deps and a ServiceCtx (for callers outside a request: CLIs, timers). */
+/** @deprecated use contextOf; kept until the public routes have moved (then removed). */
 export function secureCtx(deps: Pick<AppDeps, "config" | "blobs">, ctx: ServiceCtx): SecureCtx {
   return { ...ctx, keys: fieldKeysOf(deps.config.secrets), blobs: deps.blobs };
-}
-
-/** @deprecated use contextOf; kept until every route has moved. */
-export function secureCtxOf(c: { var: { deps: AppDeps; requestId: string } }): SecureCtx {
-  const { db, clock, log } = c.var.deps;
-  return secureCtx(c.var.deps, { db, clock, log, requestId: c.var.requestId });
 }

@@ -1,7 +1,7 @@
 /**
  * What the portal accepts as an uploaded document (SECURITY.md item 6), shared by the form
  * pages (the `accept` attribute, the size hint, early checks in the browser) and the server,
- * which checks every file again by its content (functions/services/uploads/inspect-upload.ts).
+ * which checks every file again by its content (functions/services/uploads/internal/inspect-upload.ts).
  */
 export const UPLOAD_KINDS = ["jpeg", "png", "pdf"] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];

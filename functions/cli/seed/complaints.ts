@@ -13,7 +13,7 @@ import { SCHOOL_DIRECTORY } from "../../../src/domain/complaint/directory.genera
 import type { ComplaintStatus, Outcome } from "../../../src/domain/complaint/states";
 import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
-import { nextReference } from "../../services/references/next-reference";
+import { nextReference } from "../../services/references/internal/next-reference";
 import type { Tx } from "../../services/context";
 
 const STORIES: Partial<Record<ComplaintCategory, string>> = {

@@ -15,7 +15,7 @@ import { RETENTION, PRIVACY_NOTICE_VERSION } from "../../../src/domain/privacy-n
 import { blindIndex, type FieldKeys } from "../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
 import type { Tx } from "../../services/context";
-import { nextReference } from "../../services/references/next-reference";
+import { nextReference } from "../../services/references/internal/next-reference";
 import { sealApplication } from "../../services/enrolment/application-record";
 import { referenceYear } from "../../services/enrolment/submit-application";
 

@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { newTotpSecret } from "../../auth/totp";
-import { createStaffUser } from "../../services/staff/create-staff-user";
+import { insertStaffUser } from "../../services/staff/internal/insert-staff-user";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "../../../src/domain/staff/roles";
 import type { Db } from "../../../db/client";
 import { appMeta } from "../../../db/schema";
@@ -51,7 +51,7 @@ export async function seedDemoData(
     const ctx = { db, clock: { now: () => now }, log: { info: () => {}, error: () => {} }, requestId: "demo-seed" };
     for (const input of DEMO_STAFF) {
       const totpSecret = newTotpSecret();
-      const { initialPassword } = await createStaffUser({ ctx, input, actor: null, totpSecret: { secret: totpSecret, authSecret }, tx });
+      const { initialPassword } = await insertStaffUser({ ctx, input, actor: null, totpSecret: { secret: totpSecret, authSecret }, tx });
       lines.push(`${STAFF_ROLE_LABELS[input.role]} | ${input.email} | ${initialPassword} | ${totpSecret}`);
     }
     if (enrolment) lines.push(...(await seedEnrolmentDemo(tx, { ...enrolment, now })));

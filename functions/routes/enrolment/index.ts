@@ -18,8 +18,8 @@ import { bodyLimitOf } from "../../middleware/body-limit";
 import { assertNoHoneypot, assertNoHoneypotInForm } from "../../middleware/honeypot";
 import { RATE_LIMITS, rateLimit } from "../../middleware/rate-limit";
 import { secureCtx, type SecureCtx } from "../../services/context";
-import { idempotencyKeyOf } from "../../services/idempotency/with-idempotency";
-import { publicResults } from "../../services/enrolment/allocation";
+import { idempotencyKeyOf } from "../../services/idempotency/internal/with-idempotency";
+import { publicResults } from "../../services/enrolment/public-results";
 import { documentsOfForm, inspectDocuments, storeDocuments } from "../../services/enrolment/documents";
 import { draftRowForSubmit, DRAFT_COOKIE, DRAFT_HOURS, loadDraft, saveDraft } from "../../services/enrolment/drafts";
 import { openApplication } from "../../services/enrolment/application-record";
@@ -210,7 +210,7 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     return track(c, reference, accessCode, "材料已上传，我们会尽快审核。");
   })
   .get("/results", async (c) => {
-    const results = await publicResults(c.var.deps, await c.var.deps.catalogue.current());
+    const results = await publicResults({ ctx: c.var.deps, input: { catalogue: await c.var.deps.catalogue.current() } });
     c.header("Cache-Control", "public, max-age=300, must-revalidate");
     return c.json(results, 200);
   });

@@ -1,10 +1,10 @@
 /**
  * `/api/staff/complaints`: the triage queue and case handling. Every route carries
- * `permit(action)`; the verbs re-check the matrix and apply the department scope, so a
- * liaison asking for another department's case gets 404 with no data. Handlers are thin:
- * validate, call one verb, answer with the case as the actor may see it.
+ * `permit(verb.action)`, the action its verb declares; the verbs re-check the matrix and apply
+ * the department scope, so a liaison asking for another department's case gets 404 with no
+ * data. Handlers are thin: validate, call one verb, answer with the case as the actor may see it.
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import {
   AssignInput,
   ComplaintListQuery,
@@ -19,78 +19,69 @@ import {
   RevealContactInput,
 } from "../../../src/domain/complaint/schemas";
 import { z } from "../../../src/domain/zod";
-import { permit, staffCtx, type StaffEnv } from "../../middleware/staff-auth";
-import { fieldKeysOf } from "../../platform/field-crypto";
-import {
-  addNote,
-  approveAnswer,
-  assignComplaint,
-  decideComplaint,
-  downloadAttachment,
-  draftAnswer,
-  extendDeadline,
-  getComplaint,
-  mergeComplaint,
-  recategoriseComplaint,
-  requestInformation,
-  returnDraft,
-  revealContact,
-  type StaffSecureCtx,
-} from "../../services/complaint/staff-actions";
+import { permit, type StaffEnv } from "../../middleware/staff-auth";
+import { addNote } from "../../services/complaint/add-note";
+import { approveAnswer } from "../../services/complaint/approve-answer";
+import { assignComplaint } from "../../services/complaint/assign-complaint";
+import { decideComplaint } from "../../services/complaint/decide-complaint";
+import { downloadAttachment } from "../../services/complaint/download-attachment";
+import { draftAnswer } from "../../services/complaint/draft-answer";
+import { extendDeadline } from "../../services/complaint/extend-deadline";
+import { getComplaint } from "../../services/complaint/get-complaint";
 import { listComplaints } from "../../services/complaint/list-complaints";
+import { mergeComplaint } from "../../services/complaint/merge-complaint";
+import { recategoriseComplaint } from "../../services/complaint/recategorise-complaint";
+import { requestInformation } from "../../services/complaint/request-information";
+import { returnDraft } from "../../services/complaint/return-draft";
+import { revealContact } from "../../services/complaint/reveal-contact";
+import { contextOf } from "../../services/context";
+import { downloadResponse } from "../../services/uploads/internal/download-response";
 import { jsonBody, paramsOf, queryOf } from "../../validate";
-import { downloadResponse } from "../../services/uploads/download-response";
 
 const Params = z.strictObject({ id: z.string().min(1).max(64) });
 const AttachmentParams = z.strictObject({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
 
-function secure(c: Context<StaffEnv>): StaffSecureCtx {
-  const { deps } = c.var;
-  return { ...staffCtx(c), keys: fieldKeysOf(deps.config.secrets), blobs: deps.blobs };
-}
-
 export const staffComplaintRoutes = new Hono<StaffEnv>()
-  .get("/", permit("complaints.read"), queryOf(ComplaintListQuery), async (c) =>
-    c.json(await listComplaints({ ctx: staffCtx(c), query: c.req.valid("query") }), 200),
+  .get("/", permit(listComplaints.action), queryOf(ComplaintListQuery), async (c) =>
+    c.json(await listComplaints({ ctx: contextOf(c), input: c.req.valid("query") }), 200),
   )
-  .get("/:id", permit("complaints.read"), paramsOf(Params), async (c) =>
-    c.json({ complaint: await getComplaint({ ctx: staffCtx(c), id: c.req.valid("param").id }) }, 200),
+  .get("/:id", permit(getComplaint.action), paramsOf(Params), async (c) =>
+    c.json({ complaint: await getComplaint({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),
   )
-  .get("/:id/attachments/:attachmentId", permit("complaints.read"), paramsOf(AttachmentParams), async (c) => {
-    const { id, attachmentId } = c.req.valid("param");
-    const file = await downloadAttachment({ ctx: secure(c), id, attachmentId });
+  .get("/:id/attachments/:attachmentId", permit(downloadAttachment.action), paramsOf(AttachmentParams), async (c) => {
+    const file = await downloadAttachment({ ctx: contextOf(c), input: c.req.valid("param") });
     return downloadResponse(file.bytes, file.contentType, file.name);
   })
-  .post("/:id/decide", permit("complaints.triage"), paramsOf(Params), jsonBody(DecideInput), async (c) =>
-    c.json({ complaint: await decideComplaint({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/decide", permit(decideComplaint.action), paramsOf(Params), jsonBody(DecideInput), async (c) =>
+    c.json({ complaint: await decideComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/merge", permit("complaints.triage"), paramsOf(Params), jsonBody(MergeInput), async (c) =>
-    c.json({ complaint: await mergeComplaint({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/merge", permit(mergeComplaint.action), paramsOf(Params), jsonBody(MergeInput), async (c) =>
+    c.json({ complaint: await mergeComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/recategorise", permit("complaints.triage"), paramsOf(Params), jsonBody(RecategoriseInput), async (c) =>
-    c.json({ complaint: await recategoriseComplaint({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/recategorise", permit(recategoriseComplaint.action), paramsOf(Params), jsonBody(RecategoriseInput), async (c) =>
+    c.json({ complaint: await recategoriseComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/assign", permit("complaints.assign"), paramsOf(Params), jsonBody(AssignInput), async (c) =>
-    c.json({ complaint: await assignComplaint({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/assign", permit(assignComplaint.action), paramsOf(Params), jsonBody(AssignInput), async (c) =>
+    c.json({ complaint: await assignComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/request-information", permit("complaints.triage"), paramsOf(Params), jsonBody(RequestInformationInput), async (c) =>
-    c.json({ complaint: await requestInformation({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/request-information", permit(requestInformation.action), paramsOf(Params), jsonBody(RequestInformationInput), async (c) =>
+    c.json({ complaint: await requestInformation({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/extend", permit("complaints.triage"), paramsOf(Params), jsonBody(ExtendInput), async (c) =>
-    c.json({ complaint: await extendDeadline({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/extend", permit(extendDeadline.action), paramsOf(Params), jsonBody(ExtendInput), async (c) =>
+    c.json({ complaint: await extendDeadline({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/notes", permit("complaints.answer"), paramsOf(Params), jsonBody(NoteInput), async (c) =>
-    c.json({ complaint: await addNote({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/notes", permit(addNote.action), paramsOf(Params), jsonBody(NoteInput), async (c) =>
+    c.json({ complaint: await addNote({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/draft", permit("complaints.answer"), paramsOf(Params), jsonBody(DraftAnswerInput), async (c) =>
-    c.json({ complaint: await draftAnswer({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/draft", permit(draftAnswer.action), paramsOf(Params), jsonBody(DraftAnswerInput), async (c) =>
+    c.json({ complaint: await draftAnswer({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/return-draft", permit("complaints.triage"), paramsOf(Params), jsonBody(ReturnDraftInput), async (c) =>
-    c.json({ complaint: await returnDraft({ ctx: secure(c), id: c.req.valid("param").id, input: c.req.valid("json") }) }, 200),
+  .post("/:id/return-draft", permit(returnDraft.action), paramsOf(Params), jsonBody(ReturnDraftInput), async (c) =>
+    c.json({ complaint: await returnDraft({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/approve", permit("complaints.triage"), paramsOf(Params), async (c) =>
-    c.json({ complaint: await approveAnswer({ ctx: secure(c), id: c.req.valid("param").id }) }, 200),
+  .post("/:id/approve", permit(approveAnswer.action), paramsOf(Params), async (c) =>
+    c.json({ complaint: await approveAnswer({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),
   )
-  .post("/:id/reveal-contact", permit("complaints.reveal_contact"), paramsOf(Params), jsonBody(RevealContactInput), async (c) =>
-    c.json({ contact: await revealContact({ ctx: secure(c), id: c.req.valid("param").id, reason: c.req.valid("json").reason }) }, 200),
+  .post("/:id/reveal-contact", permit(revealContact.action), paramsOf(Params), jsonBody(RevealContactInput), async (c) =>
+    c.json({ contact: await revealContact({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   );

@@ -3,11 +3,8 @@
  * lists these actions, straight from the permission matrix).
  */
 import { Hono } from "hono";
-import { actionsOf, scopeOf } from "../../../src/domain/staff/permissions";
-import { permit, staffCtx, type StaffEnv } from "../../middleware/staff-auth";
+import { permit, type StaffEnv } from "../../middleware/staff-auth";
+import { contextOf } from "../../services/context";
+import { whoAmI } from "../../services/staff/who-am-i";
 
-export const staffMeRoutes = new Hono<StaffEnv>().get("/", permit("console.home"), (c) => {
-  const { actor } = staffCtx(c);
-  const actions = actionsOf(actor.role).map((action) => ({ action, scope: scopeOf(actor.role, action)! }));
-  return c.json({ user: { id: actor.userId, email: actor.email, displayName: actor.displayName, role: actor.role, department: actor.department }, actions }, 200);
-});
+export const staffMeRoutes = new Hono<StaffEnv>().get("/", permit(whoAmI.action), async (c) => c.json(await whoAmI({ ctx: contextOf(c), input: {} }), 200));

@@ -4,9 +4,10 @@
  * banner when the transport is the development log one.
  */
 import { Hono } from "hono";
-import { permit, staffCtx, type StaffEnv } from "../../middleware/staff-auth";
+import { permit, type StaffEnv } from "../../middleware/staff-auth";
+import { contextOf } from "../../services/context";
 import { listOutbox } from "../../services/outbox/list-outbox";
 
-export const staffOutboxRoutes = new Hono<StaffEnv>().get("/", permit("outbox.read"), async (c) =>
-  c.json(await listOutbox({ ctx: staffCtx(c), transport: c.var.deps.mailer.transport ?? "provider" }), 200),
+export const staffOutboxRoutes = new Hono<StaffEnv>().get("/", permit(listOutbox.action), async (c) =>
+  c.json(await listOutbox({ ctx: contextOf(c), input: { transport: c.var.deps.mailer.transport ?? "provider" } }), 200),
 );

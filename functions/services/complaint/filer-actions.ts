@@ -15,11 +15,11 @@ import { nextStatus, RATING_LABELS } from "../../../src/domain/complaint/states"
 import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { hashReceiptCode, normaliseReceiptCode } from "../../platform/receipt-code";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx, Tx } from "../context";
-import { eventsOf, pausesOf, type ComplaintRow } from "./case-facts";
+import { eventsOf, pausesOf, type ComplaintRow } from "./internal/case-facts";
 import { filerView, type FilerView } from "./filer-view";
-import { recordEvent } from "./record-event";
+import { recordEvent } from "./internal/record-event";
 
 export const MAX_FAILED_LOOKUPS = 20;
 export const RECEIPT_NOT_FOUND = "受理编号或查询码不正确。请核对收据后重试；多次输错后将暂停查询，如需帮助请联系区教育局。";

@@ -8,7 +8,7 @@ import { canRequestReview, reviewOpenUntil } from "../../../src/domain/complaint
 import { HISTORY_LABELS, OPEN_STATUSES, OUTCOME_LABELS, RATING_LABELS, STATUS_LABELS, type Outcome, type Rating } from "../../../src/domain/complaint/states";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DEPARTMENT_LABELS, type Department } from "../../../src/domain/staff/departments";
-import { clocksOf, type ComplaintRow, type EventRow } from "./case-facts";
+import { clocksOf, type ComplaintRow, type EventRow } from "./internal/case-facts";
 import type { Pause } from "../../../src/domain/complaint/deadlines";
 
 export type FilerView = ReturnType<typeof filerView>;

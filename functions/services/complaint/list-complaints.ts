@@ -1,54 +1,22 @@
 /**
- * The staff complaint queue: the cases the actor may see, filtered by status, category and
- * department, oldest received first (the order cases fall due), one page of
- * QUEUE_PAGE_SIZE at a time with the total the filter matches. A department liaison is held
- * to its own department whatever it asks for (fails closed without one). Each row carries
- * its live clock, computed from the case's pauses; the read is audited. The count and the
- * page's ids are answered from the queue indexes (db/schema/complaint.ts); `queueCount` and
- * `queuePageIds` are exported so a test can hold their query plans to that.
+ * `listComplaints`: the staff complaint queue: the cases the actor may see, filtered by
+ * status, category and department, oldest received first (the order cases fall due), one
+ * page of QUEUE_PAGE_SIZE at a time with the total the filter matches. A department liaison is
+ * held to its own department whatever it asks for (fails closed without one). Each row carries
+ * its live clock, computed from the case's pauses; the read is audited.
  */
-import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { inArray } from "drizzle-orm";
 import { complaintPauses, complaints } from "../../../db/schema";
 import { QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../src/domain/complaint/schemas";
-import type { Department } from "../../../src/domain/staff/departments";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
-import { authorize } from "../staff/authorize";
-import { staffSummary, type StaffSummary } from "./staff-view";
-
-/** Oldest received first (the order cases fall due); the id breaks ties so pages never overlap. */
-const QUEUE_ORDER = [asc(complaints.receivedAt), asc(complaints.id)] as const;
+import { staffVerb } from "../staff-verb";
+import { QUEUE_ORDER, queueCondition, queueCount, queuePageIds } from "./internal/complaint-queue";
+import { staffSummary, type StaffSummary } from "./internal/staff-view";
 
 export type ComplaintPage = { complaints: StaffSummary[]; total: number; page: number; pages: number };
 
-/** The WHERE of a queue query: the filters asked for, and a liaison's own department. */
-export function queueCondition(query: Omit<ComplaintListQuery, "page">, heldTo: Department | null): SQL | undefined {
-  const where: SQL[] = [];
-  if (query.status) where.push(eq(complaints.status, query.status));
-  if (query.category) where.push(eq(complaints.category, query.category));
-  if (query.department) where.push(eq(complaints.department, query.department));
-  if (heldTo) where.push(eq(complaints.department, heldTo));
-  return where.length ? and(...where) : undefined;
-}
-
-export const queueCount = (db: Db, condition: SQL | undefined) => db.select({ total: count() }).from(complaints).where(condition);
-
-/**
- * The page's ids alone, so OFFSET steps over entries of a queue index rather than whole
- * rows: a deep page costs little more than the first.
- */
-export const queuePageIds = (db: Db, condition: SQL | undefined, page: number) =>
-  db
-    .select({ id: complaints.id })
-    .from(complaints)
-    .where(condition)
-    .orderBy(...QUEUE_ORDER)
-    .limit(QUEUE_PAGE_SIZE)
-    .offset((page - 1) * QUEUE_PAGE_SIZE);
-
-export async function listComplaints({ ctx, query }: { ctx: StaffCtx; query: ComplaintListQuery }): Promise<ComplaintPage> {
-  const scope = authorize(ctx, "complaints.read");
+export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: query }: { ctx: StaffCtx; input: ComplaintListQuery }, { scope }): Promise<ComplaintPage> => {
   // Fails closed: a liaison without a department sees nothing.
   if (scope === "department" && !ctx.actor.department) return { complaints: [], total: 0, page: query.page, pages: 1 };
   const condition = queueCondition(query, scope === "department" ? ctx.actor.department : null);
@@ -72,4 +40,4 @@ export async function listComplaints({ ctx, query }: { ctx: StaffCtx; query: Com
     page: query.page,
     pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
   };
-}
+});

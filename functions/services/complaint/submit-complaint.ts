@@ -17,15 +17,15 @@ import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { openField, sealField } from "../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../context";
-import { withIdempotency } from "../idempotency/with-idempotency";
-import { nextReference } from "../references/next-reference";
-import type { InspectedUpload } from "../uploads/inspect-upload";
-import { discardUpload, storeUpload } from "../uploads/store-upload";
-import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/enqueue-message";
-import { contactContext, filerAddress, filerMessage, type SealedContact } from "./notify-filer";
-import { recordEvent } from "./record-event";
+import { withIdempotency } from "../idempotency/internal/with-idempotency";
+import { nextReference } from "../references/internal/next-reference";
+import type { InspectedUpload } from "../uploads/internal/inspect-upload";
+import { discardUpload, storeUpload } from "../uploads/internal/store-upload";
+import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/internal/enqueue-message";
+import { contactContext, filerAddress, filerMessage, type SealedContact } from "./internal/notify-filer";
+import { recordEvent } from "./internal/record-event";
 
 export type SubmittedComplaint = {
   reference: string;

@@ -8,8 +8,8 @@ import { applicationDocuments } from "../../../db/schema";
 import { DomainError, type FieldError } from "../../../src/domain/errors";
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from "../../../src/domain/enrolment/vocabulary";
 import type { SecureCtx, Tx } from "../context";
-import { inspectUpload, type InspectedUpload } from "../uploads/inspect-upload";
-import { discardUpload, storeUpload } from "../uploads/store-upload";
+import { inspectUpload, type InspectedUpload } from "../uploads/internal/inspect-upload";
+import { discardUpload, storeUpload } from "../uploads/internal/store-upload";
 
 export const MAX_DOCUMENTS = 8;
 export type IncomingDocument = { kind: DocumentKind; path: string; fileName: string; bytes: Uint8Array };

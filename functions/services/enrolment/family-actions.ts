@@ -11,7 +11,7 @@ import type { ApplicationEvent } from "../../../src/domain/enrolment/states";
 import type { SecureCtx, Tx } from "../context";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
 import type { ApplicationRow } from "./track";
-import { transitionApplication } from "./transition-application";
+import { transitionApplication } from "./internal/transition-application";
 import { moveWaitlistAfterDecline } from "./waitlist";
 
 function familyMove(tx: Tx, ctx: SecureCtx, row: ApplicationRow, event: ApplicationEvent, message: string, change: Partial<typeof applications.$inferInsert> = {}) {

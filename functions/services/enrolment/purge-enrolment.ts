@@ -1,5 +1,5 @@
 /**
- * Retention (SECURITY.md item 16, PIPL art. 19): deletes applications whose `retainUntil`
+ * `purgeEnrolment({ ctx })`, retention (SECURITY.md item 16, PIPL art. 19): deletes applications whose `retainUntil`
  * has passed (the intake's end plus RETENTION.applicationMonths; unsubmitted drafts after a
  * day), with their documents (the sealed blobs first, then the rows) and their timelines.
  * The published allocation files stay: they hold no person, only pseudonymous ids, and the
@@ -7,43 +7,37 @@
  */
 import { eq, inArray, lte } from "drizzle-orm";
 import { allocationRuns, applicationDocuments, applicationEvents, applications } from "../../../db/schema";
-import type { Db } from "../../../db/client";
-import type { BlobStore, Clock, Logger } from "../../deps";
+import type { PurgeCounts, PurgeCtx } from "../retention/internal/purger";
 
-export type PurgeCtx = { db: Db; blobs: BlobStore; clock: Clock; log: Logger };
-
-export const enrolmentPurger = {
-  name: "enrolment-applications",
-  async purge(ctx: PurgeCtx): Promise<{ deleted: number; anonymised: number }> {
-    const now = ctx.clock.now().toISOString();
-    const due = await ctx.db.select({ id: applications.id }).from(applications).where(lte(applications.retainUntil, now));
-    const ids = due.map((d) => d.id);
-    let deleted = 0;
-    let anonymised = 0;
-    for (let i = 0; i < ids.length; i += 100) {
-      const batch = ids.slice(i, i + 100);
-      const docs = await ctx.db.select({ blobKey: applicationDocuments.blobKey }).from(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
-      // Blobs first: a crash between the two leaves rows pointing at nothing, never files without rows.
-      for (const d of docs) await ctx.blobs.delete(d.blobKey);
-      await ctx.db.transaction(async (tx) => {
-        await tx.delete(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
-        await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, batch));
-        await tx.delete(applications).where(inArray(applications.id, batch));
-      });
-      deleted += batch.length;
-    }
-    if (deleted > 0) {
-      const runs = await ctx.db.select({ id: allocationRuns.id, applicantIds: allocationRuns.applicantIds }).from(allocationRuns);
-      for (const run of runs) {
-        const map = JSON.parse(run.applicantIds) as Record<string, string>;
-        if (Object.values(map).some((id) => ids.includes(id))) {
-          const kept = Object.fromEntries(Object.entries(map).filter(([, id]) => !ids.includes(id)));
-          await ctx.db.update(allocationRuns).set({ applicantIds: JSON.stringify(kept) }).where(eq(allocationRuns.id, run.id));
-          anonymised++;
-        }
+export async function purgeEnrolment({ ctx }: { ctx: PurgeCtx }): Promise<PurgeCounts> {
+  const now = ctx.clock.now().toISOString();
+  const due = await ctx.db.select({ id: applications.id }).from(applications).where(lte(applications.retainUntil, now));
+  const ids = due.map((d) => d.id);
+  let deleted = 0;
+  let anonymised = 0;
+  for (let i = 0; i < ids.length; i += 100) {
+    const batch = ids.slice(i, i + 100);
+    const docs = await ctx.db.select({ blobKey: applicationDocuments.blobKey }).from(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
+    // Blobs first: a crash between the two leaves rows pointing at nothing, never files without rows.
+    for (const d of docs) await ctx.blobs.delete(d.blobKey);
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
+      await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, batch));
+      await tx.delete(applications).where(inArray(applications.id, batch));
+    });
+    deleted += batch.length;
+  }
+  if (deleted > 0) {
+    const runs = await ctx.db.select({ id: allocationRuns.id, applicantIds: allocationRuns.applicantIds }).from(allocationRuns);
+    for (const run of runs) {
+      const map = JSON.parse(run.applicantIds) as Record<string, string>;
+      if (Object.values(map).some((id) => ids.includes(id))) {
+        const kept = Object.fromEntries(Object.entries(map).filter(([, id]) => !ids.includes(id)));
+        await ctx.db.update(allocationRuns).set({ applicantIds: JSON.stringify(kept) }).where(eq(allocationRuns.id, run.id));
+        anonymised++;
       }
     }
-    ctx.log.info("purge.enrolment", { deleted, anonymised });
-    return { deleted, anonymised };
-  },
-};
+  }
+  ctx.log.info("purge.enrolment", { deleted, anonymised });
+  return { deleted, anonymised };
+}

@@ -21,11 +21,11 @@ import { isWindowOpen, retainUntil } from "../../../src/domain/enrolment/intake"
 import { PRIVACY_NOTICE_VERSION, RETENTION } from "../../../src/domain/privacy-notice";
 import { blindIndex, openField, sealField } from "../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../context";
-import { withIdempotency } from "../idempotency/with-idempotency";
-import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/enqueue-message";
-import { nextReference } from "../references/next-reference";
+import { withIdempotency } from "../idempotency/internal/with-idempotency";
+import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/internal/enqueue-message";
+import { nextReference } from "../references/internal/next-reference";
 import { sealApplication, openPersonal } from "./application-record";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
 

@@ -13,9 +13,9 @@ import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
 import { moveWaitlist, resultForState, type OfferState, type PublishedAllocation } from "../../../src/domain/enrolment/allocation";
 import { offerDeadline } from "../../../src/domain/enrolment/intake";
 import { transition } from "../../../src/domain/enrolment/states";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../context";
-import { enqueueMessage } from "../outbox/enqueue-message";
+import { enqueueMessage } from "../outbox/internal/enqueue-message";
 import { openPersonal } from "./application-record";
 import type { ApplicationRow } from "./track";
 

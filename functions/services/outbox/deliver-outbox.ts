@@ -1,5 +1,5 @@
 /**
- * Sends queued messages through the configured transport (deps.mailer), oldest first. Each
+ * `deliverOutbox({ ctx, input: { limit } })`: sends queued messages through the configured transport (deps.mailer), oldest first. Each
  * message is claimed (pending → sending, a conditional update) before it is sent, so two
  * deliverers running at once never send the same message twice; a transport error puts it
  * back to pending until MAX_ATTEMPTS, then marks it failed. Delivery is at-least-once: a
@@ -10,16 +10,17 @@ import { and, asc, eq } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
 import type { AppDeps } from "../../deps";
 import { fieldKeysOf, openField } from "../../platform/field-crypto";
-import { recipientContext } from "./enqueue-message";
+import { recipientContext } from "./internal/enqueue-message";
 
 export const MAX_ATTEMPTS = 5;
 
 /** What delivery needs: no request, no blob store, so the CLI can build it without a server. */
 export type OutboxDeps = Pick<AppDeps, "db" | "mailer" | "clock" | "log" | "config">;
 
-export async function deliverOutbox(deps: OutboxDeps, limit = 50): Promise<{ sent: number; failed: number }> {
-  const { db, mailer, clock, log } = deps;
-  const keys = fieldKeysOf(deps.config.secrets);
+export async function deliverOutbox({ ctx, input }: { ctx: OutboxDeps; input: { limit?: number } }): Promise<{ sent: number; failed: number }> {
+  const { db, mailer, clock, log } = ctx;
+  const { limit = 50 } = input;
+  const keys = fieldKeysOf(ctx.config.secrets);
   const pending = await db
     .select()
     .from(outboxMessages)

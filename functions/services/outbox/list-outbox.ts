@@ -1,17 +1,18 @@
 /**
- * The outbox as staff see it (`outbox.read`): the most recent messages with their status,
+ * `listOutbox({ ctx, input: { transport } })`: the outbox as staff see it (`outbox.read`): the most recent messages with their status,
  * recipients masked, and whether the transport is the development log one (nothing really
  * sent). Reading it writes an audit row, like every staff read of case-related data.
  */
 import { desc } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
+import { staffVerb } from "../staff-verb";
 
 export const OUTBOX_LIST_LIMIT = 200;
 
-export async function listOutbox({ ctx, transport }: { ctx: StaffCtx; transport: string }) {
-  return ctx.db.transaction(async (tx) => {
+export const listOutbox = staffVerb("outbox.read", async ({ ctx, input: { transport } }: { ctx: StaffCtx; input: { transport: string } }) =>
+  ctx.db.transaction(async (tx) => {
     const rows = await tx
       .select({
         id: outboxMessages.id,
@@ -33,5 +34,5 @@ export async function listOutbox({ ctx, transport }: { ctx: StaffCtx; transport:
       .all();
     await writeAudit(tx, ctx, { action: "outbox.read", outcome: "success", actor: ctx.actor });
     return { transport, developmentTransport: transport === "log", messages: rows };
-  });
-}
+  }),
+);

@@ -1,5 +1,5 @@
 /**
- * `changePassword({ ctx, live, input })`: a signed-in user replaces their password (the
+ * `changePassword({ ctx, input })`: a signed-in user (its live session rides in `input`) replaces their password (the
  * one-time initial one, typically). The current password is checked, the new one must be
  * 8–128 characters with no composition rules, and is refused when it is among the most
  * common passwords or is the account's e-mail (ASVS 5.0 6.2.x). Other sessions of the
@@ -14,7 +14,7 @@ import { NewPassword } from "../../../src/domain/staff/schemas";
 import { isCommonPassword } from "../../auth/common-passwords";
 import { hashPassword, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
 import type { LiveSession } from "./resolve-session";
 
@@ -26,15 +26,8 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 export const COMMON_PASSWORD = "这个密码太常见，很容易被猜到。请换一个更长、更少见的密码，例如几个词组成的短句。";
 
-export async function changePassword({
-  ctx,
-  live,
-  input,
-}: {
-  ctx: ServiceCtx;
-  live: LiveSession;
-  input: ChangePasswordInput;
-}): Promise<{ token: string | null }> {
+export async function changePassword({ ctx, input }: { ctx: ServiceCtx; input: ChangePasswordInput & { live: LiveSession } }): Promise<{ token: string | null }> {
+  const { live } = input;
   const { user } = live;
   if (input.newPassword === input.currentPassword) {
     const message = "新密码不能与当前密码相同。";

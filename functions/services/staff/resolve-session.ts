@@ -1,5 +1,5 @@
 /**
- * `resolveSession({ ctx, token })`: the session a cookie token names, if it is still alive.
+ * `resolveSession({ ctx, input: { token } })`: the session a cookie token names, if it is still alive.
  * A `full` session dies 30 minutes after its last request or 12 hours after sign-in; a
  * `second_factor` or `password_change` one 10 minutes after it began; any session of a disabled
  * account is dead at once. Dead sessions are deleted; a live one has its last-seen time
@@ -7,24 +7,16 @@
  */
 import { eq } from "drizzle-orm";
 import { staffSessions, staffUsers } from "../../../db/schema";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SECOND_FACTOR_TIMEOUT_MS } from "../../auth/session-policy";
 import { sessionIdOf } from "../../auth/session-token";
 import type { ServiceCtx } from "../context";
+import { isExpired } from "./internal/session-expiry";
 
 export type LiveSession = {
   session: typeof staffSessions.$inferSelect;
   user: typeof staffUsers.$inferSelect;
 };
 
-export function isExpired(session: typeof staffSessions.$inferSelect, now: Date): boolean {
-  const age = now.getTime() - new Date(session.createdAt).getTime();
-  const idle = now.getTime() - new Date(session.lastSeenAt).getTime();
-  // The steps of signing in are short-lived; only a full session has idle and absolute clocks.
-  if (session.stage !== "full") return age >= SECOND_FACTOR_TIMEOUT_MS;
-  return age >= ABSOLUTE_TIMEOUT_MS || idle >= IDLE_TIMEOUT_MS;
-}
-
-export async function resolveSession({ ctx, token }: { ctx: ServiceCtx; token: string }): Promise<LiveSession | null> {
+export async function resolveSession({ ctx, input: { token } }: { ctx: ServiceCtx; input: { token: string } }): Promise<LiveSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = sessionIdOf(token);
   const row = await ctx.db

@@ -11,15 +11,13 @@ import { DomainError } from "../../../src/domain/errors";
 import type { SignInInput } from "../../../src/domain/staff/schemas";
 import { DECOY_HASH, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
-import { writeAudit } from "../audit/write-audit";
+import { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MS } from "../../auth/session-policy";
+import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
-import { releaseAttempt, reserveAttempt } from "./lockout";
+import { lockedError, releaseAttempt, reserveAttempt } from "./internal/lockout";
 
-export const SIGN_IN_FAILED = "电子邮箱或密码不正确。请检查后重试；连续输错 5 次，账户将被锁定 15 分钟。";
-
-export function lockedError(seconds: number): DomainError {
-  return new DomainError("rate_limited", `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试。`, { retryAfter: seconds });
-}
+/** The lockout rule in words, from its constants (session-policy), so the two cannot drift apart. */
+export const SIGN_IN_FAILED = `电子邮箱或密码不正确。请检查后重试；连续输错 ${LOCKOUT_FAILURES} 次，账户将被锁定 ${LOCKOUT_WINDOW_MS / 60_000} 分钟。`;
 
 export type SignInResult = { token: string; next: "enrol" | "verify" };
 

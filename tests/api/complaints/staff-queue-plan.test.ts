@@ -6,7 +6,7 @@
  * what keeps a page of 50 over a million complaints cheap (bench/scenarios/staff-queue).
  */
 import { describe, expect, it } from "vitest";
-import { queueCondition, queueCount, queuePageIds } from "../../../functions/services/complaint/list-complaints";
+import { queueCondition, queueCount, queuePageIds } from "../../../functions/services/complaint/internal/complaint-queue";
 import type { Department } from "../../../src/domain/staff/departments";
 import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";

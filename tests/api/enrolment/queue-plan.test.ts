@@ -7,7 +7,7 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { applications } from "../../../db/schema";
-import { applicationQueueCondition, applicationQueuePage } from "../../../functions/services/enrolment/staff-list";
+import { applicationQueueCondition, applicationQueuePage } from "../../../functions/services/enrolment/internal/application-queue";
 import { ApplicationQuery } from "../../../src/domain/enrolment/staff-schemas";
 import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";

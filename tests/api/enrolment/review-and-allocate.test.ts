@@ -4,7 +4,7 @@ import { auditLog, outboxMessages } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
 import { committedCatalogue, validApplication } from "../../fixtures/enrolment";
 import { get, insertUser, post, signInFully } from "../../fixtures/staff";
-import { catalogueSourceFrom } from "../../../functions/services/enrolment/catalogue-source";
+import { catalogueSourceFrom } from "../../../functions/platform/catalogue-source";
 import { submit, trackJson } from "./enrolment-app";
 import { buildStaffApp } from "../../fixtures/staff";
 import { fixedClock } from "../../fixtures/test-app";

@@ -7,11 +7,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { auditLog, outboxMessages } from "../../../db/schema";
 import type { Mailer } from "../../../functions/deps";
-import { secureCtx } from "../../../functions/services/context";
+import { contextOf } from "../../../functions/services/context";
 import { deliverOutbox, MAX_ATTEMPTS } from "../../../functions/services/outbox/deliver-outbox";
-import { enqueueMessage, recipientContext, sealRecipient, type OutboxMessageInput } from "../../../functions/services/outbox/enqueue-message";
+import { enqueueMessage, recipientContext, sealRecipient, type OutboxMessageInput } from "../../../functions/services/outbox/internal/enqueue-message";
 import { openField } from "../../../functions/platform/field-crypto";
-import { startOutboxTimer } from "../../../functions/services/outbox/outbox-timer";
+import { startOutboxTimer } from "../../../functions/platform/outbox-timer";
 import type { LogMailer } from "../../../functions/platform/log-mailer";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
@@ -29,7 +29,7 @@ describe("the outbox", () => {
   const tempDb = useTempDb();
   const setup = (overrides = {}) => {
     const env = buildStaffApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z"), ...overrides });
-    const ctx = secureCtx(env.deps, { db: env.deps.db, clock: env.deps.clock, log: env.deps.log, requestId: "req-1" });
+    const ctx = contextOf({ var: { deps: env.deps, requestId: "req-1" } });
     return { ...env, ctx };
   };
 
@@ -72,8 +72,8 @@ describe("the outbox", () => {
       await enqueueMessage(tx, ctx, message);
       await enqueueMessage(tx, ctx, { ...message, channel: "email", to: "wang@example.cn" });
     });
-    expect(await deliverOutbox(deps)).toEqual({ sent: 2, failed: 0 });
-    expect(await deliverOutbox(deps)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 2, failed: 0 });
+    expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 0, failed: 0 });
     const sent = (deps.mailer as LogMailer).sent;
     expect(sent.map((m) => m.to).sort()).toEqual(["13812345678", "wang@example.cn"]);
     const rows = await ctx.db.select().from(outboxMessages).all();
@@ -92,13 +92,13 @@ describe("the outbox", () => {
     const { ctx, deps, log } = setup({ mailer: failing });
     await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, message));
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      expect(await deliverOutbox(deps)).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 0, failed: 0 });
       const row = (await ctx.db.select().from(outboxMessages).get())!;
       expect([row.status, row.attempts, row.lastError]).toEqual(["pending", i, "TypeError"]);
     }
-    expect(await deliverOutbox(deps)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 0, failed: 1 });
     expect((await ctx.db.select().from(outboxMessages).get())!.status).toBe("failed");
-    expect(await deliverOutbox(deps)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 0, failed: 0 });
     expect(calls).toBe(MAX_ATTEMPTS);
     expect(JSON.stringify(log.lines)).not.toContain("13812345678");
   });

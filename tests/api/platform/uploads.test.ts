@@ -8,10 +8,10 @@ import path from "node:path";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { API_SECURITY_HEADERS, securityHeaders } from "../../../functions/middleware/security-headers";
-import { secureCtxOf } from "../../../functions/services/context";
-import { downloadResponse } from "../../../functions/services/uploads/download-response";
-import { inspectUpload } from "../../../functions/services/uploads/inspect-upload";
-import { discardUpload, readUpload, storeUpload } from "../../../functions/services/uploads/store-upload";
+import { contextOf } from "../../../functions/services/context";
+import { downloadResponse } from "../../../functions/services/uploads/internal/download-response";
+import { inspectUpload } from "../../../functions/services/uploads/internal/inspect-upload";
+import { discardUpload, readUpload, storeUpload } from "../../../functions/services/uploads/internal/store-upload";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp } from "../../fixtures/test-app";
 import { pngWithMetadata } from "../../fixtures/upload-files";
@@ -21,7 +21,7 @@ describe("stored uploads", () => {
 
   it("are sealed on disk under a random key, open only for their context, and can be discarded", async () => {
     const { deps } = buildTestApp(tempDb());
-    const ctx = secureCtxOf({ var: { deps, requestId: "req-1" } });
+    const ctx = contextOf({ var: { deps, requestId: "req-1" } });
     expect(ctx.keys).toEqual({ dataKey: deps.config.secrets.DATA_KEY, indexKey: deps.config.secrets.INDEX_KEY });
     const file = await inspectUpload({ path: "documents.0", fileName: "home.png", bytes: pngWithMetadata() });
     const { blobKey, size } = await storeUpload(ctx, file, "application:a1:document:0");

@@ -3,15 +3,15 @@ import { describe, expect, it } from "vitest";
 import { appMeta, idempotencyKeys, outboxMessages, rateLimitCounters } from "../../../db/schema";
 import { runPurge } from "../../../functions/cli/purge-command";
 import { consumeRateLimit } from "../../../functions/middleware/rate-limit";
-import type { Purger } from "../../../functions/services/retention/purger";
-import { PURGERS } from "../../../functions/services/retention/purgers";
+import type { Purger } from "../../../functions/services/retention/internal/purger";
+import { PURGERS } from "../../../functions/services/retention/internal/purgers";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 
 /** A test purger: `test:` rows of app_meta older than 30 days by the purge's clock are deleted. */
 const oldTestRows: Purger = {
   name: "test-rows",
-  async purge({ db, clock }) {
+  async purge({ ctx: { db, clock } }) {
     const before = new Date(clock.now().getTime() - 30 * 86_400_000).toISOString();
     const gone = await db.delete(appMeta).where(and(like(appMeta.key, "test:%"), lt(appMeta.updatedAt, before))).returning({ key: appMeta.key });
     return { deleted: gone.length, anonymised: 0 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, staffUsers } from "../../../db/schema";
-import { csvCell } from "../../../functions/services/audit/list-audit";
+import { csvCell } from "../../../functions/services/audit/internal/audit-query";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, get, insertUser, post, signInFully, TEST_PASSWORD } from "../../fixtures/staff";

@@ -7,7 +7,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, staffSessions, staffUsers } from "../../../db/schema";
 import { openSecret, sealSecret } from "../../../functions/auth/secret-box";
-import { writeAudit } from "../../../functions/services/audit/write-audit";
+import { writeAudit } from "../../../functions/services/audit/internal/write-audit";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, insertUser, post, sessionCookieOf, TEST_AUTH_SECRET, TEST_PASSWORD, totpCode, type TestUser } from "../../fixtures/staff";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { staffUsers } from "../../../db/schema";
-import { UserView } from "../../../functions/services/staff/user-view";
+import { UserView } from "../../../functions/services/staff/internal/user-view";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, get, insertUser, post, sessionCookieOf, signInFully, totpCode } from "../../fixtures/staff";

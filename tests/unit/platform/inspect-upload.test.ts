@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inflateSync } from "node:zlib";
 import { DomainError } from "../../../src/domain/errors";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "../../../src/domain/uploads";
-import { inspectUpload } from "../../../functions/services/uploads/inspect-upload";
+import { inspectUpload } from "../../../functions/services/uploads/internal/inspect-upload";
 import { concatBytes, JPEG_KEPT, jpegWithMetadata, minimalPdf, pngWithMetadata } from "../../fixtures/upload-files";
 
 const text = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes);

@@ -1,0 +1,69 @@
+/**
+ * What staff see of a case. Citizen-written text travels as plain strings (the console puts
+ * it in with textContent). The filer's identity is never in this view: the console shows
+ * only whether the filer is named and whether they agreed to department contact; reading
+ * the identity is a separate, reasoned and audited reveal (reveal-contact).
+ */
+import { CATEGORY_INFO } from "../../../../src/domain/complaint/categories";
+import type { Pause } from "../../../../src/domain/complaint/deadlines";
+import { HISTORY_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../../../../src/domain/complaint/states";
+import { DEPARTMENT_LABELS } from "../../../../src/domain/staff/departments";
+import { STAFF_ROLE_LABELS } from "../../../../src/domain/staff/roles";
+import { clocksOf, type AttachmentRow, type ComplaintRow, type EventRow } from "./case-facts";
+
+export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: Date) {
+  const clocks = clocksOf(row, pauses, now);
+  const live = clocks.answer ?? clocks.acceptance;
+  return {
+    id: row.id,
+    reference: row.reference,
+    category: row.category,
+    categoryLabel: CATEGORY_INFO[row.category].label,
+    school: row.school,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status],
+    department: row.department,
+    departmentLabel: row.department ? DEPARTMENT_LABELS[row.department] : null,
+    suggestedDepartment: CATEGORY_INFO[row.category].department,
+    receivedOn: row.receivedOn,
+    hasDraft: row.draftAnswer !== null,
+    clock: { due: live.due, state: live.state, words: live.words, which: clocks.answer ? "answer" : "acceptance" },
+  };
+}
+
+export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: readonly Pause[], now: Date, attachments: AttachmentRow[]) {
+  const clocks = clocksOf(row, pauses, now);
+  return {
+    ...staffSummary(row, pauses, now),
+    whatHappened: row.whatHappened,
+    happenedOn: row.happenedOn,
+    contactMode: row.contactMode,
+    departmentMayContact: row.departmentMayContact,
+    publishConsent: row.publishConsent,
+    notAcceptedReason: row.notAcceptedReason,
+    extensionDays: row.extensionDays,
+    mergedInto: row.mergedInto,
+    reviewRequestedOn: row.reviewRequestedOn,
+    clocks: {
+      acceptance: clocks.acceptance,
+      answer: clocks.answer,
+    },
+    draft: row.draftAnswer ? { outcome: row.draftOutcome, outcomeLabel: row.draftOutcome ? OUTCOME_LABELS[row.draftOutcome] : null, answer: row.draftAnswer, summary: row.draftSummary } : null,
+    answer: row.answer ? { outcome: row.outcome, outcomeLabel: row.outcome ? OUTCOME_LABELS[row.outcome] : null, text: row.answer, answeredOn: row.answeredOn, summary: row.publicSummary } : null,
+    rating: row.rating,
+    attachments: attachments.map((a) => ({ id: a.id, name: a.originalName, contentType: a.contentType, size: a.size })),
+    template: CATEGORY_INFO[row.category].template,
+    history: events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      label: HISTORY_LABELS[e.kind],
+      visibility: e.visibility,
+      by: e.actorRole ? STAFF_ROLE_LABELS[e.actorRole] : "投诉人",
+      text: e.text,
+      detail: e.detail,
+    })),
+  };
+}
+
+export type StaffSummary = ReturnType<typeof staffSummary>;
+export type StaffDetail = ReturnType<typeof staffDetail>;

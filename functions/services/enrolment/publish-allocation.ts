@@ -1,0 +1,70 @@
+/**
+ * `publishAllocation({ ctx, input: { catalogue, runId } })`: publishes a dry run: every family
+ * is offered a place or waitlisted with its explanation, in one transaction with the outbox
+ * messages, and the anonymised file becomes public. Refused when the eligible applications of
+ * the grade changed since the dry run.
+ */
+import { and, eq } from "drizzle-orm";
+import { allocationRuns, applicationEvents, applications } from "../../../db/schema";
+import { DomainError } from "../../../src/domain/errors";
+import type { AllocationResult } from "../../../src/domain/enrolment/allocation";
+import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
+import { offerDeadline } from "../../../src/domain/enrolment/intake";
+import { transition } from "../../../src/domain/enrolment/states";
+import { writeAudit } from "../audit/internal/write-audit";
+import type { SecureCtx, StaffCtx } from "../context";
+import { enqueueMessage } from "../outbox/internal/enqueue-message";
+import { staffVerb } from "../staff-verb";
+import { openPersonal } from "./application-record";
+import { noSuchRun } from "./internal/allocation-run";
+
+export const publishAllocation = staffVerb(
+  "allocation.publish",
+  async ({ ctx, input: { catalogue, runId } }: { ctx: StaffCtx & SecureCtx; input: { catalogue: Catalogue; runId: string } }) => {
+    const run = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, runId)).get();
+    if (!run) throw noSuchRun();
+    if (run.state !== "dry_run") throw new DomainError("conflict", "这个分配批次已经发布。");
+    const result = JSON.parse(run.result) as AllocationResult;
+    const byPublic = JSON.parse(run.applicantIds) as Record<string, string>;
+    const ids = Object.values(byPublic);
+    const now = ctx.clock.now().toISOString();
+    const deadline = offerDeadline(catalogue.intake).toISOString();
+    await ctx.db.transaction(async (tx) => {
+      // The run must still describe exactly the eligible applications of its grade.
+      const eligibleNow = await tx
+        .select()
+        .from(applications)
+        .where(and(eq(applications.intakeId, run.intakeId), eq(applications.grade, run.grade), eq(applications.state, "eligible")));
+      const same = eligibleNow.length === ids.length && eligibleNow.every((a) => ids.includes(a.id));
+      if (!same) throw new DomainError("conflict", "试运行之后符合条件的申请有变化，请重新试运行后再发布。");
+      const rows = new Map(eligibleNow.map((a) => [a.id, a]));
+      for (const applicant of result.applicants) {
+        const row = rows.get(byPublic[applicant.id]!)!;
+        const event = applicant.offer ? "offer" : "waitlist";
+        const to = transition(row.state, event);
+        await tx
+          .update(applications)
+          .set({ state: to, offerSection: applicant.offer, offerDeadline: applicant.offer ? deadline : null, updatedAt: now })
+          .where(eq(applications.id, row.id));
+        await tx.insert(applicationEvents).values({ applicationId: row.id, at: now, event, toState: to, message: applicant.explanation });
+        const phone = (await openPersonal(ctx.keys, row)).guardians[0]?.phone;
+        if (phone)
+          await enqueueMessage(tx, ctx, {
+            channel: "sms",
+            to: phone,
+            subject: "学位分配结果",
+            body: `您的入学申请 ${row.reference} 的学位分配结果已公布，请在“办理进度查询”查看${applicant.offer ? `，并在 ${catalogue.intake.dates.offer_deadline} 前接受或放弃` : ""}。`,
+            about: { kind: "application", id: row.id },
+          });
+      }
+      const published = await tx
+        .update(allocationRuns)
+        .set({ state: "published", publishedAt: now })
+        .where(and(eq(allocationRuns.id, runId), eq(allocationRuns.state, "dry_run")))
+        .returning({ id: allocationRuns.id });
+      if (published.length === 0) throw new DomainError("conflict", "这个分配批次已经发布。");
+      await writeAudit(tx, ctx, { action: "allocation.publish", outcome: "success", actor: ctx.actor, objectType: "allocation_run", objectId: runId, detail: `grade:${run.grade}` });
+    });
+    return { runId, state: "published" as const, offered: result.applicants.filter((a) => a.offer).length };
+  },
+);
