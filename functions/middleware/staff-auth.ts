@@ -17,9 +17,9 @@ import type { SessionStage } from "../../db/schema/staff";
 import type { AppEnv } from "../app-env";
 import { SESSION_COOKIE } from "../auth/session-policy";
 import { writeAudit } from "../services/audit/internal/write-audit";
-import { contextOf } from "../services/context";
+import { contextOf, type LiveSession } from "../services/context";
 import { FORBIDDEN_MESSAGE, SIGNED_OUT_MESSAGE } from "../services/staff/internal/authorize";
-import { resolveSession, type LiveSession } from "../services/staff/resolve-session";
+import { resolveSession } from "../services/staff/resolve-session";
 
 export type StaffEnv = { Variables: AppEnv["Variables"] & { live: LiveSession | null } };
 

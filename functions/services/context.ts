@@ -12,7 +12,13 @@ import type { AppDeps, BlobStore } from "../deps";
 import { fieldKeysOf, type FieldKeys } from "../platform/field-crypto";
 import type { StaffRole } from "../../src/domain/staff/roles";
 import type { Department } from "../../src/domain/staff/departments";
-import type { LiveSession } from "./staff/resolve-session";
+import type { staffSessions, staffUsers } from "../../db/schema";
+
+/** A staff session that is still alive, with its account (services/staff/resolve-session). */
+export type LiveSession = {
+  session: typeof staffSessions.$inferSelect;
+  user: typeof staffUsers.$inferSelect;
+};
 
 /** The signed-in staff member a verb acts for. */
 export type StaffPrincipal = {

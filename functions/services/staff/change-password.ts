@@ -16,7 +16,7 @@ import { hashPassword, verifyPassword } from "../../auth/password-hash";
 import { newSessionToken, sessionIdOf } from "../../auth/session-token";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
-import type { LiveSession } from "./resolve-session";
+import type { LiveSession } from "../context";
 
 export const ChangePasswordInput = z.strictObject({
   currentPassword: z.string({ error: "请输入当前密码" }).min(1, { error: "请输入当前密码" }).max(512),

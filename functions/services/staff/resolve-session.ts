@@ -8,13 +8,9 @@
 import { eq } from "drizzle-orm";
 import { staffSessions, staffUsers } from "../../../db/schema";
 import { sessionIdOf } from "../../auth/session-token";
-import type { ServiceCtx } from "../context";
+import type { LiveSession, ServiceCtx } from "../context";
 import { isExpired } from "./internal/session-expiry";
 
-export type LiveSession = {
-  session: typeof staffSessions.$inferSelect;
-  user: typeof staffUsers.$inferSelect;
-};
 
 export async function resolveSession({ ctx, input: { token } }: { ctx: ServiceCtx; input: { token: string } }): Promise<LiveSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;

@@ -8,7 +8,7 @@ import { staffUsers } from "../../../db/schema";
 import { openSecret, sealSecret } from "../../auth/secret-box";
 import { newTotpSecret, totpUri } from "../../auth/totp";
 import type { AuthCtx } from "../context";
-import type { LiveSession } from "./resolve-session";
+import type { LiveSession } from "../context";
 
 export const TOTP_ISSUER = "清溪区教育局工作台";
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { staffSessions } from "../../../db/schema";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { ServiceCtx } from "../context";
-import type { LiveSession } from "./resolve-session";
+import type { LiveSession } from "../context";
 
 export async function signOut({ ctx, input: { live } }: { ctx: ServiceCtx; input: { live: LiveSession } }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
