@@ -5,7 +5,7 @@
  * file with its SHA-256. The files are rendered from the same report the pages use.
  */
 import { stringify } from "csv-stringify/sync";
-import { BASIC_INDICATORS, BASIC_INFO, QUALITY_INDICATORS, QUALITY_INFO } from "../domain/balance/indicators";
+import { BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO } from "../domain/balance/indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "../domain/balance/inputs";
 import { PublishedSection } from "../domain/balance/published-result";
 import { type YearReport } from "../domain/balance/report";
@@ -39,7 +39,7 @@ const DISTRICT_FIELDS: TableField[] = [
   { name: "sections", type: "integer", description: "纳入计算的学段数" },
   { name: "mean", type: "number", description: "按在校生数加权的均值 X̄" },
   { name: "sd", type: "number", description: "加权总体标准差 S" },
-  { name: "cv", type: "number", description: "差异系数 CV = S / X̄，保留 3 位小数" },
+  { name: "cv", type: "number", description: `差异系数 CV = S / X̄，保留 ${CV_DECIMALS} 位小数` },
   { name: "threshold", type: "number", description: "差异系数上限（2012 年方法为综合差异系数的上限）" },
   { name: "pass", type: "boolean", description: "是否不超过上限（2012 年方法的单项不单独判定，留空）" },
   { name: "urban_rural_ratio", type: "number", description: "城区均值 ÷ 农村均值" },

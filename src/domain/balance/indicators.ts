@@ -54,6 +54,9 @@ export const BASIC_COMPOSITE_CV_MAX: Record<Section, number> = { primary: 0.65, 
 /** Teaching points below this enrolment leave the resource set (provincial wording). */
 export const TEACHING_POINT_MIN_STUDENTS = 50;
 
+/** Means and standard deviations keep this many decimals more than the indicator's own values. */
+export const MEAN_EXTRA_DECIMALS = 2;
+
 /** Decimals of CVs, means of CVs and urban–rural ratios on pages and in downloads. */
 export const CV_DECIMALS = 3;
 export const RATIO_DECIMALS = 2;

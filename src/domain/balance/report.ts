@@ -15,6 +15,7 @@ import {
   BASIC_INDICATORS,
   BASIC_INFO,
   CV_DECIMALS,
+  MEAN_EXTRA_DECIMALS,
   PERCENT_DECIMALS,
   QUALITY_INDICATORS,
   QUALITY_INFO,
@@ -82,15 +83,15 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
           const cv = r(q.cv, CV_DECIMALS);
           const prevCv = prev?.quality[id].cv ?? null;
           return [id, {
-            mean: round(q.mean, d + 2),
-            sd: round(q.sd, d + 2),
+            mean: round(q.mean, d + MEAN_EXTRA_DECIMALS),
+            sd: round(q.sd, d + MEAN_EXTRA_DECIMALS),
             cv,
             threshold: q.threshold,
             pass: q.pass,
             sections_meeting_standard: inScope.filter((e) => e.checks[id].met).length,
             cv_change: cv !== null && prevCv !== null ? round(cv - prevCv, CV_DECIMALS) : null,
-            urban_mean: r(ev.urbanRural[id].urbanMean, d + 2),
-            rural_mean: r(ev.urbanRural[id].ruralMean, d + 2),
+            urban_mean: r(ev.urbanRural[id].urbanMean, d + MEAN_EXTRA_DECIMALS),
+            rural_mean: r(ev.urbanRural[id].ruralMean, d + MEAN_EXTRA_DECIMALS),
             urban_rural_ratio: r(ev.urbanRural[id].ratio, RATIO_DECIMALS),
           }];
         }),
@@ -101,7 +102,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         BASIC_INDICATORS.map((id) => {
           const b = ev.basic[id];
           const d = BASIC_INFO[id].decimals;
-          return [id, { mean: round(b.mean, d + 2), sd: round(b.sd, d + 2), cv: r(b.cv, CV_DECIMALS) }];
+          return [id, { mean: round(b.mean, d + MEAN_EXTRA_DECIMALS), sd: round(b.sd, d + MEAN_EXTRA_DECIMALS), cv: r(b.cv, CV_DECIMALS) }];
         }),
       ) as Record<BasicIndicator, { mean: number; sd: number; cv: number | null }>,
       basic_composite: { cv: r(ev.basicComposite.cv, CV_DECIMALS), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },

@@ -7,7 +7,15 @@
  * the words follow them.
  */
 import { SECTIONS, SECTION_LABELS, type Section } from "../district/vocabulary";
-import { BASIC_INDICATORS, QUALITY_INDICATORS, QUALITY_MIN_MET, QUALITY_NEAR_MISS_RATIO, TEACHING_POINT_MIN_STUDENTS } from "./indicators";
+import {
+  BASIC_INDICATORS,
+  BASIC_INFO,
+  QUALITY_INDICATORS,
+  QUALITY_INFO,
+  QUALITY_MIN_MET,
+  QUALITY_NEAR_MISS_RATIO,
+  TEACHING_POINT_MIN_STUDENTS,
+} from "./indicators";
 import { CLASS_SIZE_MAX } from "./local-practice";
 
 /** How many 2017 resource indicators there are (7), and 2012 indicators (8). */
@@ -50,6 +58,9 @@ export function classSizeLimits(max: Record<Section, number> = CLASS_SIZE_MAX): 
   return SECTIONS.map((s) => `${SECTION_LABELS[s]} ${max[s]} 人`).join("、");
 }
 
+/** "10 万元": an amount of 元 in 万元, as the policy writes subsidies. */
+export const inWan = (yuan: number) => `${yuan / 10_000} 万元`;
+
 /** "学生不足 50 人的教学点": the teaching points left out of the between-school CV. */
 export function smallTeachingPoint(minStudents: number = TEACHING_POINT_MIN_STUDENTS): string {
   return `学生不足 ${minStudents} 人的教学点`;
@@ -58,4 +69,29 @@ export function smallTeachingPoint(minStudents: number = TEACHING_POINT_MIN_STUD
 /** "学段：primary 小学，junior 初中": a vocabulary's codes with their labels, as the column dictionary lists them. */
 export function codesWithLabels<C extends string>(title: string, codes: readonly C[], labels: Record<C, string>): string {
   return `${title}：${codes.map((c) => `${c} ${labels[c]}`).join("，")}`;
+}
+
+/** "A 和 B" for two items, "A、B、C" for more, as Chinese lists are written. */
+const list = (items: readonly string[]) => (items.length === 2 ? items.join(" 和 ") : items.join("、"));
+
+type DecimalsInfo = { decimals: number; unit: string };
+const ALL_INDICATORS: Record<string, DecimalsInfo> = { ...QUALITY_INFO, ...BASIC_INFO };
+
+/**
+ * "R6 和 B3（元）取整数，B6、B7、B8 保留 4 位小数，其余保留 2 位小数": each indicator's
+ * published decimals, the most common count said once as "其余".
+ */
+export function indicatorDecimalsText(info: Record<string, DecimalsInfo> = ALL_INDICATORS): string {
+  const groups = new Map<number, string[]>();
+  for (const [id, { decimals }] of Object.entries(info)) groups.set(decimals, [...(groups.get(decimals) ?? []), id]);
+  const [usual] = [...groups.entries()].reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  const parts = [...groups.entries()]
+    .filter(([d]) => d !== usual)
+    .map(([d, ids]) => {
+      if (d > 0) return `${list(ids)} 保留 ${d} 位小数`;
+      const units = new Set(ids.map((id) => info[id]!.unit));
+      const [unit] = units;
+      return `${list(ids)}${units.size === 1 && unit ? `（${unit}）` : ""}取整数`;
+    });
+  return [...parts, `其余保留 ${usual} 位小数`].join("，");
 }
