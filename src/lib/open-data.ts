@@ -5,11 +5,10 @@
  * file with its SHA-256. The files are rendered from the same report the pages use.
  */
 import { stringify } from "csv-stringify/sync";
-import { BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO } from "../domain/balance/indicators";
+import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO } from "../domain/balance/indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "../domain/balance/inputs";
 import { PublishedSection } from "../domain/balance/published-result";
 import { type YearReport } from "../domain/balance/report";
-import { BASIC_COUNT } from "../domain/balance/rule-text";
 import { SECTIONS } from "../domain/district/vocabulary";
 import type { Balance } from "./balance";
 import type { District } from "../content-data/district";

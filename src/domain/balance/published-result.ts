@@ -9,9 +9,9 @@
 import { z } from "../zod";
 import { LOCATION_TYPES, LOCATION_TYPE_LABELS, SECTIONS, SECTION_LABELS } from "../district/vocabulary";
 import { SCOPE_REASONS, SCOPE_REASON_LABELS } from "./evaluate-section";
-import { BASIC_INDICATORS, BASIC_INFO, PERCENT_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO } from "./indicators";
+import { BASIC_INDICATORS, BASIC_INFO, PERCENT_DECIMALS, QUALITY_COUNT, QUALITY_INDICATORS, QUALITY_INFO } from "./indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "./inputs";
-import { classSizeLimits, codesWithLabels, QUALITY_COUNT } from "./rule-text";
+import { classSizeLimits, codesWithLabels } from "./rule-text";
 
 export const SECTION_RESULTS = ["pass", "fail", "out_of_scope"] as const;
 export type SectionResult = (typeof SECTION_RESULTS)[number];

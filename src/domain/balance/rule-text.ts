@@ -1,26 +1,21 @@
 /**
- * The balance rules and vocabularies in words, built from the constants that decide them. Pages and the
- * open-data dictionary state the pass rule, the class-size limits and the like in Chinese;
- * writing those numbers by hand beside the constants let the two drift, so every sentence
- * that states a rule is assembled here and a changed constant changes the prose with it.
+ * The balance rules and vocabularies in words, built from the constants that decide them.
+ * Pages and the open-data dictionary state the pass rule, the class-size limits and the like
+ * in Chinese; numbers written by hand beside the constants could drift from them, so every
+ * sentence that states a rule is assembled here and a changed constant changes the prose.
  * Each function takes the constants as an optional argument only so that a test can show
  * the words follow them.
  */
 import { SECTIONS, SECTION_LABELS, type Section } from "../district/vocabulary";
 import {
-  BASIC_INDICATORS,
   BASIC_INFO,
-  QUALITY_INDICATORS,
+  QUALITY_COUNT,
   QUALITY_INFO,
   QUALITY_MIN_MET,
   QUALITY_NEAR_MISS_RATIO,
   TEACHING_POINT_MIN_STUDENTS,
 } from "./indicators";
 import { CLASS_SIZE_MAX } from "./local-practice";
-
-/** How many 2017 resource indicators there are (7), and 2012 indicators (8). */
-export const QUALITY_COUNT = QUALITY_INDICATORS.length;
-export const BASIC_COUNT = BASIC_INDICATORS.length;
 
 const NUMERALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 /** A small count in Chinese numerals, as headings write it (七项, 八项); up to ten. */
