@@ -9,7 +9,8 @@ import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICAT
 import { columnDescription, SECTION_YEAR_COLUMNS } from "../domain/balance/inputs";
 import { PublishedSection } from "../domain/balance/published-result";
 import { type YearReport } from "../domain/balance/report";
-import { SECTIONS } from "../domain/district/vocabulary";
+import { codesWithLabels } from "../domain/balance/rule-text";
+import { SECTIONS, SECTION_LABELS } from "../domain/district/vocabulary";
 import type { Balance } from "./balance";
 import type { District } from "../content-data/district";
 import { csvTable, type TableField } from "./csv-table";
@@ -31,7 +32,7 @@ const csv = (fields: TableField[], rows: Record<string, unknown>[]) =>
 const RESULTS = csvTable(PublishedSection);
 
 const DISTRICT_FIELDS: TableField[] = [
-  { name: "level", type: "string", description: "学段：primary 小学，junior 初中" },
+  { name: "level", type: "string", description: codesWithLabels("学段", SECTIONS, SECTION_LABELS) },
   { name: "method", type: "string", description: "2017 优质均衡或 2012 基本均衡" },
   { name: "indicator", type: "string", description: "指标 id" },
   { name: "indicator_name", type: "string", description: "指标名称" },

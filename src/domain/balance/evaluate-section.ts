@@ -1,8 +1,9 @@
 /**
  * One school section against the 2017 standards (DOMAIN.md §2.2): each indicator against its
  * per-level standard, and the section's result by the pass rule (QUALITY_MIN_MET indicators at
- * standard, the rest at least QUALITY_NEAR_MISS_RATIO of theirs; rule-text.ts puts it in words). Also decides whether the section belongs to the resource set of the
- * between-school CV: small teaching points and special-education schools do not.
+ * standard, the rest at least QUALITY_NEAR_MISS_RATIO of theirs; rule-text.ts says it in
+ * words). Also decides whether the section belongs to the resource set of the between-school
+ * CV: small teaching points and special-education schools do not.
  */
 import type { Section } from "../district/vocabulary";
 import {

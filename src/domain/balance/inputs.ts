@@ -7,7 +7,8 @@
  */
 import { z } from "../zod";
 import { Slug } from "../district/site-config";
-import { SECTIONS } from "../district/vocabulary";
+import { SECTIONS, SECTION_LABELS } from "../district/vocabulary";
+import { codesWithLabels } from "./rule-text";
 
 /** A CSV cell that must hold a whole number ≥ 0 (an empty cell is not zero). */
 const count = () =>
@@ -53,7 +54,7 @@ const column = <const N extends string, const T extends ColumnType, S extends z.
  */
 export const SECTION_YEAR_COLUMNS = [
   column("school_id", "学校 id（见 schools.csv）", "", text(Slug)),
-  column("section", "学段：primary 小学，junior 初中", "", text(z.enum(SECTIONS, { error: "请填写 primary 或 junior" }))),
+  column("section", codesWithLabels("学段", SECTIONS, SECTION_LABELS), "", text(z.enum(SECTIONS, { error: "请填写 primary 或 junior" }))),
   column("students", "在校生数（有学籍）", "人", whole(positive())),
   column("classes", "教学班数", "个", whole(positive())),
   column("teachers", "专任教师数", "人", whole(count())),
