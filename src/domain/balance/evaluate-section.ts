@@ -1,8 +1,9 @@
 /**
  * One school section against the 2017 standards (DOMAIN.md §2.2): each indicator against its
- * per-level standard, and the section's result by the 6-of-7 rule (the seventh at least 85% of
- * its standard). Also decides whether the section belongs to the resource set of the
- * between-school CV: small teaching points and special-education schools do not.
+ * per-level standard, and the section's result by the pass rule (QUALITY_MIN_MET indicators at
+ * standard, the rest at least QUALITY_NEAR_MISS_RATIO of theirs; rule-text.ts says it in
+ * words). Also decides whether the section belongs to the resource set of the between-school
+ * CV: small teaching points and special-education schools do not.
  */
 import type { Section } from "../district/vocabulary";
 import {
@@ -13,12 +14,13 @@ import {
   TEACHING_POINT_MIN_STUDENTS,
   type QualityIndicator,
 } from "./indicators";
+import { smallTeachingPoint } from "./rule-text";
 
 export const SCOPE_REASONS = ["special_education", "small_teaching_point"] as const;
 export type ScopeReason = (typeof SCOPE_REASONS)[number];
 export const SCOPE_REASON_LABELS: Record<ScopeReason, string> = {
   special_education: "特殊教育学校，不纳入资源配置差异系数计算",
-  small_teaching_point: `学生不足 ${TEACHING_POINT_MIN_STUDENTS} 人的教学点，不纳入资源配置差异系数计算`,
+  small_teaching_point: `${smallTeachingPoint()}，不纳入资源配置差异系数计算`,
 };
 
 export function scopeOf(s: { specialEducation: boolean; teachingPoint: boolean; students: number }): ScopeReason | null {
@@ -41,7 +43,7 @@ export function checkStandards(section: Section, values: Record<QualityIndicator
 
 export type SectionVerdict = { metCount: number; passes: boolean; shortfall: QualityIndicator[] };
 
-/** 6 of 7 at standard and the remaining one at ≥ 85% of its standard; 7 of 7 passes too. */
+/** At least QUALITY_MIN_MET at standard and the others at ≥ QUALITY_NEAR_MISS_RATIO of theirs; all at standard passes too. */
 export function sectionVerdict(checks: Record<QualityIndicator, StandardCheck>): SectionVerdict {
   const shortfall = QUALITY_INDICATORS.filter((id) => !checks[id].met);
   const metCount = QUALITY_INDICATORS.length - shortfall.length;

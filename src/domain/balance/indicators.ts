@@ -14,6 +14,10 @@ export type QualityIndicator = (typeof QUALITY_INDICATORS)[number];
 export const BASIC_INDICATORS = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"] as const;
 export type BasicIndicator = (typeof BASIC_INDICATORS)[number];
 
+/** How many indicators each method has (7 and 8): pages say "7 项" from these, never by hand. */
+export const QUALITY_COUNT = QUALITY_INDICATORS.length;
+export const BASIC_COUNT = BASIC_INDICATORS.length;
+
 type IndicatorInfo = {
   name: string;
   /** The unit as printed after a value. */
@@ -53,6 +57,9 @@ export const BASIC_COMPOSITE_CV_MAX: Record<Section, number> = { primary: 0.65, 
 
 /** Teaching points below this enrolment leave the resource set (provincial wording). */
 export const TEACHING_POINT_MIN_STUDENTS = 50;
+
+/** Means and standard deviations keep this many decimals more than the indicator's own values. */
+export const MEAN_EXTRA_DECIMALS = 2;
 
 /** Decimals of CVs, means of CVs and urban–rural ratios on pages and in downloads. */
 export const CV_DECIMALS = 3;

@@ -1,12 +1,14 @@
 /**
  * Schemas of the yearly balance inputs: one row of `content/schools/<year>.csv` per school
  * section (DOMAIN.md §2.1, from 教育事业统计 at the start of the school year) and the
- * district file `content/district/<year>.yaml`. The JSDoc on each column is the column
- * dictionary published on /data and /methodology (COLUMN_DICTIONARY below).
+ * district file `content/district/<year>.yaml`. Each yearly column is declared once, in
+ * SECTION_YEAR_COLUMNS (name, meaning, unit, type, validation); the row schema, the published
+ * column dictionary on /data and the scorecard's raw-data table are derived from it.
  */
 import { z } from "../zod";
 import { Slug } from "../district/site-config";
-import { SECTIONS } from "../district/vocabulary";
+import { SECTIONS, SECTION_LABELS } from "../district/vocabulary";
+import { codesWithLabels } from "./rule-text";
 
 /** A CSV cell that must hold a whole number ≥ 0 (an empty cell is not zero). */
 const count = () =>
@@ -29,50 +31,57 @@ const positive = () =>
     .transform(Number)
     .pipe(z.number({ error: "必须是正整数" }).int("必须是正整数").positive("必须是正整数"));
 
-/** One column: its code, its Chinese meaning and its unit, for the published dictionary. */
-export type ColumnDoc = { name: string; label: string; unit: string; type: "string" | "integer" | "number" };
+/** How a column is typed in the published table schema (Frictionless field types). */
+export type ColumnType = "string" | "integer" | "number";
+/** One column: its code, its Chinese meaning, its unit, its published type and the schema of its CSV cell. */
+export type ColumnDoc = { name: string; label: string; unit: string; type: ColumnType; cell: z.ZodType };
 
+// A column's published type follows from the kind of cell it accepts, so the two cannot disagree.
+const text = <S extends z.ZodType>(cell: S) => ({ type: "string" as const, cell });
+const whole = <S extends z.ZodType>(cell: S) => ({ type: "integer" as const, cell });
+const decimal = <S extends z.ZodType>(cell: S) => ({ type: "number" as const, cell });
+const column = <const N extends string, const T extends ColumnType, S extends z.ZodType>(
+  name: N,
+  label: string,
+  unit: string,
+  kind: { type: T; cell: S },
+) => ({ name, label, unit, ...kind });
+
+/**
+ * The columns of `content/schools/<year>.csv`, in file order: the one declaration of each
+ * column's name, meaning, unit, type and validation. SectionYearRow, the demo-data writer,
+ * the scorecard's raw-data table and the open-data dictionary all read it.
+ */
 export const SECTION_YEAR_COLUMNS = [
-  { name: "school_id", label: "学校 id（见 schools.csv）", unit: "", type: "string" },
-  { name: "section", label: "学段：primary 小学，junior 初中", unit: "", type: "string" },
-  { name: "students", label: "在校生数（有学籍）", unit: "人", type: "integer" },
-  { name: "classes", label: "教学班数", unit: "个", type: "integer" },
-  { name: "teachers", label: "专任教师数", unit: "人", type: "integer" },
-  { name: "qualified_teachers", label: "高于规定学历的专任教师数（小学专科及以上，初中本科及以上）", unit: "人", type: "integer" },
-  { name: "key_teachers", label: "县级以上骨干教师数", unit: "人", type: "integer" },
-  { name: "pe_art_teachers", label: "体育、艺术（音乐、美术）专任教师数", unit: "人", type: "integer" },
-  { name: "senior_title_teachers", label: "中级及以上专业技术职务专任教师数", unit: "人", type: "integer" },
-  { name: "teaching_area", label: "教学及辅助用房面积（不含室内体育用房）", unit: "平方米", type: "number" },
-  { name: "sports_area", label: "体育运动场馆面积（运动场地与体育馆）", unit: "平方米", type: "number" },
-  { name: "equipment_value", label: "教学仪器设备资产值（账面原值）", unit: "元", type: "number" },
-  { name: "multimedia_classrooms", label: "网络多媒体教室数", unit: "间", type: "integer" },
-  { name: "computers", label: "教学用计算机台数", unit: "台", type: "integer" },
-  { name: "library_books", label: "图书册数", unit: "册", type: "integer" },
-  { name: "largest_class", label: "最大班额", unit: "人", type: "integer" },
-  { name: "public_funding_per_student", label: "实际拨付的生均公用经费", unit: "元", type: "number" },
+  column("school_id", "学校 id（见 schools.csv）", "", text(Slug)),
+  column("section", codesWithLabels("学段", SECTIONS, SECTION_LABELS), "", text(z.enum(SECTIONS, { error: "请填写 primary 或 junior" }))),
+  column("students", "在校生数（有学籍）", "人", whole(positive())),
+  column("classes", "教学班数", "个", whole(positive())),
+  column("teachers", "专任教师数", "人", whole(count())),
+  column("qualified_teachers", "高于规定学历的专任教师数（小学专科及以上，初中本科及以上）", "人", whole(count())),
+  column("key_teachers", "县级以上骨干教师数", "人", whole(count())),
+  column("pe_art_teachers", "体育、艺术（音乐、美术）专任教师数", "人", whole(count())),
+  column("senior_title_teachers", "中级及以上专业技术职务专任教师数", "人", whole(count())),
+  column("teaching_area", "教学及辅助用房面积（不含室内体育用房）", "平方米", decimal(amount())),
+  column("sports_area", "体育运动场馆面积（运动场地与体育馆）", "平方米", decimal(amount())),
+  column("equipment_value", "教学仪器设备资产值（账面原值）", "元", decimal(amount())),
+  column("multimedia_classrooms", "网络多媒体教室数", "间", whole(count())),
+  column("computers", "教学用计算机台数", "台", whole(count())),
+  column("library_books", "图书册数", "册", whole(count())),
+  column("largest_class", "最大班额", "人", whole(count())),
+  column("public_funding_per_student", "实际拨付的生均公用经费", "元", decimal(amount())),
 ] as const satisfies readonly ColumnDoc[];
+
+type SectionYearColumn = (typeof SECTION_YEAR_COLUMNS)[number];
+
+/** A column as the published dictionary describes it: its meaning, with its unit in brackets. */
+export const columnDescription = (c: Pick<ColumnDoc, "label" | "unit">) => (c.unit ? `${c.label}（${c.unit}）` : c.label);
 
 /** One row of `content/schools/<year>.csv`: one school section's inputs for one school year. */
 export const SectionYearRow = z
-  .strictObject({
-    school_id: Slug,
-    section: z.enum(SECTIONS, { error: "请填写 primary 或 junior" }),
-    students: positive(),
-    classes: positive(),
-    teachers: count(),
-    qualified_teachers: count(),
-    key_teachers: count(),
-    pe_art_teachers: count(),
-    senior_title_teachers: count(),
-    teaching_area: amount(),
-    sports_area: amount(),
-    equipment_value: amount(),
-    multimedia_classrooms: count(),
-    computers: count(),
-    library_books: count(),
-    largest_class: count(),
-    public_funding_per_student: amount(),
-  })
+  .strictObject(
+    Object.fromEntries(SECTION_YEAR_COLUMNS.map((c) => [c.name, c.cell])) as { [C in SectionYearColumn as C["name"]]: C["cell"] },
+  )
   .superRefine((row, ctx) => {
     for (const col of ["qualified_teachers", "key_teachers", "pe_art_teachers", "senior_title_teachers"] as const) {
       if (row[col] > row.teachers) ctx.addIssue({ code: "custom", path: [col], message: "不能多于专任教师数 teachers" });

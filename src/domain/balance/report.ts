@@ -4,7 +4,8 @@
  * type); each level's X̄, S and CV; the policy targets; changes since the previous year.
  * Verdicts are decided on unrounded numbers; the numbers are then rounded once, here, to the
  * documented decimals. Pages and downloads both render this object, so every number on a
- * page is the number in the JSON download.
+ * page is the number in the JSON download; each section's row has the type of the one
+ * documented schema of the published result (published-result.ts).
  */
 import type { LocationType, Section } from "../district/vocabulary";
 import { SECTIONS } from "../district/vocabulary";
@@ -14,6 +15,7 @@ import {
   BASIC_INDICATORS,
   BASIC_INFO,
   CV_DECIMALS,
+  MEAN_EXTRA_DECIMALS,
   PERCENT_DECIMALS,
   QUALITY_INDICATORS,
   QUALITY_INFO,
@@ -24,6 +26,7 @@ import {
 } from "./indicators";
 import type { DistrictYear, SectionYear } from "./inputs";
 import { CLASS_SIZE_MAX } from "./local-practice";
+import type { PublishedSection } from "./published-result";
 import { basicValues, qualityValues } from "./section-indicators";
 import { evaluateTargets, requiredFunding } from "./targets";
 import { weightedStats } from "./weighted-cv";
@@ -43,14 +46,6 @@ export type SectionInput = {
   inputs: SectionYear;
 };
 export type YearInput = { year: number; district: DistrictYear; sections: SectionInput[] };
-
-export const SECTION_RESULTS = ["pass", "fail", "out_of_scope"] as const;
-export type SectionResult = (typeof SECTION_RESULTS)[number];
-export const SECTION_RESULT_LABELS: Record<SectionResult, string> = {
-  pass: "达到优质均衡标准",
-  fail: "未达标准",
-  out_of_scope: "不参与评估",
-};
 
 export const sectionId = (schoolId: string, section: Section) => `${schoolId}-${section}`;
 
@@ -88,15 +83,15 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
           const cv = r(q.cv, CV_DECIMALS);
           const prevCv = prev?.quality[id].cv ?? null;
           return [id, {
-            mean: round(q.mean, d + 2),
-            sd: round(q.sd, d + 2),
+            mean: round(q.mean, d + MEAN_EXTRA_DECIMALS),
+            sd: round(q.sd, d + MEAN_EXTRA_DECIMALS),
             cv,
             threshold: q.threshold,
             pass: q.pass,
             sections_meeting_standard: inScope.filter((e) => e.checks[id].met).length,
             cv_change: cv !== null && prevCv !== null ? round(cv - prevCv, CV_DECIMALS) : null,
-            urban_mean: r(ev.urbanRural[id].urbanMean, d + 2),
-            rural_mean: r(ev.urbanRural[id].ruralMean, d + 2),
+            urban_mean: r(ev.urbanRural[id].urbanMean, d + MEAN_EXTRA_DECIMALS),
+            rural_mean: r(ev.urbanRural[id].ruralMean, d + MEAN_EXTRA_DECIMALS),
             urban_rural_ratio: r(ev.urbanRural[id].ratio, RATIO_DECIMALS),
           }];
         }),
@@ -107,7 +102,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         BASIC_INDICATORS.map((id) => {
           const b = ev.basic[id];
           const d = BASIC_INFO[id].decimals;
-          return [id, { mean: round(b.mean, d + 2), sd: round(b.sd, d + 2), cv: r(b.cv, CV_DECIMALS) }];
+          return [id, { mean: round(b.mean, d + MEAN_EXTRA_DECIMALS), sd: round(b.sd, d + MEAN_EXTRA_DECIMALS), cv: r(b.cv, CV_DECIMALS) }];
         }),
       ) as Record<BasicIndicator, { mean: number; sd: number; cv: number | null }>,
       basic_composite: { cv: r(ev.basicComposite.cv, CV_DECIMALS), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },
@@ -139,7 +134,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
     return similarCache.get(key)!;
   };
 
-  const sections = evaluated.map(({ s, checks, verdict, scope, basic }) => {
+  const sections = evaluated.map(({ s, checks, verdict, scope, basic }): PublishedSection => {
     const { school_id: _school, section: _section, ...inputs } = s.inputs;
     const required = requiredFunding(s, input.district);
     return {
@@ -165,10 +160,10 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
             similar_mean: r(similarMean(s.section, s.locationType, id), d),
           }];
         }),
-      ) as Record<QualityIndicator, { value: number; standard: number; met: boolean; percent_of_standard: number; district_mean: number | null; similar_mean: number | null }>,
+      ) as PublishedSection["quality"],
       standards_met: verdict.metCount,
-      result: (scope !== null ? "out_of_scope" : verdict.passes ? "pass" : "fail") as SectionResult,
-      basic: Object.fromEntries(BASIC_INDICATORS.map((id) => [id, round(basic[id], BASIC_INFO[id].decimals)])) as Record<BasicIndicator, number>,
+      result: scope !== null ? "out_of_scope" : verdict.passes ? "pass" : "fail",
+      basic: Object.fromEntries(BASIC_INDICATORS.map((id) => [id, round(basic[id], BASIC_INFO[id].decimals)])) as PublishedSection["basic"],
       multimedia_percent: pct(s.inputs.multimedia_classrooms / s.inputs.classes),
       class_size_ok: s.inputs.largest_class <= CLASS_SIZE_MAX[s.section],
       funding_required: required,
@@ -185,7 +180,8 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
   return { year: input.year, sections, levels, targets, district_inputs: input.district };
 }
 export type YearReport = ReturnType<typeof buildYear>;
-export type SectionReport = YearReport["sections"][number];
+/** One section's published result: the schema in published-result.ts, which buildYear must satisfy. */
+export type SectionReport = PublishedSection;
 export type LevelReport = NonNullable<YearReport["levels"][Section]>;
 
 /** Builds every year's results in order; changes compare with the year before. */

@@ -78,4 +78,12 @@ describe("yearly balance files: errors name file, line, column and rule", () => 
   it("documents every column of the yearly file, in order", () => {
     expect(SECTION_YEAR_COLUMNS.map((c) => c.name)).toEqual(Object.keys(SectionYearRow.shape));
   });
+
+  it("publishes each yearly column with the type its cell accepts", () => {
+    for (const c of SECTION_YEAR_COLUMNS) {
+      if (c.type === "string") continue;
+      expect(c.cell.safeParse("12").success, c.name).toBe(true);
+      expect(c.cell.safeParse("1.5").success, c.name).toBe(c.type === "number");
+    }
+  });
 });

@@ -1,0 +1,83 @@
+/**
+ * The published result of one school section in one year: the scorecard row, declared once
+ * as a zod schema with a description on every field. `buildYear` returns rows of this type
+ * (its JSON is the `sections` of balance-<year>.json), and results-<year>.csv, its table
+ * schema in datapackage.json and the column dictionary on /data/ are derived from it (see
+ * src/lib/csv-table.ts), so a field added here reaches the pages, the JSON and the CSV
+ * together. Field order is publication order: the CSV columns and the JSON keys follow it.
+ */
+import { z } from "../zod";
+import { LOCATION_TYPES, LOCATION_TYPE_LABELS, SECTIONS, SECTION_LABELS } from "../district/vocabulary";
+import { SCOPE_REASONS, SCOPE_REASON_LABELS } from "./evaluate-section";
+import { BASIC_INDICATORS, BASIC_INFO, PERCENT_DECIMALS, QUALITY_COUNT, QUALITY_INDICATORS, QUALITY_INFO } from "./indicators";
+import { columnDescription, SECTION_YEAR_COLUMNS } from "./inputs";
+import { classSizeLimits, codesWithLabels } from "./rule-text";
+
+export const SECTION_RESULTS = ["pass", "fail", "out_of_scope"] as const;
+export type SectionResult = (typeof SECTION_RESULTS)[number];
+export const SECTION_RESULT_LABELS: Record<SectionResult, string> = {
+  pass: "达到优质均衡标准",
+  fail: "未达标准",
+  out_of_scope: "不参与评估",
+};
+
+/**
+ * What the CSV does with a field besides writing it under its description: `omit` leaves it
+ * out (the CSV is one flat row; nested inputs live in inputs-<year>.csv), `labels` writes a
+ * code's Chinese label instead of the code.
+ */
+export type PublishedFieldMeta = { description: string; csv?: "omit"; labels?: Record<string, string> };
+const documented = <S extends z.ZodType>(schema: S, meta: PublishedFieldMeta) => schema.meta(meta);
+const notInCsv = <S extends z.ZodType>(schema: S, description: string) => documented(schema, { description, csv: "omit" });
+
+/** One field per id of a vocabulary, in the vocabulary's order (Object.fromEntries loses the keys' type). */
+function perId<const K extends string, S extends z.ZodType>(ids: readonly K[], field: (id: K) => S) {
+  return z.strictObject(Object.fromEntries(ids.map((id) => [id, field(id)])) as { [P in K]: S });
+}
+
+type NumericColumn = Exclude<(typeof SECTION_YEAR_COLUMNS)[number], { type: "string" }>;
+const numericColumns = SECTION_YEAR_COLUMNS.filter((c): c is NumericColumn => c.type !== "string");
+
+/** A section's raw inputs as published: the yearly CSV's numeric columns, parsed. */
+export const PublishedInputs = z.strictObject(
+  Object.fromEntries(
+    numericColumns.map((c) => [c.name, (c.type === "integer" ? z.number().int() : z.number()).describe(columnDescription(c))]),
+  ) as { [C in NumericColumn as C["name"]]: z.ZodNumber },
+);
+
+/** One 2017 indicator of one section against its standard and its peers. */
+const qualityResult = (i: (typeof QUALITY_INDICATORS)[number]) => {
+  const info = QUALITY_INFO[i];
+  return z
+    .strictObject({
+      value: z.number().describe(`${i} ${info.name}（${info.unit}），保留 ${info.decimals} 位小数`),
+      standard: z.number().describe(`${i} 的标准`),
+      met: z.boolean().describe(`${i} 是否达到标准`),
+      percent_of_standard: notInCsv(z.number(), `${i} 的数值占标准的百分比，保留 ${PERCENT_DECIMALS} 位小数`),
+      district_mean: z.number().nullable().describe(`${i} 全区同学段加权均值`),
+      similar_mean: z.number().nullable().describe(`${i} 同类学校（同学段、同城乡类型）加权均值`),
+    })
+    .describe(`${i} ${info.name}`);
+};
+
+export const PublishedSection = z.strictObject({
+  id: z.string().describe("学段 id（学校 id-学段）"),
+  school_id: z.string().describe("学校 id"),
+  name: z.string().describe("学校名称"),
+  section: z.enum(SECTIONS).describe(codesWithLabels("学段", SECTIONS, SECTION_LABELS)),
+  township: z.string().describe("乡镇（街道）id"),
+  location_type: z.enum(LOCATION_TYPES).describe(codesWithLabels("城乡类型", LOCATION_TYPES, LOCATION_TYPE_LABELS)),
+  nine_year: notInCsv(z.boolean(), "是否为九年一贯制学校的一个学段"),
+  in_scope: z.boolean().describe("是否纳入资源配置差异系数计算"),
+  scope_reason: documented(z.enum(SCOPE_REASONS).nullable(), { description: "未纳入的原因", labels: SCOPE_REASON_LABELS }),
+  inputs: notInCsv(PublishedInputs, "本学段上报的原始数据（与 inputs-<年份>.csv 的列相同，不含 school_id 和 section）"),
+  quality: perId(QUALITY_INDICATORS, qualityResult).describe(`2017 年优质均衡办法的 ${QUALITY_COUNT} 项资源配置指标`),
+  standards_met: z.number().int().describe(`达到标准的指标数（共 ${QUALITY_COUNT} 项）`),
+  result: z.enum(SECTION_RESULTS).describe(codesWithLabels("评估结果", SECTION_RESULTS, SECTION_RESULT_LABELS)),
+  basic: perId(BASIC_INDICATORS, (b) => z.number().describe(`${b} ${BASIC_INFO[b].name}（2012 年方法）`)).describe("2012 年基本均衡办法的指标值"),
+  multimedia_percent: z.number().nullable().describe("网络多媒体教室数占教学班数的百分比"),
+  class_size_ok: z.boolean().describe(`最大班额是否不超过${classSizeLimits()}`),
+  funding_required: z.number().describe("应达到的生均公用经费（元）"),
+  funding_ok: z.boolean().describe("生均公用经费是否达到要求"),
+});
+export type PublishedSection = z.output<typeof PublishedSection>;
