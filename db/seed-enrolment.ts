@@ -16,8 +16,8 @@ import { blindIndex, type FieldKeys } from "../functions/platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../functions/platform/receipt-code";
 import type { Tx } from "../functions/services/context";
 import { nextReference } from "../functions/services/references/next-reference";
-import { sealApplication } from "../functions/services/enrolment/application-record";
-import { referenceYear } from "../functions/services/enrolment/submit-application";
+import { sealApplication } from "../functions/services/enrolment/internal/application-record";
+import { referenceYear } from "../functions/services/enrolment/internal/file-application";
 
 const FAMILIES = [
   ["张小雨", "female", "张建国", "father", "qingxi", "wenchang", ["wenchang-xiaoxue-primary", "dier-shiyan-xiaoxue-primary"]],

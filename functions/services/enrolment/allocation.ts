@@ -21,7 +21,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { enqueueMessage } from "../outbox/enqueue-message";
 import { authorize } from "../staff/authorize";
-import { openPersonal } from "./application-record";
+import { openPersonal } from "./internal/application-record";
 
 type Ctx = StaffCtx & SecureCtx;
 

@@ -14,7 +14,7 @@ import { answerSections } from "../../../src/lib/enrolment/answers";
 import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { authorize } from "../staff/authorize";
-import { openApplication } from "./application-record";
+import { openApplication } from "./internal/application-record";
 
 type Ctx = StaffCtx & SecureCtx;
 export const NOT_FOUND = "没有找到这份申请。";

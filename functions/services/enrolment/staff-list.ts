@@ -13,7 +13,7 @@ import { sectionName, type Catalogue } from "../../../src/domain/enrolment/catal
 import { writeAudit } from "../audit/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { authorize } from "../staff/authorize";
-import { openPersonal } from "./application-record";
+import { openPersonal } from "./internal/application-record";
 
 /** The WHERE of a review-queue query: the intake's submitted applications, with the filters asked for. */
 export function applicationQueueCondition(intakeId: string, query: ApplicationQuery, now: Date): SQL | undefined {

@@ -18,8 +18,8 @@ import { enqueueMessage } from "../outbox/enqueue-message";
 import { authorize } from "../staff/authorize";
 import { downloadResponse } from "../uploads/download-response";
 import { readUpload } from "../uploads/store-upload";
-import { openPersonal } from "./application-record";
-import { documentContext } from "./documents";
+import { openPersonal } from "./internal/application-record";
+import { documentContext } from "./internal/documents";
 import { loadForStaff } from "./staff-detail";
 import { transitionApplication } from "./transition-application";
 

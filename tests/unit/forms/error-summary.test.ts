@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import { describe, expect, it } from "vitest";
-import { errorSummary, fieldError, invalidAttrs } from "../../../functions/views/error-summary";
+import { errorSummary } from "../../../src/forms/error-summary";
+import { fieldAttrs, fieldError } from "../../../src/forms/field";
 
 const XSS = "<script>alert(1)</script>";
 
@@ -19,7 +20,7 @@ describe("the server-rendered error summary", () => {
 
   it("escapes a citizen's value and any message, wherever it is interpolated", async () => {
     const fields = [{ path: `name"><img src=x onerror=alert(1)>`, message: XSS }];
-    const page = String(await html`${errorSummary(fields)}${fieldError(fields, fields[0]!.path)}<input value="${XSS}"${invalidAttrs(fields, fields[0]!.path)}>`);
+    const page = String(await html`${errorSummary(fields)}${fieldError(fields, fields[0]!.path)}<input value="${XSS}"${fieldAttrs(fields, fields[0]!.path)}>`);
     expect(page).not.toContain("<script>");
     expect(page).not.toContain("<img");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
