@@ -1,3 +1,7 @@
+/**
+ * `listOpen311Requests`: the Open311 GeoReport v2 request list, read-only, so existing civic
+ * tools can read complaints without a second export.
+ */
 import { desc, eq } from "drizzle-orm";
 import { complaints } from "../../../db/schema";
 import { CATEGORY_INFO } from "../../../src/domain/complaint/categories";
