@@ -41,6 +41,21 @@ function receiptFields(reference: string, code: string): H {
   return html`<input type="hidden" name="reference" value="${reference}" /><input type="hidden" name="code" value="${code}" />`;
 }
 
+/** A follow-up form with one text area (ask for review, add information), proving the receipt again. */
+function followUp(v: FilerView, code: string, errors: readonly FieldError[], values: FormValues, o: { action: string; title: string; path: string; label: string; submit: string; hint?: string }): H {
+  return html`<form class="public-form" method="post" action="/api/complaints/track/${o.action}" novalidate>
+  ${receiptFields(v.reference, code)}
+  <h2>${o.title}</h2>
+  <div class="field">
+    <label for="${fid(o.path)}">${o.label}</label>
+    ${o.hint ? html`<p class="hint">${o.hint}</p>
+    ` : ""}${fieldError(errors, o.path)}
+    <textarea name="${o.path}" id="${fid(o.path)}" rows="4">${values[o.path] ?? ""}</textarea>
+  </div>
+  <button type="submit">${o.submit}</button>
+</form>`;
+}
+
 /** The filer's view of the case, with the follow-up forms that are open now. `errors` belong to one of them. */
 export function trackResultPage(v: FilerView, code: string, errors: FieldError[] = [], values: FormValues = {}): H {
   return html`<h1>投诉 ${v.reference}</h1>
@@ -84,34 +99,7 @@ ${
 </form>`
     : ""
 }
-${
-  v.canRequestReview
-    ? html`<form class="public-form" method="post" action="/api/complaints/track/review" novalidate>
-  ${receiptFields(v.reference, code)}
-  <h2>申请复查</h2>
-  <div class="field">
-    <label for="${fid("reason")}">申请复查的理由</label>
-    <p class="hint">可以在 ${v.reviewOpenUntil ? chineseDate(v.reviewOpenUntil) : ""}前申请。复查在 30 日内答复。</p>
-    ${fieldError(errors, "reason")}
-    <textarea name="reason" id="${fid("reason")}" rows="4">${values.reason ?? ""}</textarea>
-  </div>
-  <button type="submit">申请复查</button>
-</form>`
-    : ""
-}
-${
-  v.canAddInformation
-    ? html`<form class="public-form" method="post" action="/api/complaints/track/information" novalidate>
-  ${receiptFields(v.reference, code)}
-  <h2>补充材料</h2>
-  <div class="field">
-    <label for="${fid("text")}">补充的内容</label>
-    ${fieldError(errors, "text")}
-    <textarea name="text" id="${fid("text")}" rows="4">${values.text ?? ""}</textarea>
-  </div>
-  <button type="submit">提交补充</button>
-</form>`
-    : ""
-}
+${v.canRequestReview ? followUp(v, code, errors, values, { action: "review", title: "申请复查", path: "reason", label: "申请复查的理由", submit: "申请复查", hint: `可以在 ${v.reviewOpenUntil ? chineseDate(v.reviewOpenUntil) : ""}前申请。复查在 30 日内答复。` }) : ""}
+${v.canAddInformation ? followUp(v, code, errors, values, { action: "information", title: "补充材料", path: "text", label: "补充的内容", submit: "提交补充" }) : ""}
 <p><a href="/complain/track/">查询另一件投诉</a></p>`;
 }
