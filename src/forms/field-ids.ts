@@ -2,7 +2,7 @@
  * One mapping from a field's path in the domain schema (zod's issue path joined with dots,
  * e.g. `guardians.0.phone`, as the API's `{ path, message }` errors carry it) to the HTML ids
  * of its input and of its error message. Shared by the server-rendered error summary
- * (functions/views) and the browser's form script, so a summary link always finds its field.
+ * (src/forms/error-summary) and the browser scripts, so a summary link always finds its field.
  */
 
 /** `guardians.0.phone` → `field-guardians-0-phone`; characters outside [A-Za-z0-9_-] become `-`. */
