@@ -30,6 +30,11 @@ export function fieldAttrs(errors: readonly FieldError[], path: string, hintId?:
 }
 
 export const hintId = (path: string) => `${fieldId(path)}-hint`;
+
+/** A `value` attribute only when there is one, so an empty prerendered form carries none. */
+export function valueAttr(value: string | undefined): Html {
+  return sync(value ? html` value="${value}"` : html``);
+}
 export const hintOf = (path: string, hint?: string) => sync(hint ? html`<p class="hint" id="${hintId(path)}">${hint}</p>` : html``);
 export const attrsOf = (ctx: FieldCtx, path: string, hint?: string) => fieldAttrs(ctx.errors, path, hint ? hintId(path) : undefined);
 

@@ -14,6 +14,7 @@ import { errorSummary } from "../error-summary";
 import { fieldError } from "../field";
 import { fieldId as fid } from "../field-ids";
 import { radioId } from "../radios";
+import { trackForm } from "./track-form";
 import type { FormValues } from "./complaint-form";
 import type { FilerView } from "../../../functions/services/complaint/internal/filer-view";
 
@@ -22,19 +23,7 @@ type H = HtmlEscapedString | Promise<HtmlEscapedString>;
 export function trackFormWithErrors(values: FormValues, errors: FieldError[]): H {
   return html`<h1>投诉办理进度查询</h1>
 ${errorSummary(errors)}
-<form class="public-form" method="post" action="/api/complaints/track" novalidate>
-  <div class="field">
-    <label for="field-reference">受理编号</label>
-    ${fieldError(errors, "reference")}
-    <input type="text" name="reference" id="field-reference" class="input-medium" autocomplete="off" spellcheck="false" value="${values.reference ?? ""}" />
-  </div>
-  <div class="field">
-    <label for="field-code">查询码</label>
-    ${fieldError(errors, "code")}
-    <input type="text" name="code" id="field-code" autocomplete="off" spellcheck="false" value="${values.code ?? ""}" />
-  </div>
-  <button type="submit">查询</button>
-</form>`;
+${trackForm({ values, errors })}`;
 }
 
 function receiptFields(reference: string, code: string): H {

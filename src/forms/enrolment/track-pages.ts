@@ -9,6 +9,7 @@ import type { FieldError } from "../../domain/errors";
 import { beijingTime } from "./answer-views";
 import { fieldClass } from "../field";
 import { errorSummary } from "../error-summary";
+import { trackForm } from "./track-form";
 import { UPLOAD_ACCEPT } from "../../domain/uploads";
 import type { TrackView } from "../../../functions/services/enrolment/internal/track-view";
 
@@ -17,18 +18,7 @@ export function trackFormPage(errors: FieldError[], values: { reference?: string
   return html`<div class="prose enrol">
   <h1>办理进度查询</h1>
   ${errorSummary(errors)}
-  <form class="enrol-form" method="post" action="/api/enrol/track" novalidate>
-    <div class="${fieldClass(errors, "reference")}">
-      <label for="field-reference">受理编号</label>
-      <p class="hint">例如 RX2026-00042</p>
-      <input id="field-reference" name="reference" type="text" class="input-medium" autocomplete="off" spellcheck="false" value="${values.reference ?? ""}" />
-    </div>
-    <div class="${fieldClass(errors, "accessCode")}">
-      <label for="field-accessCode">查询码</label>
-      <input id="field-accessCode" name="accessCode" type="text" autocomplete="off" spellcheck="false" />
-    </div>
-    <button type="submit">查询</button>
-  </form>
+  ${trackForm({ values, errors })}
 </div>`;
 }
 
