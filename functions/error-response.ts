@@ -9,20 +9,10 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, type DomainErrorCode, type FieldError } from "../src/domain/errors";
 import type { AppDeps, Logger } from "./deps";
-import { renderErrorPage } from "./views/error-page";
-import { isNoJsFormPost } from "./views/no-js-post";
-
-export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
-  validation: 422,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unavailable: 503,
-};
+import { ERROR_PAGE_HEADING, errorPageMain } from "../src/forms/error-page";
+import { isNoJsFormPost } from "./http/answer";
+import { STATUS_OF } from "./http/status";
+import { pageTitle } from "./platform/page-shell";
 
 export type ErrorBody = { code: DomainErrorCode | "internal"; message: string; requestId: string; fields?: FieldError[] };
 
@@ -35,7 +25,8 @@ export function errorResponse(c: Context, error: DomainError) {
 
 /**
  * A plain HTML form post (no JavaScript) gets its error as a page in the site's frame rather
- * than JSON it could not show; everyone else gets `errorResponse`'s JSON.
+ * than JSON it could not show (the one rule of functions/http/answer); everyone else gets
+ * `errorResponse`'s JSON.
  */
 async function answerError(c: Context, error: DomainError, status: ContentfulStatusCode = STATUS_OF[error.code]): Promise<Response> {
   const shell = (c.get("deps") as AppDeps | undefined)?.pageShell;
@@ -43,10 +34,11 @@ async function answerError(c: Context, error: DomainError, status: ContentfulSta
     if (status === STATUS_OF[error.code]) return errorResponse(c, error);
     return c.json({ code: "internal", message: error.message, requestId: c.get("requestId") } satisfies ErrorBody, status);
   }
-  const page = await renderErrorPage(shell, { status, message: error.message, requestId: c.get("requestId"), retryAfter: error.retryAfter });
+  const requestId: string = c.get("requestId");
+  const page = await shell.render({ title: pageTitle(ERROR_PAGE_HEADING, true), status, main: errorPageMain({ message: error.message, requestId }) });
   if (error.retryAfter !== undefined) page.headers.set("Retry-After", String(error.retryAfter));
   // A Response built outside `c` does not carry what `c.header` prepared (the request id).
-  page.headers.set("X-Request-Id", c.get("requestId"));
+  page.headers.set("X-Request-Id", requestId);
   return page;
 }
 

@@ -4,8 +4,9 @@
  * see (class `visually-hidden-field`, `tabindex="-1"`, `autocomplete="off"`, labelled
  * 请勿填写此项; src/components/forms/HoneypotField.astro) and naive bots fill in. A filled field
  * is refused with a generic 422 and nothing is stored; the message does not say why.
- * Call it on the raw body before the strict schema parses it: it returns the body without
- * the field, so the schema's "no unknown fields" rule still holds for everything else.
+ * Call it on the raw body (a form body as functions/http/read-body decodes it, or JSON) before
+ * the strict schema parses it (`parseForm` in functions/validate does both): it returns the body
+ * without the field, so the schema's "no unknown fields" rule still holds for everything else.
  */
 import { DomainError } from "../../src/domain/errors";
 
@@ -17,12 +18,4 @@ export function assertNoHoneypot<T extends Record<string, unknown>>(body: T): Om
   const filled = typeof trap === "string" ? trap.trim() !== "" : trap !== undefined && trap !== null;
   if (filled) throw new DomainError("validation", HONEYPOT_MESSAGE);
   return rest;
-}
-
-/** For FormData (multipart) bodies: throws when filled and removes the field. */
-export function assertNoHoneypotInForm(form: FormData): FormData {
-  const trap = form.get(HONEYPOT_FIELD);
-  if (trap !== null && (typeof trap !== "string" || trap.trim() !== "")) throw new DomainError("validation", HONEYPOT_MESSAGE);
-  form.delete(HONEYPOT_FIELD);
-  return form;
 }

@@ -6,7 +6,9 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { open311Requests, open311Services } from "../services/complaint/public-stats";
+import { contextOf } from "../services/context";
+import { open311Services } from "../services/complaint/internal/open311-services";
+import { listOpen311Requests } from "../services/complaint/list-open311-requests";
 
 const CACHE = "public, max-age=300, s-maxage=300";
 
@@ -16,7 +18,6 @@ export const open311Routes = new Hono<AppEnv>()
     return c.json(open311Services(), 200);
   })
   .get("/v2/requests.json", async (c) => {
-    const { db, clock, log } = c.var.deps;
     c.header("Cache-Control", CACHE);
-    return c.json(await open311Requests({ db, clock, log, requestId: c.var.requestId }), 200);
+    return c.json(await listOpen311Requests({ ctx: contextOf(c) }), 200);
   });

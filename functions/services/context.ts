@@ -77,7 +77,3 @@ export function contextOf(c: RouteContext): Ctx {
   };
 }
 
-/** @deprecated use contextOf; kept until the public routes have moved (then removed). */
-export function secureCtx(deps: Pick<AppDeps, "config" | "blobs">, ctx: ServiceCtx): SecureCtx {
-  return { ...ctx, keys: fieldKeysOf(deps.config.secrets), blobs: deps.blobs };
-}

@@ -5,29 +5,25 @@
  * uses, shows the check-answers list with change links, and submits once as multipart with an
  * Idempotency-Key kept for this attempt, so a retry after a lost answer cannot apply twice.
  */
-import { applicationFormHtml } from "../lib/enrolment/application-form";
-import { answersHtml, beijingTime, changeAnchor, confirmationHtml } from "../lib/enrolment/answer-views";
-import { errorSummaryHtml } from "../lib/enrolment/form-fields";
-import { formToObject } from "../lib/enrolment/form-data";
-import { fieldId } from "../lib/form-ids";
+import { applicationFormHtml } from "../forms/enrolment/application-form";
+import { answersHtml, beijingTime, changeAnchor, confirmationHtml } from "../forms/enrolment/answer-views";
+import { errorSummary, ERROR_TITLE_PREFIX } from "../forms/error-summary";
+import { fieldErrorsOf } from "../forms/field-errors";
+import { formToObject } from "../forms/form-data";
+import { fieldId } from "../forms/field-ids";
 import { Catalogue } from "../domain/enrolment/catalogue";
 import { ConsentPart, draftSchema, type DraftInput } from "../domain/enrolment/application";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "../domain/uploads";
 import type { FieldError } from "../domain/errors";
 
-const TITLE_PREFIX = "错误：";
 const baseTitle = document.title;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
-function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-}
-
 function focusSummary(container: HTMLElement | null) {
   const summary = container?.querySelector<HTMLElement>(".error-summary");
   summary?.focus();
-  document.title = summary ? `${TITLE_PREFIX}${baseTitle}` : baseTitle;
+  document.title = summary ? `${ERROR_TITLE_PREFIX}${baseTitle}` : baseTitle;
 }
 
 function show(step: "form" | "check" | "done") {
@@ -72,7 +68,7 @@ async function main() {
     tmp.innerHTML = String(applicationFormHtml(catalogue, values, errors, old.getAttribute("action") ?? ""));
     const fresh = tmp.firstElementChild as HTMLFormElement;
     old.replaceWith(fresh);
-    errorsHost.innerHTML = String(errorSummaryHtml(errors));
+    errorsHost.innerHTML = String(errorSummary(errors));
     wire(fresh);
     focusSummary(errorsHost);
   }
@@ -82,7 +78,7 @@ async function main() {
     const form = event.currentTarget as HTMLFormElement;
     const { website: _trap, intake: _intake, ...values } = formToObject(new FormData(form));
     const parsed = schema.safeParse(values);
-    if (!parsed.success) return render(values, issuesOf(parsed.error));
+    if (!parsed.success) return render(values, fieldErrorsOf(parsed.error));
     render(values, []);
     draft = parsed.data;
     const answers = $("answers");
@@ -107,14 +103,14 @@ async function main() {
     const errorsHost = $("submit-errors");
     const data = new FormData(submitForm);
     const consents = ConsentPart.safeParse({ childData: data.get("consents.childData") ?? undefined, declaration: data.get("consents.declaration") ?? undefined });
-    const errors: FieldError[] = consents.success ? [] : issuesOf(consents.error).map((e) => ({ ...e, path: `consents.${e.path}` }));
+    const errors: FieldError[] = consents.success ? [] : fieldErrorsOf(consents.error, "consents");
     for (const [name, value] of data) {
       if (!(value instanceof File) || value.name === "") continue;
       if (value.size === 0) errors.push({ path: name, message: UPLOAD_MESSAGES.empty });
       else if (value.size > MAX_UPLOAD_BYTES) errors.push({ path: name, message: UPLOAD_MESSAGES.tooBig });
     }
     if (errors.length > 0 || !consents.success) {
-      if (errorsHost) errorsHost.innerHTML = String(errorSummaryHtml(errors));
+      if (errorsHost) errorsHost.innerHTML = String(errorSummary(errors));
       return focusSummary(errorsHost);
     }
     const body = new FormData();
@@ -142,10 +138,10 @@ async function main() {
         show("form");
         return render(formToObject(new FormData($<HTMLFormElement>("application-form")!)), formFields);
       }
-      if (errorsHost) errorsHost.innerHTML = String(errorSummaryHtml(fields));
+      if (errorsHost) errorsHost.innerHTML = String(errorSummary(fields));
       focusSummary(errorsHost);
     } catch {
-      if (errorsHost) errorsHost.innerHTML = String(errorSummaryHtml([{ path: "", message: "网络连接中断，请检查网络后再点一次提交；不会重复提交。" }]));
+      if (errorsHost) errorsHost.innerHTML = String(errorSummary([{ path: "", message: "网络连接中断，请检查网络后再点一次提交；不会重复提交。" }]));
       focusSummary(errorsHost);
     } finally {
       if (button) button.disabled = false;

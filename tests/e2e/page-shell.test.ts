@@ -9,8 +9,9 @@ import { describe, expect, it } from "vitest";
 import { html } from "hono/html";
 import { filePageShell } from "../../functions/platform/file-page-shell";
 import { pageTitle, SHELL_MAIN_MARKER, SHELL_TITLE_MARKER } from "../../functions/platform/page-shell";
-import { errorSummary, fieldError, invalidAttrs } from "../../functions/views/error-summary";
-import { fieldId } from "../../src/lib/form-ids";
+import { errorSummary } from "../../src/forms/error-summary";
+import { fieldAttrs, fieldError } from "../../src/forms/field";
+import { fieldId } from "../../src/forms/field-ids";
 import { DIST, readBuilt, sitemapPaths } from "./built-site";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
 
@@ -41,7 +42,7 @@ describe.skipIf(noBrowser)("a no-JS answer rendered into the shell, in Chromium"
           <div class="field">
             <label for="${fieldId("child.name")}">孩子的姓名</label>
             ${fieldError(fields, "child.name")}
-            <input id="${fieldId("child.name")}" name="child.name" value="${typed}"${invalidAttrs(fields, "child.name")}>
+            <input id="${fieldId("child.name")}" name="child.name" value="${typed}"${fieldAttrs(fields, "child.name")}>
           </div>
           <button type="submit">继续</button>
         </form>`,

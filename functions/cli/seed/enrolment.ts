@@ -16,8 +16,8 @@ import { blindIndex, type FieldKeys } from "../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
 import type { Tx } from "../../services/context";
 import { nextReference } from "../../services/references/internal/next-reference";
-import { sealApplication } from "../../services/enrolment/application-record";
-import { referenceYear } from "../../services/enrolment/submit-application";
+import { sealApplication } from "../../services/enrolment/internal/application-record";
+import { referenceYear } from "../../services/enrolment/internal/file-application";
 
 const FAMILIES = [
   ["张小雨", "female", "张建国", "father", "qingxi", "wenchang", ["wenchang-xiaoxue-primary", "dier-shiyan-xiaoxue-primary"]],

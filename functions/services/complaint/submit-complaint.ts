@@ -21,11 +21,14 @@ import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../context";
 import { withIdempotency } from "../idempotency/internal/with-idempotency";
 import { nextReference } from "../references/internal/next-reference";
-import type { InspectedUpload } from "../uploads/internal/inspect-upload";
+import { inspectUpload, type InspectedUpload } from "../uploads/internal/inspect-upload";
 import { discardUpload, storeUpload } from "../uploads/internal/store-upload";
 import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/internal/enqueue-message";
 import { contactContext, filerAddress, filerMessage, type SealedContact } from "./internal/notify-filer";
 import { recordEvent } from "./internal/record-event";
+
+/** The form field the attachments are posted under (and their errors point to). */
+export const ATTACHMENTS_FIELD = "attachments";
 
 export type SubmittedComplaint = {
   reference: string;
@@ -117,22 +120,29 @@ async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: Submit
   };
 }
 
-export async function submitComplaint({
-  ctx,
-  input,
-  files = [],
-  idempotencyKey,
-}: {
-  ctx: SecureCtx;
-  input: SubmitComplaintInput;
-  /** Already inspected (type by content, size, metadata stripped). */
-  files?: InspectedUpload[];
-  idempotencyKey?: string;
-}): Promise<{ complaint: SubmittedComplaint; replayed: boolean }> {
+/** At most MAX_ATTACHMENTS files, each inspected by content (type, size, metadata stripped). */
+async function inspectAttachments(files: readonly File[]): Promise<InspectedUpload[]> {
   if (files.length > MAX_ATTACHMENTS) {
     const message = `最多上传 ${MAX_ATTACHMENTS} 个附件`;
-    throw new DomainError("validation", message, { fields: [{ path: "attachments", message }] });
+    throw new DomainError("validation", message, { fields: [{ path: ATTACHMENTS_FIELD, message }] });
   }
+  const inspected: InspectedUpload[] = [];
+  for (const f of files) inspected.push(await inspectUpload({ path: ATTACHMENTS_FIELD, fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }));
+  return inspected;
+}
+
+export type SubmitComplaint = {
+  complaint: SubmitComplaintInput;
+  /** The files chosen under `attachments`, as posted. */
+  files?: readonly File[];
+  idempotencyKey?: string;
+};
+
+export async function submitComplaint({ ctx, input: { complaint: input, files: chosen = [], idempotencyKey } }: { ctx: SecureCtx; input: SubmitComplaint }): Promise<{
+  complaint: SubmittedComplaint;
+  replayed: boolean;
+}> {
+  const files = await inspectAttachments(chosen);
   const id = crypto.randomUUID();
   // Blobs are stored before the transaction and removed again if it fails or was a replay,
   // so no orphan file outlives a request (the contract of services/uploads).

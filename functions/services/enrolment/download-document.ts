@@ -9,7 +9,7 @@ import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { downloadResponse } from "../uploads/internal/download-response";
 import { readUpload } from "../uploads/internal/store-upload";
-import { documentContext } from "./documents";
+import { documentContext } from "./internal/documents";
 import { documentOf, loadForStaff } from "./internal/staff-application";
 
 export const downloadDocument = staffVerb(

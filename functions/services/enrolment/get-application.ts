@@ -13,7 +13,7 @@ import { answerSections } from "../../../src/lib/enrolment/answers";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
-import { openApplication } from "./application-record";
+import { openApplication } from "./internal/application-record";
 import { loadForStaff } from "./internal/staff-application";
 
 export const getApplication = staffVerb("applications.review", async ({ ctx, input: { catalogue, id } }: { ctx: StaffCtx & SecureCtx; input: { catalogue: Catalogue; id: string } }) => {

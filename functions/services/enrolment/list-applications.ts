@@ -12,7 +12,7 @@ import { GRADE_LABELS } from "../../../src/domain/enrolment/vocabulary";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
-import { openPersonal } from "./application-record";
+import { openPersonal } from "./internal/application-record";
 import { applicationQueueCondition, applicationQueuePage } from "./internal/application-queue";
 
 export const listApplications = staffVerb(

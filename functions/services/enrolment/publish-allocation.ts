@@ -15,7 +15,7 @@ import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { enqueueMessage } from "../outbox/internal/enqueue-message";
 import { staffVerb } from "../staff-verb";
-import { openPersonal } from "./application-record";
+import { openPersonal } from "./internal/application-record";
 import { noSuchRun } from "./internal/allocation-run";
 
 export const publishAllocation = staffVerb(

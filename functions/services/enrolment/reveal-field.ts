@@ -8,7 +8,7 @@ import { REVEAL_REASON_LABELS, type REVEALABLE_FIELDS, type REVEAL_REASONS } fro
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
-import { openApplication } from "./application-record";
+import { openApplication } from "./internal/application-record";
 import { loadForStaff } from "./internal/staff-application";
 
 export const revealField = staffVerb(

@@ -1,207 +1,30 @@
 /**
- * `submitApplication`: a family's application becomes a submitted application with a
- * reference and an access code, in ONE transaction with its documents, its consent record
- * (privacy-notice version, time, consenting guardian), its first timeline entry, the audit row
- * and the acknowledgement SMS (SECURITY.md items 12, 13, 15). Idempotent: the same key and
- * body returns the same reference and code (the code is kept sealed with the stored result
- * for exactly that retry); the same key with another body is refused. A second application
- * for the same child in the same intake is refused with a reply that does not say so
- * (item 13): the family of the first application is told by SMS instead. The sealed columns,
- * the access code's hash and the SMS recipient are made before the transaction: on the Node
- * entry it holds the one database lock, which each crypto call would hold across a
- * thread-pool round trip. (The receipt is therefore bound to the application's id; receipts
- * bound to the reference, as before, still open for the 7 days their records live.)
+ * `submitApplication`: the JavaScript path's one submission. The application (checked with
+ * the published catalogue's schema) and its documents are checked together, so the family
+ * sees every problem at once; the documents are then sealed into the blob store and the
+ * application filed (./internal/file-application) under the client's Idempotency-Key.
  */
-import { and, eq } from "drizzle-orm";
-import { applicationEvents, applications } from "../../../db/schema";
 import { DomainError } from "../../../src/domain/errors";
-import type { ApplicationInput } from "../../../src/domain/enrolment/application";
+import { applicationSchema } from "../../../src/domain/enrolment/application";
 import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
-import { isWindowOpen, retainUntil } from "../../../src/domain/enrolment/intake";
-import { PRIVACY_NOTICE_VERSION, RETENTION } from "../../../src/domain/privacy-notice";
-import { blindIndex, openField, sealField } from "../../platform/field-crypto";
-import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
-import { writeAudit } from "../audit/internal/write-audit";
-import type { SecureCtx, Tx } from "../context";
-import { withIdempotency } from "../idempotency/internal/with-idempotency";
-import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/internal/enqueue-message";
-import { nextReference } from "../references/internal/next-reference";
-import { sealApplication, openPersonal } from "./application-record";
-import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
+import { fieldErrorsOf } from "../../../src/forms/field-errors";
+import { REQUIRED_DOCUMENTS } from "../../../src/forms/enrolment/application-form";
+import { assertNoHoneypot } from "../../middleware/honeypot";
+import type { SecureCtx } from "../context";
+import { inspectWithForm, storeDocuments, type PostedDocument } from "./internal/documents";
+import { fileApplication, type Receipt } from "./internal/file-application";
 
-export const DUPLICATE_MESSAGE = "这份申请暂时无法受理。如果您已经提交过申请，请用受理编号查询办理进度；如需帮助，请致电招生咨询电话。";
-export const CLOSED_MESSAGE = "现在不在申请期内，不能提交申请。申请期见“随迁子女入学”页面。";
+export type SubmitApplication = { catalogue: Catalogue; application: unknown; files: readonly PostedDocument[]; idempotencyKey: string | undefined };
 
-export type Receipt = { applicationId: string; reference: string; accessCode: string; submittedAt: string };
-type StoredReceipt = { applicationId: string; reference: string; sealedCode: string; submittedAt: string };
+export const MISSING_KEY = "请求缺少 Idempotency-Key（8 到 128 个可见字符），请刷新页面后重试。";
 
-/** The access code kept sealed in the idempotency record, bound to the application's id. */
-const receiptContext = (applicationId: string) => `receipt:application:${applicationId}`;
-/** How receipts were bound before (to the reference, known only inside the transaction); such records live 7 days. */
-const legacyReceiptContext = (reference: string) => `receipt:${reference}`;
-
-async function openReceipt(ctx: SecureCtx, receipt: StoredReceipt): Promise<string> {
-  try {
-    return await openField(ctx.keys, receiptContext(receipt.applicationId), receipt.sealedCode);
-  } catch {
-    return openField(ctx.keys, legacyReceiptContext(receipt.reference), receipt.sealedCode);
-  }
-}
-
-/** The year in a reference: the submission's year in Beijing time. */
-export function referenceYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
-}
-
-export async function submitApplication({
-  ctx,
-  catalogue,
-  input,
-  documents,
-  idempotencyKey,
-  draftId,
-}: {
-  ctx: SecureCtx;
-  catalogue: Catalogue;
-  input: ApplicationInput;
-  documents: StoredDocument[];
-  idempotencyKey: string;
-  /**
-   * A no-JS draft this submission turns into the application, in place (same id). Its
-   * idempotency body is the draft id: a second click resends the files, which are not stored
-   * again, and must still replay the first answer.
-   */
-  draftId?: string;
-}): Promise<Receipt & { replayed: boolean }> {
-  const now = ctx.clock.now();
-  if (!isWindowOpen(catalogue.intake, now)) {
-    await discardDocuments(ctx, documents);
-    throw new DomainError("conflict", CLOSED_MESSAGE);
-  }
-  const childIndex = await blindIndex(ctx.keys, "child-id", `${catalogue.intake.id}:${input.child.idNumber}`);
-  const body = draftId ? { draftId } : { input, documents: documents.map((d) => [d.kind, d.sha256]) };
-  const sealed = await sealSubmission(ctx, catalogue, input, draftId ?? crypto.randomUUID());
-  let outcome: { result: StoredReceipt; replayed: boolean };
-  try {
-    outcome = await withIdempotency(ctx, { scope: "enrolment.submit", key: idempotencyKey, body }, async (tx) => {
-      const existing = await tx
-        .select({ id: applications.id, personal: applications.personal })
-        .from(applications)
-        .where(and(eq(applications.intakeId, catalogue.intake.id), eq(applications.childIndex, childIndex)))
-        .get();
-      if (existing) throw new DuplicateChild(existing);
-      return insertApplication(tx, ctx, catalogue, input, documents, childIndex, sealed, draftId);
-    });
-  } catch (error) {
-    await discardDocuments(ctx, documents);
-    if (error instanceof DuplicateChild) {
-      await tellFirstFamily(ctx, error.existing);
-      throw new DomainError("conflict", DUPLICATE_MESSAGE);
-    }
-    // Two different keys racing for the same child: the unique blind index decides.
-    if (isUniqueViolation(error)) throw new DomainError("conflict", DUPLICATE_MESSAGE);
-    throw error;
-  }
-  if (outcome.replayed) await discardDocuments(ctx, documents);
-  const { sealedCode: _sealed, ...rest } = outcome.result;
-  return { ...rest, accessCode: await openReceipt(ctx, outcome.result), replayed: outcome.replayed };
-}
-
-class DuplicateChild extends Error {
-  override name = "DuplicateChild";
-  constructor(readonly existing: { id: string; personal: string }) {
-    super("duplicate child");
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT")) return true;
-    if (e instanceof Error && /UNIQUE constraint failed: applications\.intake_id/.test(e.message)) return true;
-  }
-  return false;
-}
-
-/** Everything encrypted or hashed for a submission, done before the transaction takes the database lock. */
-type SealedSubmission = { id: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
-
-async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: ApplicationInput, id: string): Promise<SealedSubmission> {
-  const accessCode = newReceiptCode(80);
-  const { consents: _consents, ...draft } = input;
-  const [columns, accessCodeHash, sealedCode, recipient] = await Promise.all([
-    sealApplication(ctx.keys, id, draft, catalogue),
-    hashReceiptCode(accessCode),
-    sealField(ctx.keys, receiptContext(id), accessCode),
-    sealRecipient(ctx, input.guardians[0]!.phone),
-  ]);
-  return { id, accessCodeHash, sealedCode, columns, recipient };
-}
-
-async function insertApplication(
-  tx: Tx,
-  ctx: SecureCtx,
-  catalogue: Catalogue,
-  input: ApplicationInput,
-  documents: StoredDocument[],
-  childIndex: string,
-  sealed: SealedSubmission,
-  draftId: string | undefined,
-): Promise<StoredReceipt> {
-  const at = ctx.clock.now().toISOString();
-  const { id } = sealed;
-  const reference = await nextReference(tx, "RX", referenceYear(ctx.clock.now()));
-  const values = {
-    intakeId: catalogue.intake.id,
-    reference,
-    state: "submitted" as const,
-    ...sealed.columns,
-    childIndex,
-    accessCodeHash: sealed.accessCodeHash,
-    consentNoticeVersion: PRIVACY_NOTICE_VERSION,
-    consentAt: at,
-    specialNeedsConsent: input.specialNeeds.has === "yes" && input.specialNeeds.consent === "yes",
-    submittedAt: at,
-    retainUntil: retainUntil(catalogue.intake, RETENTION.applicationMonths),
-    updatedAt: at,
-  };
-  if (draftId) {
-    const updated = await tx
-      .update(applications)
-      .set(values)
-      .where(and(eq(applications.id, draftId), eq(applications.state, "draft")))
-      .returning({ id: applications.id });
-    if (updated.length === 0) throw new DomainError("conflict", "这份草稿已经提交或已过期，请用受理编号查询，或重新填写。");
-  } else {
-    await tx.insert(applications).values({ id, ...values, createdAt: at });
-  }
-  await insertDocuments(tx, id, documents, at);
-  await tx.insert(applicationEvents).values({ applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" });
-  await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "success", objectType: "application", objectId: id });
-  const sms = {
-    channel: "sms" as const,
-    to: input.guardians[0]!.phone,
-    subject: "入学申请已受理",
-    body: `您的随迁子女入学申请已受理，受理编号 ${reference}。审核结果将短信通知，也可在“办理进度查询”用受理编号和查询码查询。`,
-    about: { kind: "application" as const, id },
-  };
-  await enqueueMessage(tx, ctx, sms, sealed.recipient);
-  return { applicationId: id, reference, sealedCode: sealed.sealedCode, submittedAt: at };
-}
-
-/** The first family hears that someone tried to apply again for its child (no details). */
-async function tellFirstFamily(ctx: SecureCtx, existing: { id: string; personal: string }): Promise<void> {
-  const personal = await openPersonal(ctx.keys, existing);
-  const phone = personal.guardians[0]?.phone;
-  await ctx.db.transaction(async (tx) => {
-    await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "denied", objectType: "application", objectId: existing.id, detail: "duplicate_child" });
-    if (phone)
-      await enqueueMessage(tx, ctx, {
-        channel: "sms",
-        to: phone,
-        subject: "有人再次为您的孩子提交入学申请",
-        body: "有人尝试为您的孩子再次提交本批次入学申请，系统没有受理。如不是您本人操作，请致电区教育局招生咨询电话。",
-        about: { kind: "application", id: existing.id },
-      });
-  });
+export async function submitApplication({ ctx, input }: { ctx: SecureCtx; input: SubmitApplication }): Promise<Receipt & { replayed: boolean }> {
+  const { catalogue, application, files, idempotencyKey } = input;
+  if (!idempotencyKey) throw new DomainError("validation", MISSING_KEY);
+  const body = typeof application === "object" && application !== null ? assertNoHoneypot(application as Record<string, unknown>) : application;
+  const parsed = applicationSchema(catalogue).safeParse(body);
+  const inspected = await inspectWithForm(parsed.success ? [] : fieldErrorsOf(parsed.error), files, REQUIRED_DOCUMENTS);
+  if (!parsed.success) throw new DomainError("validation", "提交的内容有误。");
+  const documents = await storeDocuments(ctx, inspected);
+  return fileApplication({ ctx, catalogue, input: parsed.data, documents, idempotencyKey });
 }

@@ -4,7 +4,7 @@
  * into the page's query string so a view can be bookmarked and shared between auditors.
  */
 import { apiError, staffApi } from "./api";
-import { showErrors, clearErrors } from "./error-summary";
+import { showErrors, clearErrors } from "../../forms/staff/error-summary";
 import { requirePage } from "./shell";
 
 const section = document.querySelector<HTMLElement>("#audit-section")!;

@@ -7,7 +7,7 @@
 import type { InferResponseType } from "hono/client";
 import { schoolName } from "../../domain/complaint/schemas";
 import { apiError, staffApi, type ApiError } from "./api";
-import { clearErrors, showErrors } from "./error-summary";
+import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 import { requirePage, type Me } from "./shell";
 
 type Case = InferResponseType<(typeof staffApi.complaints)[":id"]["$get"], 200>["complaint"];

@@ -4,7 +4,7 @@
  * session may not open any other page yet, so this page does not ask who is signed in.
  */
 import { apiError, staffApi } from "./api";
-import { clearErrors, showErrors } from "./error-summary";
+import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 
 const form = document.querySelector<HTMLFormElement>("#password-form")!;
 form.hidden = false;

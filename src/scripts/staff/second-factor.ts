@@ -5,7 +5,7 @@
  */
 import encodeQR from "@paulmillr/qr";
 import { apiError, staffApi, SIGN_IN_PAGE } from "./api";
-import { showErrors } from "./error-summary";
+import { showErrors } from "../../forms/staff/error-summary";
 
 const enrol = document.querySelector<HTMLElement>("#enrol")!;
 const verify = document.querySelector<HTMLElement>("#verify-intro")!;

@@ -1,6 +1,6 @@
 /** Sign-in page island: the password step, then on to the second factor. */
 import { apiError, staffApi } from "./api";
-import { clearErrors, showErrors } from "./error-summary";
+import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 
 const form = document.querySelector<HTMLFormElement>("#sign-in-form")!;
 form.addEventListener("submit", async (event) => {

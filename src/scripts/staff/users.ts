@@ -8,7 +8,7 @@ import type { InferResponseType } from "hono/client";
 import { DEPARTMENT_LABELS, type Department } from "../../domain/staff/departments";
 import { STAFF_ROLE_LABELS, type StaffRole } from "../../domain/staff/roles";
 import { apiError, staffApi } from "./api";
-import { clearErrors, showErrors } from "./error-summary";
+import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 import { requirePage } from "./shell";
 
 type UserRow = InferResponseType<typeof staffApi.users.$get, 200>["users"][number];

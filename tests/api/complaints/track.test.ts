@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { complaints } from "../../../db/schema";
-import { RECEIPT_NOT_FOUND } from "../../../functions/services/complaint/filer-actions";
+import { RECEIPT_NOT_FOUND } from "../../../functions/services/receipt/internal/receipt-policy";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock } from "../../fixtures/test-app";
 import { fileComplaint, postForm, postJson } from "../../fixtures/complaints";

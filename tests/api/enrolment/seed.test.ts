@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applications } from "../../../db/schema";
 import { seedDemoData } from "../../../functions/cli/seed";
 import { fieldKeysOf } from "../../../functions/platform/field-crypto";
-import { openApplication } from "../../../functions/services/enrolment/application-record";
+import { openApplication } from "../../../functions/services/enrolment/internal/application-record";
 import { applicationSchema } from "../../../src/domain/enrolment/application";
 import { useTempDb } from "../../fixtures/temp-db";
 import { committedCatalogue } from "../../fixtures/enrolment";

@@ -7,7 +7,7 @@ import { fakeIdNumber, validApplication } from "../../fixtures/enrolment";
 import { jpegWithMetadata, minimalPdf } from "../../fixtures/upload-files";
 import { TEST_CLIENT_HEADER } from "../../fixtures/test-app";
 import { enrolmentApp, standardFiles, submit } from "./enrolment-app";
-import { DUPLICATE_MESSAGE } from "../../../functions/services/enrolment/submit-application";
+import { DUPLICATE_MESSAGE } from "../../../functions/services/enrolment/internal/file-application";
 
 const tempDb = useTempDb();
 

@@ -5,7 +5,9 @@ import { useTempDb } from "../../fixtures/temp-db";
 import { validApplication } from "../../fixtures/enrolment";
 import { TEST_CLIENT_HEADER } from "../../fixtures/test-app";
 import { enrolmentApp, submit, trackJson } from "./enrolment-app";
-import { LOOKUP_FAILED, MAX_FAILED_LOOKUPS } from "../../../functions/services/enrolment/track";
+import { RECEIPT_NOT_FOUND, RECEIPT_POLICY } from "../../../functions/services/receipt/internal/receipt-policy";
+
+const MAX_FAILED_LOOKUPS = RECEIPT_POLICY.application.maxFailures;
 
 const tempDb = useTempDb();
 
@@ -25,15 +27,17 @@ describe("tracking an application", () => {
     expect(body.application.timeline).toHaveLength(1);
   });
 
+  // Both tracking flows share one receipt check (functions/services/receipt) and so one reply
+  // for "unknown reference or wrong code": the complaints' 404 and message (was 422 here).
   it("answers a wrong code and an unknown reference with the same message", async () => {
     const { app } = enrolmentApp(tempDb());
     const { reference } = await submitted(app);
     const wrong = await trackJson(app, reference, "0000-0000-0000-0000");
     const unknown = await trackJson(app, "RX2026-99999", "0000-0000-0000-0000");
-    expect(wrong.status).toBe(422);
-    expect(unknown.status).toBe(422);
-    expect(((await wrong.json()) as { message: string }).message).toBe(LOOKUP_FAILED);
-    expect(((await unknown.json()) as { message: string }).message).toBe(LOOKUP_FAILED);
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(((await wrong.json()) as { message: string }).message).toBe(RECEIPT_NOT_FOUND);
+    expect(((await unknown.json()) as { message: string }).message).toBe(RECEIPT_NOT_FOUND);
   });
 
   it("locks a reference after five wrong codes, even from different addresses, and the right code then waits too", async () => {
@@ -41,7 +45,7 @@ describe("tracking an application", () => {
     const { reference, accessCode } = await submitted(app);
     for (let i = 0; i < MAX_FAILED_LOOKUPS; i++) {
       const res = await trackJson(app, reference, `WRNG-CODE-000${i}-AAAA`, "/api/enrol/track", { [TEST_CLIENT_HEADER]: `203.0.113.${i}` });
-      expect(res.status).toBe(422);
+      expect(res.status).toBe(404); // the one "unknown or wrong" reply (was 422)
     }
     const locked = await trackJson(app, reference, accessCode, "/api/enrol/track", { [TEST_CLIENT_HEADER]: "203.0.113.99" });
     expect(locked.status).toBe(429);
@@ -56,7 +60,7 @@ describe("tracking an application", () => {
     const { app } = enrolmentApp(tempDb());
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await trackJson(app, `RX2026-${String(i).padStart(5, "0")}`, "AAAA-BBBB-CCCC-DDDD")).status);
-    expect(statuses.slice(0, 20).every((s) => s === 422)).toBe(true);
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true); // the one "unknown or wrong" reply (was 422)
     expect(statuses[20]).toBe(429);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PAGE_SECURITY_HEADERS, API_SECURITY_HEADERS } from "../../../functions/middleware/security-headers";
-import { isNoJsFormPost } from "../../../functions/views/no-js-post";
+import { isNoJsFormPost } from "../../../functions/http/answer";
 import { minimalPageShell } from "../../fixtures/page-shell";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp } from "../../fixtures/test-app";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { PAGE_SECURITY_HEADERS } from "../../../functions/middleware/security-headers";
 import { filePageShell } from "../../../functions/platform/file-page-shell";
 import { assetsPageShell, pageTitle, SHELL_MAIN_MARKER, SHELL_TITLE_MARKER } from "../../../functions/platform/page-shell";
-import { errorSummary } from "../../../functions/views/error-summary";
+import { errorSummary } from "../../../src/forms/error-summary";
 import { MINIMAL_SHELL, minimalPageShell } from "../../fixtures/page-shell";
 import { tempDir, useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp } from "../../fixtures/test-app";

@@ -27,7 +27,7 @@ describe("plain HTML form posts (no JavaScript)", () => {
   it("are refused without a positive same-origin signal, since any site can send that type without a preflight", async () => {
     const none = await post({});
     expect(none.status).toBe(403);
-    // A form post's error comes as a page (views/error-page), with the same message.
+    // A form post's error comes as a page (src/forms/error-page), with the same message.
     expect(await none.text()).toContain("<li>请求来源不正确。请从本平台的页面提交。</li>");
     expect((await post({ Origin: "null" })).status).toBe(403);
   });

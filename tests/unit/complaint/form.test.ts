@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORY_ORDER, complaintFormHtml } from "../../../src/lib/complaint-form";
+import { CATEGORY_ORDER, complaintFormHtml } from "../../../src/forms/complaint/complaint-form";
 
 describe("the complaint form renderer", () => {
   it("puts safety and bullying first, with the emergency hotline before its hint", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applicationSchema } from "../../../src/domain/enrolment/application";
+import { fieldErrorsOf } from "../../../src/forms/field-errors";
 import { committedCatalogue, fakeIdNumber, validApplication } from "../../fixtures/enrolment";
 
 async function problems(change: (a: ReturnType<typeof validApplication>) => unknown) {
@@ -7,7 +8,7 @@ async function problems(change: (a: ReturnType<typeof validApplication>) => unkn
   const input = validApplication();
   const changed = (change(input) ?? input) as unknown;
   const parsed = schema.safeParse(changed);
-  return parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  return parsed.success ? [] : fieldErrorsOf(parsed.error);
 }
 
 describe("the application schema", () => {

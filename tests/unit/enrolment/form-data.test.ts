@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formToObject } from "../../../src/lib/enrolment/form-data";
+import { formToObject } from "../../../src/forms/form-data";
 
 describe("formToObject", () => {
   it("nests dotted names and makes arrays of numeric segments", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorId, fieldId } from "../../../src/lib/form-ids";
+import { fieldErrorId, fieldId } from "../../../src/forms/field-ids";
 
 describe("field ids from schema paths", () => {
   it("turn a zod path into an HTML id and its error id", () => {

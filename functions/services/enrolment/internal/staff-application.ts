@@ -9,7 +9,7 @@ import { DomainError } from "../../../../src/domain/errors";
 import type { ApplicationEvent } from "../../../../src/domain/enrolment/states";
 import type { SecureCtx, ServiceCtx, StaffCtx, Tx } from "../../context";
 import { enqueueMessage } from "../../outbox/internal/enqueue-message";
-import { openPersonal } from "../application-record";
+import { openPersonal } from "./application-record";
 import { transitionApplication } from "./transition-application";
 
 export const NOT_FOUND = "没有找到这份申请。";

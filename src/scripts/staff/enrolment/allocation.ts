@@ -1,6 +1,6 @@
 /** Allocation island: dry run with a seed, show counts and explanations, then publish that run. */
 import { apiError, staffApi } from "../api";
-import { clearErrors, showErrors } from "../error-summary";
+import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
 
 const section = document.querySelector<HTMLElement>("#allocation-section")!;

@@ -4,7 +4,7 @@
  * then reloads. Text from the API is set with textContent only.
  */
 import { apiError, staffApi } from "../api";
-import { clearErrors, showErrors } from "../error-summary";
+import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
 
 const id = new URLSearchParams(location.search).get("id") ?? "";

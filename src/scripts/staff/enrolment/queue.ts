@@ -3,7 +3,7 @@
  * to the detail page. Everything from the API is set with textContent.
  */
 import { apiError, staffApi } from "../api";
-import { clearErrors, showErrors } from "../error-summary";
+import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;

@@ -1,0 +1,52 @@
+/**
+ * What a filer sees with their receipt: status, clocks in words, the public timeline (never
+ * internal notes or drafts, never staff names), the approved answer with its named outcome,
+ * and which of "add information", "rate" and "ask for review" are open to them now.
+ */
+import { CATEGORY_INFO } from "../../../../src/domain/complaint/categories";
+import { canRequestReview, reviewOpenUntil } from "../../../../src/domain/complaint/deadlines";
+import { HISTORY_LABELS, OPEN_STATUSES, OUTCOME_LABELS, RATING_LABELS, STATUS_LABELS, type Outcome, type Rating } from "../../../../src/domain/complaint/states";
+import { shanghaiDate } from "../../../../src/domain/complaint/time";
+import { DEPARTMENT_LABELS, type Department } from "../../../../src/domain/staff/departments";
+import { clocksOf, type ComplaintRow, type EventRow } from "./case-facts";
+import type { Pause } from "../../../../src/domain/complaint/deadlines";
+
+export type FilerView = ReturnType<typeof filerView>;
+
+function eventLine(e: EventRow) {
+  const department = e.kind === "assign" && e.detail ? DEPARTMENT_LABELS[e.detail as Department] : null;
+  return {
+    on: shanghaiDate(e.at),
+    kind: e.kind,
+    label: department ? `${HISTORY_LABELS[e.kind]}：${department}` : HISTORY_LABELS[e.kind],
+    text: e.text,
+  };
+}
+
+export function filerView(row: ComplaintRow, events: EventRow[], pauses: Pause[], now: Date) {
+  const today = shanghaiDate(now);
+  const clocks = clocksOf(row, pauses, now);
+  return {
+    reference: row.reference,
+    category: row.category,
+    categoryLabel: CATEGORY_INFO[row.category].label,
+    school: row.school,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status],
+    department: row.department ? DEPARTMENT_LABELS[row.department] : null,
+    receivedOn: row.receivedOn,
+    acceptance: { due: clocks.acceptance.due, words: clocks.acceptance.words, state: clocks.acceptance.state },
+    answerClock: clocks.answer ? { due: clocks.answer.due, words: clocks.answer.words, state: clocks.answer.state } : null,
+    notAcceptedReason: row.notAcceptedReason,
+    timeline: events.filter((e) => e.visibility === "public").map(eventLine),
+    answer:
+      row.answer && row.outcome && row.answeredOn
+        ? { outcome: row.outcome as Outcome, outcomeLabel: OUTCOME_LABELS[row.outcome], text: row.answer, answeredOn: row.answeredOn }
+        : null,
+    rating: row.rating ? { value: row.rating as Rating, label: RATING_LABELS[row.rating] } : null,
+    canAddInformation: OPEN_STATUSES.includes(row.status),
+    canRate: row.status === "answered" && !row.rating,
+    canRequestReview: (row.status === "answered" || row.status === "closed") && !row.reviewRequestedOn && canRequestReview(row.answeredOn, today),
+    reviewOpenUntil: row.answeredOn ? reviewOpenUntil(row.answeredOn) : null,
+  };
+}

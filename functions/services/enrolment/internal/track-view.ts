@@ -1,0 +1,55 @@
+/**
+ * What a family may see of its application on /track/: timeline, requests for documents,
+ * decisions with reasons, the offer and its deadline, waitlist positions and the
+ * pseudonymous id under which the published allocation file lists it.
+ */
+import { asc, eq } from "drizzle-orm";
+import { applicationDocuments, applicationEvents } from "../../../../db/schema";
+import { sectionName, type Catalogue } from "../../../../src/domain/enrolment/catalogue";
+import { APPLICATION_STATE_LABELS } from "../../../../src/domain/enrolment/states";
+import { DOCUMENT_KIND_LABELS, DOCUMENT_REVIEW_LABELS, GRADE_LABELS, INELIGIBLE_REASON_LABELS } from "../../../../src/domain/enrolment/vocabulary";
+import type { ServiceCtx } from "../../context";
+import type { ApplicationRow } from "./application-row";
+import { waitlistPositions } from "./waitlist";
+
+export type TrackView = {
+  reference: string;
+  state: ApplicationRow["state"];
+  stateLabel: string;
+  gradeLabel: string;
+  submittedAt: string;
+  timeline: { at: string; label: string; message: string | null }[];
+  documents: { kind: string; review: string; reason: string | null }[];
+  canUpload: boolean;
+  decision: { reason: string; text: string } | null;
+  offer: { sectionName: string; deadline: string; canAnswer: boolean } | null;
+  waitlist: { sectionName: string; position: number }[];
+  /** The pseudonymous id under which the published allocation file lists this family. */
+  allocationId: string | null;
+};
+
+export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: ApplicationRow): Promise<TrackView> {
+  const [events, documents, waiting] = await Promise.all([
+    ctx.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, row.id)).orderBy(asc(applicationEvents.id)),
+    ctx.db.select().from(applicationDocuments).where(eq(applicationDocuments.applicationId, row.id)).orderBy(asc(applicationDocuments.uploadedAt)),
+    waitlistPositions(ctx.db, row),
+  ]);
+  const now = ctx.clock.now().toISOString();
+  return {
+    reference: row.reference ?? "",
+    state: row.state,
+    stateLabel: APPLICATION_STATE_LABELS[row.state],
+    gradeLabel: GRADE_LABELS[row.grade],
+    submittedAt: row.submittedAt ?? row.createdAt,
+    timeline: events.map((e) => ({ at: e.at, label: e.toState ? APPLICATION_STATE_LABELS[e.toState] : "材料审核", message: e.message })),
+    documents: documents.map((d) => ({ kind: DOCUMENT_KIND_LABELS[d.kind], review: DOCUMENT_REVIEW_LABELS[d.review], reason: d.reviewReason })),
+    canUpload: row.state === "more_info_requested",
+    decision: row.state === "ineligible" && row.decisionReason ? { reason: INELIGIBLE_REASON_LABELS[row.decisionReason], text: row.decisionText ?? "" } : null,
+    offer:
+      row.offerSection && (row.state === "offered" || row.state === "accepted" || row.state === "declined")
+        ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now }
+        : null,
+    waitlist: waiting.positions.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position })),
+    allocationId: waiting.publicId,
+  };
+}

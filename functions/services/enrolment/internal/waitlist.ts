@@ -1,0 +1,100 @@
+/**
+ * Waitlists after publication. The published allocation file plus the applications' current
+ * states give the allocation module's OfferState (who holds which offer, who left); a
+ * decline runs its `moveWaitlist`, and every resulting change becomes a new offer with its
+ * timeline entry and SMS, in the declining family's transaction. Positions shown on /track/
+ * come from the same module (`resultForState`), so they always match the moves.
+ */
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { allocationRuns, applicationEvents, applications } from "../../../../db/schema";
+import type { Db } from "../../../../db/client";
+import { DomainError } from "../../../../src/domain/errors";
+import type { Catalogue } from "../../../../src/domain/enrolment/catalogue";
+import { moveWaitlist, resultForState, type OfferState, type PublishedAllocation } from "../../../../src/domain/enrolment/allocation";
+import { offerDeadline } from "../../../../src/domain/enrolment/intake";
+import { transition } from "../../../../src/domain/enrolment/states";
+import { writeAudit } from "../../audit/internal/write-audit";
+import type { SecureCtx, Tx } from "../../context";
+import { enqueueMessage } from "../../outbox/internal/enqueue-message";
+import { openPersonal } from "./application-record";
+import type { ApplicationRow } from "./application-row";
+
+type Run = typeof allocationRuns.$inferSelect;
+/** After the intake's deadline, a place offered from a waitlist still gets this many days. */
+export const LATE_OFFER_DAYS = 7;
+
+export async function publishedRunFor(db: Db | Tx, intakeId: string, grade: ApplicationRow["grade"]): Promise<Run | undefined> {
+  return db
+    .select()
+    .from(allocationRuns)
+    .where(and(eq(allocationRuns.intakeId, intakeId), eq(allocationRuns.grade, grade), eq(allocationRuns.state, "published")))
+    .orderBy(desc(allocationRuns.publishedAt))
+    .get();
+}
+
+/** The module's OfferState from the database: offers held now, and who has left. */
+async function offerStateOf(db: Db | Tx, run: Run): Promise<{ state: OfferState; published: PublishedAllocation; byPublic: Map<string, string>; byApp: Map<string, string> }> {
+  const published = JSON.parse(run.published) as PublishedAllocation;
+  const byPublic = new Map(Object.entries(JSON.parse(run.applicantIds) as Record<string, string>));
+  const byApp = new Map([...byPublic].map(([p, a]) => [a, p]));
+  const rows = await db
+    .select({ id: applications.id, state: applications.state, offerSection: applications.offerSection })
+    .from(applications)
+    .where(inArray(applications.id, [...byPublic.values()]));
+  const offers: Record<string, string | null> = {};
+  const withdrawn: string[] = [];
+  for (const r of rows) {
+    const pid = byApp.get(r.id)!;
+    if (r.state === "declined" || r.state === "withdrawn") withdrawn.push(pid);
+    else offers[pid] = r.state === "offered" || r.state === "accepted" ? r.offerSection : null;
+  }
+  return { state: { offers, withdrawn }, published, byPublic, byApp };
+}
+
+/** The family's pseudonymous id in the published file (to check its own result) and its waitlist positions now. */
+export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ publicId: string | null; positions: { sectionId: string; position: number }[] }> {
+  const run = await publishedRunFor(db, row.intakeId, row.grade);
+  if (!run) return { publicId: null, positions: [] };
+  const { state, published, byApp } = await offerStateOf(db, run);
+  const pid = byApp.get(row.id) ?? null;
+  if (!pid || !["offered", "accepted", "waitlisted"].includes(row.state)) return { publicId: pid, positions: [] };
+  const mine = resultForState(published, state).applicants.find((a) => a.id === pid);
+  const positions = (mine?.choices ?? []).filter((c) => c.outcome === "waitlisted" && c.waitlistPosition !== null).map((c) => ({ sectionId: c.program, position: c.waitlistPosition! }));
+  return { publicId: pid, positions };
+}
+
+/** Called in the transaction that recorded `row`'s decline (row is the state before it). */
+export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue: Catalogue, row: ApplicationRow): Promise<number> {
+  const run = await publishedRunFor(tx, row.intakeId, row.grade);
+  if (!run) return 0;
+  const { state, published, byPublic, byApp } = await offerStateOf(tx, run);
+  const pid = byApp.get(row.id);
+  if (!pid) return 0;
+  // The decliner still holds its place in the state the module starts from.
+  const before: OfferState = { offers: { ...state.offers, [pid]: row.offerSection }, withdrawn: state.withdrawn.filter((w) => w !== pid) };
+  const { changes } = moveWaitlist(published, before, { type: "decline", applicant: pid });
+  const now = ctx.clock.now();
+  const deadline = new Date(Math.max(offerDeadline(catalogue.intake).getTime(), now.getTime() + LATE_OFFER_DAYS * 86400 * 1000)).toISOString();
+  let moved = 0;
+  for (const change of changes) {
+    if (change.applicant === pid || change.to === null) continue;
+    const appId = byPublic.get(change.applicant);
+    const target = appId ? await tx.select().from(applications).where(eq(applications.id, appId)).get() : undefined;
+    if (!target) throw new DomainError("conflict", "候补名单与申请记录不一致，请联系管理员。");
+    const to = transition(target.state, "offer");
+    await tx.update(applications).set({ state: to, offerSection: change.to, offerDeadline: deadline, updatedAt: now.toISOString() }).where(eq(applications.id, target.id));
+    await tx.insert(applicationEvents).values({ applicationId: target.id, at: now.toISOString(), event: "offer", toState: to, message: change.message });
+    await writeAudit(tx, ctx, { action: "enrolment.waitlist_offer", outcome: "success", objectType: "application", objectId: target.id, detail: change.reason });
+    const phone = (await openPersonal(ctx.keys, target)).guardians[0]?.phone;
+    if (phone)
+      await enqueueMessage(tx, ctx, {
+        channel: "sms",
+        to: phone,
+        subject: "候补递补：获得新的学位",
+        body: `您的入学申请 ${target.reference} 通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`,
+        about: { kind: "application", id: target.id },
+      });
+    moved++;
+  }
+  return moved;
+}

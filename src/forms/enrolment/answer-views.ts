@@ -1,0 +1,60 @@
+/**
+ * HTML of the check-answers list and of the confirmation with its printable record, shared by
+ * the browser script (JS path) and the API's no-JS answers, so both paths show the same
+ * page. Escaped by hono/html; ID numbers and phones are masked on the printable record.
+ */
+import { html } from "hono/html";
+import type { Catalogue } from "../../domain/enrolment/catalogue";
+import type { DraftInput } from "../../domain/enrolment/application";
+import { fieldId } from "../field-ids";
+import { answerSections } from "../../lib/enrolment/answers";
+import { sync, type Html } from "../html";
+
+/** `changeHref(path)` gives each change link's target; without it there are no links (print). */
+export function answersHtml(catalogue: Catalogue, draft: DraftInput, o: { changeHref?: (path: string) => string; mask?: boolean } = {}): Html {
+  return sync(html`${answerSections(catalogue, draft, { mask: o.mask }).map(
+    (section) => html`<h3>${section.title}</h3>
+<dl class="answers">
+  ${section.rows.map(
+    (row) => html`<div>
+    <dt>${row.label}</dt>
+    <dd>${row.value}</dd>
+    ${o.changeHref ? html`<dd><a href="${o.changeHref(row.path)}" data-change="${row.path}">修改<span class="visually-hidden">${section.title}的${row.label}</span></a></dd>` : ""}
+  </div>`,
+  )}
+</dl>`,
+  )}`);
+}
+
+export const changeAnchor = (path: string) => `#${fieldId(path)}`;
+
+export type Receipt = { reference: string; accessCode: string; submittedAt: string };
+
+export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receipt: Receipt, contactPhone: string): Html {
+  const d = catalogue.intake.dates;
+  return sync(html`<div class="enrol">
+  <div class="panel" role="status">
+    <h1>申请已提交</h1>
+    <p>受理编号：<span class="code">${receipt.reference}</span></p>
+    <p>查询码：<span class="code">${receipt.accessCode}</span></p>
+    <p>请抄下或打印本页。查询码只显示这一次，查询办理进度和接受学位时需要同时输入受理编号和查询码。</p>
+  </div>
+  <h2>接下来会怎样</h2>
+  <ol>
+    <li>${d.review_ends} 前：审核资格和材料。如需补充材料，我们会发短信通知，请到<a href="/track/">办理进度查询</a>上传。</li>
+    <li>${d.allocation_on}：统一分配学位并公布结果。提交时间的先后不影响结果。</li>
+    <li>${d.offer_deadline} 前：查询结果，并在线接受或放弃学位。</li>
+  </ol>
+  <p>有疑问请致电 ${contactPhone}，并说明受理编号（不要告诉任何人查询码）。</p>
+  <div class="button-row no-print"><a class="button button-secondary" href="/track/">办理进度查询</a></div>
+  <h2>申请记录</h2>
+  <p>提交时间：${receipt.submittedAt}（北京时间）</p>
+  ${answersHtml(catalogue, draft, { mask: true })}
+</div>`);
+}
+
+/** Beijing time as printed on records, e.g. 2026-11-29 15:04. */
+export function beijingTime(iso: string): string {
+  const t = new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}

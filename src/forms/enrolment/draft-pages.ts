@@ -1,0 +1,41 @@
+/**
+ * The no-JavaScript application's pages, rendered into the page shell by the API: the form
+ * again with the values kept and the errors summarised, check answers with change links and
+ * the last step, and the confirmation. The form, answers and confirmation markup comes from
+ * ./application-form and ./answer-views, the builders the static page and its script use.
+ */
+import { html } from "hono/html";
+import type { FieldError } from "../../domain/errors";
+import type { Catalogue } from "../../domain/enrolment/catalogue";
+import type { DraftInput } from "../../domain/enrolment/application";
+import { applicationFormHtml, finalStepHtml } from "./application-form";
+import { answersHtml, beijingTime, confirmationHtml } from "./answer-views";
+import { fieldId } from "../field-ids";
+import { errorSummary } from "../error-summary";
+import type { FormValues } from "../html";
+
+export const DRAFT_PATHS = { form: "/api/enrol/draft", check: "/api/enrol/draft/check", edit: "/api/enrol/draft/edit", submit: "/api/enrol/draft/submit" } as const;
+
+export function formPage(catalogue: Catalogue, values: FormValues, errors: FieldError[]) {
+  return html`<div class="enrol">
+  <p class="breadcrumb"><a href="/enrol/">随迁子女入学</a> › 申请</p>
+  <h1>申请随迁子女入学</h1>
+  ${errorSummary(errors)}
+  ${applicationFormHtml(catalogue, values, errors, DRAFT_PATHS.form)}
+</div>`;
+}
+
+export function checkPage(catalogue: Catalogue, draft: DraftInput, errors: FieldError[], values: FormValues = {}) {
+  return html`<div class="enrol">
+  <p class="breadcrumb"><a href="/enrol/">随迁子女入学</a> › 申请</p>
+  <h1>核对您的信息</h1>
+  ${errorSummary(errors)}
+  <p>请仔细核对。需要修改的，点 “修改” 回到表格，已填写的内容会保留。</p>
+  ${answersHtml(catalogue, draft, { changeHref: (path) => `${DRAFT_PATHS.edit}#${fieldId(path)}` })}
+  ${finalStepHtml(values, errors, DRAFT_PATHS.submit)}
+</div>`;
+}
+
+export function confirmationPage(catalogue: Catalogue, draft: DraftInput, receipt: { reference: string; accessCode: string; submittedAt: string }) {
+  return confirmationHtml(catalogue, draft, { ...receipt, submittedAt: beijingTime(receipt.submittedAt) }, catalogue.intake.contact_phone);
+}
