@@ -19,8 +19,12 @@ export type BlobStore = {
   delete(key: string): Promise<void>;
 };
 
-/** A message to a family or complainant (SMS or e-mail), sent through a transport. */
-export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string };
+/**
+ * A message to a family or complainant (SMS or e-mail), sent through a transport. `dedupeId`
+ * is the same on every attempt at one message (its outbox id): a provider passes it on as
+ * its idempotency key, so a resend after a crash between send and mark is delivered once.
+ */
+export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string; dedupeId: string };
 /** `transport` names the provider ("log" for the development transport, which sends nothing). */
 export type Mailer = { send(message: OutgoingMessage): Promise<void>; readonly transport?: string };
 
