@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, type DomainErrorCode, type FieldError } from "../src/domain/errors";
 import type { AppDeps, Logger } from "./deps";
+import { storageFaultOf } from "./platform/storage-fault";
 import { renderErrorPage } from "./views/error-page";
 import { isNoJsFormPost } from "./views/no-js-post";
 
@@ -72,6 +73,9 @@ function fromHttpException(error: HTTPException): DomainError | null {
  * (a `SQLITE_*` code: constraint, trigger, syntax) stays a 500.
  */
 function databaseUnavailable(error: Error): DomainError | null {
+  // A storage fault (disk full, read-only, I/O error, blob store refused: platform/storage-fault) is an outage too.
+  const fault = storageFaultOf(error);
+  if (fault) return new DomainError("unavailable", "服务暂时不可用，请稍后再试。", { retryAfter: fault.retryAfter, cause: fault });
   if (!(error instanceof DrizzleQueryError)) return null;
   // A transaction callback that used the outer client (functions/platform/serialized-client):
   // a bug in our code, not an outage, so it stays a 500. Matched by name to keep this file
