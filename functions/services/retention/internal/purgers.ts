@@ -8,6 +8,7 @@ import { purgeEnrolment } from "../../enrolment/purge-enrolment";
 import { purgeIdempotencyKeys } from "../purge-idempotency-keys";
 import { purgeOutboxMessages } from "../purge-outbox-messages";
 import { purgeRateLimitCounters } from "../purge-rate-limit-counters";
+import { sweepOrphanUploads } from "../../uploads/sweep-orphan-uploads";
 import type { Purger } from "./purger";
 
 export const PURGERS: Purger[] = [
@@ -16,4 +17,6 @@ export const PURGERS: Purger[] = [
   { name: "outbox-messages", purge: purgeOutboxMessages },
   { name: "enrolment-applications", purge: purgeEnrolment },
   { name: "complaints", purge: purgeComplaints },
+  // Last: the purges above delete rows and their files; this removes files no row refers to.
+  { name: "orphan-uploads", purge: sweepOrphanUploads },
 ];
