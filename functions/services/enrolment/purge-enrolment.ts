@@ -1,17 +1,20 @@
 /**
  * `purgeEnrolment({ ctx })`, retention (SECURITY.md item 16, PIPL art. 19): deletes applications whose `retainUntil`
- * has passed (the intake's end plus RETENTION.applicationMonths; unsubmitted drafts after a
- * day), with their documents (the sealed blobs first, then the rows) and their timelines.
+ * has passed (set at submission: the intake's end plus RETENTION.applicationMonths, the
+ * privacy notice's period) and unsubmitted drafts saved RETENTION.draftHours or more ago,
+ * with their documents (the sealed blobs first, then the rows) and their timelines.
  * The published allocation files stay: they hold no person, only pseudonymous ids, and the
  * map from those ids to applications is emptied (anonymised).
  */
-import { eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte, or } from "drizzle-orm";
 import { allocationRuns, applicationDocuments, applicationEvents, applications } from "../../../db/schema";
+import { before, RETENTION } from "../../../src/domain/privacy-notice";
 import type { PurgeCounts, PurgeCtx } from "../retention/internal/purger";
 
 export async function purgeEnrolment({ ctx }: { ctx: PurgeCtx }): Promise<PurgeCounts> {
   const now = ctx.clock.now().toISOString();
-  const due = await ctx.db.select({ id: applications.id }).from(applications).where(lte(applications.retainUntil, now));
+  const staleDraft = and(eq(applications.state, "draft"), lte(applications.createdAt, before(ctx.clock.now(), RETENTION.draftHours * 3_600_000)));
+  const due = await ctx.db.select({ id: applications.id }).from(applications).where(or(lte(applications.retainUntil, now), staleDraft));
   const ids = due.map((d) => d.id);
   let deleted = 0;
   let anonymised = 0;
