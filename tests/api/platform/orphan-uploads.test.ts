@@ -5,7 +5,6 @@
  * period the sweep (also run by `npm run purge`) removes both; a fresh orphan and every file a
  * row refers to are kept.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +15,7 @@ import { createFileBlobStore } from "../../../functions/platform/file-blob-store
 import { createR2BlobStore } from "../../../functions/platform/r2-blob-store";
 import { ORPHAN_GRACE_SECONDS, sweepOrphanUploads } from "../../../functions/services/uploads/sweep-orphan-uploads";
 import { VALID_COMPLAINT } from "../../fixtures/complaints";
+import { runUntilThenKill } from "../../fixtures/kill-child";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock, recordingLogger, testSecrets } from "../../fixtures/test-app";
 import { minimalPdf } from "../../fixtures/upload-files";
@@ -33,19 +33,7 @@ describe("the orphan upload sweep", () => {
   };
 
   async function killedSubmission(): Promise<string> {
-    const secrets = testSecrets();
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/submit-then-hang-child.ts"], {
-      env: { ...process.env, ...secrets, LIBSQL_URL: tempDb().url, TEST_DIR: tempDb().dir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    for (let i = 0; i < 300 && !output.includes("stored "); i++) await new Promise((r) => setTimeout(r, 100));
-    child.kill("SIGKILL");
-    await exited;
-    const key = /stored (\S+)/.exec(output)?.[1];
+    const { found: key, output } = await runUntilThenKill("tests/fixtures/submit-then-hang-child.ts", { ...testSecrets(), LIBSQL_URL: tempDb().url, TEST_DIR: tempDb().dir }, /stored (\S+)/);
     expect(key, output).toBeTruthy();
     return key!;
   }

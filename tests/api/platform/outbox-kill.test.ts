@@ -6,7 +6,6 @@
  * the lease reclaims it and sends it. Nothing is lost, and the provider sees the same dedupe id
  * for the one message it may see twice.
  */
-import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +15,7 @@ import type { Mailer } from "../../../functions/deps";
 import { contextOf } from "../../../functions/services/context";
 import { deliverOutbox, OUTBOX_LEASE_SECONDS } from "../../../functions/services/outbox/deliver-outbox";
 import { enqueueMessage } from "../../../functions/services/outbox/internal/enqueue-message";
+import { runUntilThenKill } from "../../fixtures/kill-child";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock, testSecrets } from "../../fixtures/test-app";
 
@@ -33,20 +33,12 @@ describe("outbox delivery killed between claim and sent", () => {
       await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, { channel: "sms", to, subject: "通知", body: "您的申请已受理。", about: { kind: "application", id: to } }));
     }
     const providerLog = path.join(tempDb().dir, "provider.jsonl");
-    // One process (node with tsx's loader, not the tsx launcher, which would leave its node child running after a SIGKILL).
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/outbox-deliver-child.ts"], {
-      env: { ...process.env, ...secrets, APP_ENV: "test", LIBSQL_URL: tempDb().url, PROVIDER_LOG: providerLog, OUTBOX_PAUSE: pause, OUTBOX_PAUSE_AT: "2" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    for (let i = 0; i < 300 && !output.includes("paused "); i++) await new Promise((r) => setTimeout(r, 100));
-    const crashedId = /paused (\S+)/.exec(output)?.[1];
+    const { found: crashedId, output, pid } = await runUntilThenKill(
+      "tests/fixtures/outbox-deliver-child.ts",
+      { ...secrets, APP_ENV: "test", LIBSQL_URL: tempDb().url, PROVIDER_LOG: providerLog, OUTBOX_PAUSE: pause, OUTBOX_PAUSE_AT: "2" },
+      /paused (\S+)/,
+    );
     expect(crashedId, output).toBeTruthy();
-    child.kill("SIGKILL");
-    await exited;
 
     const rowOf = async (id: string) => (await ctx.db.select().from(outboxMessages).all()).find((r) => r.id === id)!;
     const held = await rowOf(crashedId!);
@@ -77,7 +69,7 @@ describe("outbox delivery killed between claim and sent", () => {
     // Every message reached the provider, each under its own id as the dedupe id.
     expect(new Set(seen.map((s) => s.dedupeId))).toEqual(new Set(rows.map((r) => r.id)));
     for (const s of seen) expect(rows.find((r) => r.id === s.dedupeId)!.aboutId).toBe(s.to);
-    return { seen, crashedId: crashedId!, childPid: child.pid };
+    return { seen, crashedId: crashedId!, childPid: pid };
   }
 
   it("killed after the claim and before the provider accepted: the message is sent once, after the lease", async () => {
