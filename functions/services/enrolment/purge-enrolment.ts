@@ -2,7 +2,7 @@
  * `purgeEnrolment({ ctx })`, retention (SECURITY.md item 16, PIPL art. 19): deletes applications whose `retainUntil`
  * has passed (set at submission: the intake's end plus RETENTION.applicationMonths, the
  * privacy notice's period) and unsubmitted drafts saved RETENTION.draftHours or more ago,
- * with their documents (the sealed blobs first, then the rows) and their timelines.
+ * with their documents (the rows first, then the sealed blobs) and their timelines.
  * The published allocation files stay: they hold no person, only pseudonymous ids, and the
  * map from those ids to applications is emptied (anonymised).
  */
@@ -20,14 +20,15 @@ export async function purgeEnrolment({ ctx }: { ctx: PurgeCtx }): Promise<PurgeC
   let anonymised = 0;
   for (let i = 0; i < ids.length; i += 100) {
     const batch = ids.slice(i, i + 100);
-    const docs = await ctx.db.select({ blobKey: applicationDocuments.blobKey }).from(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
-    // Blobs first: a crash between the two leaves rows pointing at nothing, never files without rows.
-    for (const d of docs) await ctx.blobs.delete(d.blobKey);
-    await ctx.db.transaction(async (tx) => {
+    const docs = await ctx.db.transaction(async (tx) => {
+      const keys = await tx.select({ blobKey: applicationDocuments.blobKey }).from(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
       await tx.delete(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
       await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, batch));
       await tx.delete(applications).where(inArray(applications.id, batch));
+      return keys;
     });
+    // Files after the rows are committed: a crash in between leaves files no row refers to, which the orphan sweep removes; never a row pointing at nothing.
+    for (const d of docs) await ctx.blobs.delete(d.blobKey);
     deleted += batch.length;
   }
   if (deleted > 0) {
