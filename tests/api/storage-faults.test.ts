@@ -5,8 +5,10 @@
  * nothing; the log names the fault (`storage.read_only`, …); `/api/health` goes red naming it,
  * and it answers in bounded time even while a transaction holds the database lock.
  *
- * How each fault is made (the tests run as root, where chmod does not stop a write): the
- * database faults through a client that throws libSQL's own error for every write
+ * How each fault is made (the tests run as root, where chmod does not stop a write; the real
+ * read-only file and unwritable folder, as an unprivileged user, are in
+ * storage-faults-unprivileged.test.ts): the database faults here through a client that
+ * throws libSQL's own error for every write
  * (tests/fixtures/storage-faults.ts), the full disk for real on a small tmpfs when the machine
  * allows mounting one (else that test is skipped and the simulated SQLITE_FULL stands), the
  * unwritable uploads folder as a path under a regular file (mkdir fails for root too), and a
