@@ -14,6 +14,7 @@ import { noStoreByDefault } from "./middleware/no-store";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { apiHeadersFor, securityHeaders } from "./middleware/security-headers";
 import { sameOriginWrites } from "./middleware/same-origin-writes";
+import { logStorageFaults } from "./middleware/storage-fault-log";
 import { healthRoutes } from "./routes/health";
 import { complaintRoutes } from "./routes/complaints";
 import { open311Routes } from "./routes/open311";
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
       c.set("deps", deps);
       await next();
     })
+    .use(logStorageFaults)
     .use(sameOriginWrites(deps.config.publicOrigin))
     .use(apiBodyLimit())
     .route("/health", healthRoutes)

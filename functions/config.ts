@@ -4,6 +4,7 @@
  * In production every secret must be set and strong, or start-up fails (SECURITY.md item 19).
  */
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "./platform/trust-proxy";
 
 export const APP_ENVS = ["development", "test", "production"] as const;
 
@@ -38,11 +39,19 @@ export const EnvSchema = z.object({
   /** Derives (HKDF) the key that seals staff TOTP secrets at rest; sessions are random tokens stored hashed. */
   AUTH_SECRET: Key.optional(),
   /**
-   * `1` when the Node entry runs behind a reverse proxy that sets X-Forwarded-For: only then is
-   * the first hop of that header taken as the client's address (rate limits). Without a proxy
-   * the header is whatever the client wrote, so it is ignored by default.
+   * Which X-Forwarded-For hops name the client (rate limits, Node entry): the number of
+   * reverse proxies in front (`1` for one nginx), or their addresses, comma-separated; read
+   * from the right (platform/trust-proxy). `0`, the default, ignores the header: without a
+   * proxy it is whatever the client wrote.
    */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z
+    .string()
+    .default("0")
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: `must be ${parsed}` });
+      return parsed as TrustProxy;
+    }),
 });
 
 export type AppConfig = {
@@ -50,8 +59,8 @@ export type AppConfig = {
   publicOrigin: string | undefined;
   database: { url: string; authToken: string | undefined };
   secrets: Record<SecretName, string>;
-  /** Whether X-Forwarded-For may name the client (Node entry behind a proxy). */
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hops may name the client (Node entry behind proxies); `{ hops: 0 }` ignores the header. */
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {
@@ -89,6 +98,6 @@ export function parseConfig(
     publicOrigin: e.PUBLIC_ORIGIN,
     database: { url: e.LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN },
     secrets,
-    trustProxy: e.TRUST_PROXY === "1",
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -12,15 +12,27 @@ import type { CatalogueSource } from "./platform/catalogue-source";
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Uploaded files: a local folder on Node, R2 on Workers. Keys are random, never user input. */
+/** One page of a blob store's keys; pass `cursor` back for the next page (absent on the last). */
+export type BlobPage = { blobs: { key: string; modifiedAt: Date }[]; cursor?: string };
+
+/**
+ * Uploaded files: a local folder on Node, R2 on Workers. Keys are random, never user input.
+ * A failure of the backend is thrown as platform/storage-fault's BlobStoreError (answered 503).
+ */
 export type BlobStore = {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
   delete(key: string): Promise<void>;
+  /** Every stored key with when it was last written, a page at a time (the orphan sweep). */
+  list(page?: { cursor?: string }): Promise<BlobPage>;
 };
 
-/** A message to a family or complainant (SMS or e-mail), sent through a transport. */
-export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string };
+/**
+ * A message to a family or complainant (SMS or e-mail), sent through a transport. `dedupeId`
+ * is the same on every attempt at one message (its outbox id): a provider passes it on as
+ * its idempotency key, so a resend after a crash between send and mark is delivered once.
+ */
+export type OutgoingMessage = { to: string; channel: "sms" | "email"; subject: string; body: string; dedupeId: string };
 /** `transport` names the provider ("log" for the development transport, which sends nothing). */
 export type Mailer = { send(message: OutgoingMessage): Promise<void>; readonly transport?: string };
 

@@ -13,6 +13,7 @@ import { ERROR_PAGE_HEADING, errorPageMain } from "../src/forms/error-page";
 import { isNoJsFormPost } from "./http/answer";
 import { STATUS_OF } from "./http/status";
 import { pageTitle } from "./platform/page-shell";
+import { storageFaultOf } from "./platform/storage-fault";
 
 export type ErrorBody = { code: DomainErrorCode | "internal"; message: string; requestId: string; fields?: FieldError[] };
 
@@ -60,10 +61,14 @@ function fromHttpException(error: HTTPException): DomainError | null {
  * A query that failed below SQL: the database could not be reached (a network failure:
  * a TypeError on Node, a plain "Network connection lost" in workerd, a libSQL server or
  * Hrana error) or was busy. The request is answered 503 with Retry-After, never a half-done
- * success, and a protected route fails closed (SECURITY.md item 18). A SQL error proper
- * (a `SQLITE_*` code: constraint, trigger, syntax) stays a 500.
+ * success, and a protected route fails closed (SECURITY.md item 18). So is a storage fault
+ * (SQLITE_FULL, _READONLY, _IOERR, _CANTOPEN, or the blob store refusing a write). A SQL
+ * error proper (constraint, trigger, syntax) stays a 500.
  */
 function databaseUnavailable(error: Error): DomainError | null {
+  // A storage fault (disk full, read-only, I/O error, blob store refused: platform/storage-fault) is an outage too.
+  const fault = storageFaultOf(error);
+  if (fault) return new DomainError("unavailable", "服务暂时不可用，请稍后再试。", { retryAfter: fault.retryAfter, cause: fault });
   if (!(error instanceof DrizzleQueryError)) return null;
   // A transaction callback that used the outer client (functions/platform/serialized-client):
   // a bug in our code, not an outage, so it stays a 500. Matched by name to keep this file

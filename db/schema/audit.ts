@@ -1,8 +1,10 @@
 /**
  * The audit trail (SECURITY.md item 10): one row per sign-in, refused access, read of a
  * case or document, reveal and change, written in the same transaction as what it records.
- * Append-only: no code path updates or deletes it, and triggers (migration
- * `audit_append_only`) make the database refuse UPDATE and DELETE as well.
+ * Append-only: no code path updates it, and a trigger (migration `audit_append_only`) makes
+ * the database refuse UPDATE as well. The one delete is the retention purge
+ * (services/audit/purge-audit-log) of rows past the privacy notice's period; a trigger
+ * (migration `audit_retention`) refuses to delete any row younger than six months.
  */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { AUDIT_OUTCOMES } from "../../src/domain/staff/schemas";

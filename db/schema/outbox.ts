@@ -4,6 +4,11 @@
  * lost for a committed one) and delivered afterwards by deliverOutbox through the configured
  * transport. The recipient is sealed (field-crypto, context `outbox:<id>:to`); the console
  * lists only the masked form. Bodies never carry ID numbers or access codes.
+ *
+ * Delivery is at least once: a deliverer claims a message with a lease (`claim_token`,
+ * `claimed_until`); a claim whose lease ran out (the deliverer crashed or hung between claim
+ * and sent) is taken again by the next run. The provider is told the message id as its dedupe
+ * id, so a message sent twice after a crash is recognised by a provider that deduplicates.
  */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -24,7 +29,7 @@ export const outboxMessages = sqliteTable(
     body: text("body").notNull(),
     aboutKind: text("about_kind", { enum: OUTBOX_ABOUT_KINDS }).notNull(),
     aboutId: text("about_id").notNull(),
-    /** pending → sending → sent; a transport error puts it back to pending until the last attempt, then failed. */
+    /** pending → sending → sent; a transport error (or an expired lease) puts it back to pending until the last attempt, then failed; staff may queue a failed one again. */
     status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     /** A short error code from the transport (never the recipient or the body). */
@@ -32,6 +37,10 @@ export const outboxMessages = sqliteTable(
     /** ISO 8601 UTC. */
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
+    /** Random token of the deliverer holding the claim; only that deliverer may settle it. */
+    claimToken: text("claim_token"),
+    /** ISO 8601 UTC end of the claim's lease; a "sending" message past it is claimed again. */
+    claimedUntil: text("claimed_until"),
   },
   (t) => [index("outbox_messages_status_idx").on(t.status, t.createdAt), index("outbox_messages_about_idx").on(t.aboutKind, t.aboutId)],
 );

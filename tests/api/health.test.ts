@@ -9,12 +9,12 @@ import { closedPort } from "../../support/ports";
 describe("GET /api/health", () => {
   const tempDb = useTempDb();
 
-  it("reports the database reachable", async () => {
+  it("reports the database and the blob store writable", async () => {
     const { app } = buildTestApp(tempDb());
     const res = await app.request("/api/health");
     expect(res.status).toBe(200);
     const body = HealthBody.parse(await res.json());
-    expect(body).toEqual({ status: "ok", database: "reachable", time: "2026-09-01T08:00:00.000Z" });
+    expect(body).toEqual({ status: "ok", database: "reachable", blobs: "writable", time: "2026-09-01T08:00:00.000Z" });
   });
 
   it("answers 503 with Retry-After when the database cannot be reached", async () => {
@@ -26,7 +26,7 @@ describe("GET /api/health", () => {
     const body = HealthBody.parse(await res.json());
     expect(body.status).toBe("unavailable");
     expect(body.database).toBe("unreachable");
-    expect(log.lines.map((l) => l.event)).toContain("health.database_unreachable");
+    expect(log.lines.map((l) => l.event)).toContain("health.database_unwritable");
     client.close();
   });
 });

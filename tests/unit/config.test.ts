@@ -36,10 +36,12 @@ describe("configuration", () => {
     expect(config).toMatchObject({ env: "production", database: { url: "libsql://db.example.turso.io", authToken: "t" }, secrets });
   });
 
-  it("trusts X-Forwarded-For only when TRUST_PROXY=1, and refuses any other value", () => {
-    expect(parseConfig(testSecrets()).trustProxy).toBe(false);
-    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "1" }).trustProxy).toBe(true);
-    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "0" }).trustProxy).toBe(false);
-    expect(() => parseConfig({ ...testSecrets(), TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+  it("reads TRUST_PROXY as a number of trusted hops or a list of proxy addresses, and refuses anything else", () => {
+    expect(parseConfig(testSecrets()).trustProxy).toEqual({ hops: 0 });
+    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "1" }).trustProxy).toEqual({ hops: 1 });
+    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "0" }).trustProxy).toEqual({ hops: 0 });
+    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "2" }).trustProxy).toEqual({ hops: 2 });
+    expect(parseConfig({ ...testSecrets(), TRUST_PROXY: "10.0.0.2, ::1" }).trustProxy).toEqual({ proxies: ["10.0.0.2", "::1"] });
+    for (const bad of ["yes", "11", "proxy.local", "10.0.0.2:8080", ""]) expect(() => parseConfig({ ...testSecrets(), TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,18 +1,21 @@
 /**
  * `purgeComplaints({ ctx })`, the complaints purger for `npm run purge` (SECURITY.md item 16): anonymises every case
- * whose retention period (src/domain/complaint/retention) has passed. Identity and free
+ * whose retention period has passed: RETENTION.complaintMonths (the privacy notice's period)
+ * after the Beijing date it was answered, not accepted or merged (src/domain/complaint/retention). Identity and free
  * text are erased in place and attached files deleted; the row, its dates and codes stay for
  * the statistics. A case
  * already anonymised is skipped, so running the purge twice changes nothing.
  */
-import { and, eq, inArray, isNotNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, lte, ne, or } from "drizzle-orm";
 import { complaintAttachments, complaintEvents, complaints } from "../../../db/schema";
-import { COMPLAINT_RETENTION_DAYS, ERASED_TEXT } from "../../../src/domain/complaint/retention";
+import { ERASED_TEXT, erasureCutoff } from "../../../src/domain/complaint/retention";
 import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import type { PurgeCounts, PurgeCtx } from "../retention/internal/purger";
 
 export async function purgeComplaints({ ctx: { db, blobs, clock } }: { ctx: PurgeCtx }): Promise<PurgeCounts> {
-  const cutoff = addDays(shanghaiDate(clock.now()), -COMPLAINT_RETENTION_DAYS);
+  const cutoff = erasureCutoff(shanghaiDate(clock.now()));
+  // A merged case has no finishing date of its own: its last change, as a Beijing date, at or before the cutoff.
+  const mergedBefore = new Date(`${addDays(cutoff, 1)}T00:00:00.000+08:00`).toISOString();
   const done = await db.transaction(async (tx) => {
     const due = await tx
       .select({ id: complaints.id })
@@ -21,9 +24,9 @@ export async function purgeComplaints({ ctx: { db, blobs, clock } }: { ctx: Purg
         and(
           ne(complaints.whatHappened, ERASED_TEXT),
           or(
-            and(isNotNull(complaints.answeredOn), lt(complaints.answeredOn, cutoff)),
-            and(eq(complaints.status, "not_accepted"), lt(complaints.decidedOn, cutoff)),
-            and(isNotNull(complaints.mergedInto), lt(complaints.updatedAt, `${cutoff}T00:00:00.000Z`)),
+            and(isNotNull(complaints.answeredOn), lte(complaints.answeredOn, cutoff)),
+            and(eq(complaints.status, "not_accepted"), lte(complaints.decidedOn, cutoff)),
+            and(isNotNull(complaints.mergedInto), lt(complaints.updatedAt, mergedBefore)),
           ),
         ),
       )

@@ -1,30 +1,34 @@
 /**
  * `purgeEnrolment({ ctx })`, retention (SECURITY.md item 16, PIPL art. 19): deletes applications whose `retainUntil`
- * has passed (the intake's end plus RETENTION.applicationMonths; unsubmitted drafts after a
- * day), with their documents (the sealed blobs first, then the rows) and their timelines.
+ * has passed (set at submission: the intake's end plus RETENTION.applicationMonths, the
+ * privacy notice's period) and unsubmitted drafts saved RETENTION.draftHours or more ago,
+ * with their documents (the rows first, then the sealed blobs) and their timelines.
  * The published allocation files stay: they hold no person, only pseudonymous ids, and the
  * map from those ids to applications is emptied (anonymised).
  */
-import { eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte, or } from "drizzle-orm";
 import { allocationRuns, applicationDocuments, applicationEvents, applications } from "../../../db/schema";
+import { before, RETENTION } from "../../../src/domain/privacy-notice";
 import type { PurgeCounts, PurgeCtx } from "../retention/internal/purger";
 
 export async function purgeEnrolment({ ctx }: { ctx: PurgeCtx }): Promise<PurgeCounts> {
   const now = ctx.clock.now().toISOString();
-  const due = await ctx.db.select({ id: applications.id }).from(applications).where(lte(applications.retainUntil, now));
+  const staleDraft = and(eq(applications.state, "draft"), lte(applications.createdAt, before(ctx.clock.now(), RETENTION.draftHours * 3_600_000)));
+  const due = await ctx.db.select({ id: applications.id }).from(applications).where(or(lte(applications.retainUntil, now), staleDraft));
   const ids = due.map((d) => d.id);
   let deleted = 0;
   let anonymised = 0;
   for (let i = 0; i < ids.length; i += 100) {
     const batch = ids.slice(i, i + 100);
-    const docs = await ctx.db.select({ blobKey: applicationDocuments.blobKey }).from(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
-    // Blobs first: a crash between the two leaves rows pointing at nothing, never files without rows.
-    for (const d of docs) await ctx.blobs.delete(d.blobKey);
-    await ctx.db.transaction(async (tx) => {
+    const docs = await ctx.db.transaction(async (tx) => {
+      const keys = await tx.select({ blobKey: applicationDocuments.blobKey }).from(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
       await tx.delete(applicationDocuments).where(inArray(applicationDocuments.applicationId, batch));
       await tx.delete(applicationEvents).where(inArray(applicationEvents.applicationId, batch));
       await tx.delete(applications).where(inArray(applications.id, batch));
+      return keys;
     });
+    // Files after the rows are committed: a crash in between leaves files no row refers to, which the orphan sweep removes; never a row pointing at nothing.
+    for (const d of docs) await ctx.blobs.delete(d.blobKey);
     deleted += batch.length;
   }
   if (deleted > 0) {

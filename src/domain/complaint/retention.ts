@@ -1,18 +1,27 @@
 /**
- * How long complaint details are kept (PIPL art. 19: no longer than the purpose needs).
- * A case's identifying content (the filer's sealed identity, what they wrote, every free
- * text in its history, the answer and drafts) is erased three years after it was finally
- * dealt with (answered, not accepted or merged), the period this demo assumes for 信访
- * case files; the counts, dates, category, school, department and outcome stay, so the
- * public statistics do not change when the details go. Local practice: keep it configurable.
+ * How long complaint details are kept (PIPL art. 19: no longer than the purpose needs): the
+ * privacy notice's RETENTION.complaintMonths (src/domain/privacy-notice.ts), counted from the
+ * day a case was finally dealt with (answered, not accepted or merged). On that many months
+ * after it, the case's identifying content (the filer's sealed identity, what they wrote,
+ * every free text in its history, the answer and drafts) is erased; the counts, dates,
+ * category, school, department and outcome stay, so the public statistics do not change when
+ * the details go.
  */
+import { addCalendarMonths, RETENTION } from "../privacy-notice";
 import { addDays, type IsoDate } from "./time";
 
-export const COMPLAINT_RETENTION_DAYS = 3 * 365;
+/** The first date on which a case finished on `finishedOn` no longer keeps its details. */
+export function erasedOn(finishedOn: IsoDate): IsoDate {
+  return addCalendarMonths(finishedOn, RETENTION.complaintMonths);
+}
 
-/** The last date a case finished on `finishedOn` keeps its details. */
-export function retainedUntil(finishedOn: IsoDate): IsoDate {
-  return addDays(finishedOn, COMPLAINT_RETENTION_DAYS);
+/** The last finishing date whose details are due for erasure on `today` (Beijing date). */
+export function erasureCutoff(today: IsoDate): IsoDate {
+  // erasedOn(f) <= today ⇔ f <= today − months, except where month ends clamp; step back until exact.
+  let cutoff = addCalendarMonths(today, -RETENTION.complaintMonths);
+  while (erasedOn(addDays(cutoff, 1)) <= today) cutoff = addDays(cutoff, 1);
+  while (erasedOn(cutoff) > today) cutoff = addDays(cutoff, -1);
+  return cutoff;
 }
 
 export const ERASED_TEXT = "（已按保存期限删除）";

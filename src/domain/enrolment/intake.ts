@@ -7,6 +7,7 @@
 import { z } from "../zod";
 import { SECTIONS } from "../district/vocabulary";
 import { GRADES } from "./vocabulary";
+import { addCalendarMonths } from "../privacy-notice";
 
 /** An ISO calendar date, e.g. "2026-11-01" (quote it in YAML). */
 export const IsoDate = z
@@ -128,7 +129,5 @@ export function offerDeadline(intake: Intake): Date {
  * kept `months` after that (src/domain/privacy-notice.ts RETENTION), then purged.
  */
 export function retainUntil(intake: Intake, months: number): string {
-  const [y, m, d] = intake.school_year_start.split("-").map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  return `${String(Math.floor(total / 12)).padStart(4, "0")}-${String((total % 12) + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}T00:00:00.000Z`;
+  return `${addCalendarMonths(intake.school_year_start, months)}T00:00:00.000Z`;
 }

@@ -21,6 +21,7 @@ export const STAFF_ACTIONS = [
   "complaints.assign",
   "complaints.answer",
   "outbox.read",
+  "outbox.resend",
   "complaints.read",
   "complaints.reveal_contact",
 ] as const;
@@ -40,6 +41,7 @@ export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
   "complaints.assign": "将投诉分派给责任部门",
   "complaints.answer": "答复分派给本部门的投诉",
   "outbox.read": "查看发给家庭和投诉人的通知",
+  "outbox.resend": "重新发送发送失败的通知",
   "complaints.read": "查看投诉案件（部门联络员仅限本部门）",
   "complaints.reveal_contact": "说明理由后查看投诉人身份和联系方式（部门联络员仅限投诉人同意联系的案件）",
 };
@@ -51,7 +53,7 @@ export type PermissionMatrix = Record<StaffRole, Partial<Record<StaffAction, Sco
 
 export const PERMISSIONS: PermissionMatrix = {
   // Users and settings, and no case data at all.
-  admin: { "console.home": "all", "users.read": "all", "users.manage": "all", "outbox.read": "all" },
+  admin: { "console.home": "all", "users.read": "all", "users.manage": "all", "outbox.read": "all", "outbox.resend": "all" },
   enrolment_officer: { "console.home": "all", "applications.review": "all" },
   enrolment_supervisor: {
     "console.home": "all",
@@ -60,6 +62,7 @@ export const PERMISSIONS: PermissionMatrix = {
     "allocation.publish": "all",
     "aggregates.read": "all",
     "outbox.read": "all",
+    "outbox.resend": "all",
   },
   complaint_intake: {
     "console.home": "all",
@@ -68,6 +71,7 @@ export const PERMISSIONS: PermissionMatrix = {
     "complaints.read": "all",
     "complaints.reveal_contact": "all",
     "outbox.read": "all",
+    "outbox.resend": "all",
   },
   // Sees its own department's colleagues and answers complaints assigned to its department.
   department_liaison: {

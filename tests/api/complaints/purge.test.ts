@@ -11,7 +11,7 @@ import { fileComplaint } from "../../fixtures/complaints";
 describe("the complaints purger", () => {
   const tempDb = useTempDb();
 
-  it("is registered, and anonymises a case three years after its answer, once, keeping what the statistics count", async () => {
+  it("is registered, and anonymises a case 24 months (the privacy notice's period) after its answer, once, keeping what the statistics count", async () => {
     expect(PURGERS.map((p) => p.purge)).toContain(purgeComplaints);
     const { app, deps } = buildTestApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
     const kept = await fileComplaint(app, { contactMode: "named", name: "赵六", phone: "13900139000" });
@@ -20,7 +20,7 @@ describe("the complaints purger", () => {
     await db.update(complaints).set({ status: "answered", acceptedOn: "2026-09-02", answeredOn: "2026-09-10", outcome: "substantiated", answer: "答复" }).where(eq(complaints.reference, old.reference));
     await db.update(complaints).set({ status: "answered", acceptedOn: "2026-09-02", answeredOn: "2026-12-01", outcome: "substantiated", answer: "答复" }).where(eq(complaints.reference, kept.reference));
 
-    const ctx = { db, blobs: deps.blobs, clock: fixedClock("2029-09-20T00:00:00.000Z"), log: deps.log };
+    const ctx = { db, blobs: deps.blobs, clock: fixedClock("2028-11-20T00:00:00.000Z"), log: deps.log };
     expect(await purgeComplaints({ ctx })).toEqual({ deleted: 0, anonymised: 1 });
     expect(await purgeComplaints({ ctx })).toEqual({ deleted: 0, anonymised: 0 });
 

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 import { auditLog, outboxMessages } from "../../../db/schema";
 import type { Mailer } from "../../../functions/deps";
 import { contextOf } from "../../../functions/services/context";
-import { deliverOutbox, MAX_ATTEMPTS } from "../../../functions/services/outbox/deliver-outbox";
+import { deliverOutbox, MAX_ATTEMPTS, OUTBOX_LEASE_SECONDS } from "../../../functions/services/outbox/deliver-outbox";
 import { enqueueMessage, recipientContext, sealRecipient, type OutboxMessageInput } from "../../../functions/services/outbox/internal/enqueue-message";
 import { openField } from "../../../functions/platform/field-crypto";
 import { startOutboxTimer } from "../../../functions/platform/outbox-timer";
@@ -16,6 +16,8 @@ import type { LogMailer } from "../../../functions/platform/log-mailer";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, get, insertUser, signInFully } from "../../fixtures/staff";
+import { createLogMailer } from "../../../functions/platform/log-mailer";
+import { recordingLogger } from "../../fixtures/test-app";
 
 const message: OutboxMessageInput = {
   channel: "sms",
@@ -132,5 +134,87 @@ describe("the outbox", () => {
     }
     expect((await ctx.db.select().from(outboxMessages).get())!.status).toBe("sent");
     expect((deps.mailer as LogMailer).sent).toHaveLength(1);
+  });
+
+  it("passes the message id to the provider as its dedupe id, and the log mailer delivers a dedupe id once", async () => {
+    const { ctx, deps } = setup();
+    await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, message));
+    await deliverOutbox({ ctx: deps, input: {} });
+    const row = (await ctx.db.select().from(outboxMessages).get())!;
+    const mailer = deps.mailer as LogMailer;
+    expect(mailer.sent.map((m) => m.dedupeId)).toEqual([row.id]);
+    const log = recordingLogger();
+    const fresh = createLogMailer(log);
+    const m = { to: "13812345678", channel: "sms" as const, subject: "s", body: "b", dedupeId: "d-1" };
+    await fresh.send(m);
+    await fresh.send(m);
+    expect(fresh.sent).toHaveLength(1);
+    expect(log.lines.map((l) => l.event)).toEqual(["message.sent", "message.duplicate"]);
+  });
+
+  it("two deliverers at once send each message once (the claim is a conditional update)", async () => {
+    const { ctx, deps } = setup();
+    await ctx.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) await enqueueMessage(tx, ctx, { ...message, about: { kind: "complaint", id: `c-${i}` } });
+    });
+    const results = await Promise.all([deliverOutbox({ ctx: deps, input: {} }), deliverOutbox({ ctx: deps, input: {} })]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(5);
+    expect((deps.mailer as LogMailer).sent).toHaveLength(5);
+  });
+
+  it("reclaims a claim whose lease ran out (and one left from before leases), and gives up when every attempt crashed", async () => {
+    const { ctx, deps } = setup();
+    await ctx.db.transaction(async (tx) => {
+      await enqueueMessage(tx, ctx, { ...message, about: { kind: "complaint", id: "leased" } });
+      await enqueueMessage(tx, ctx, { ...message, about: { kind: "complaint", id: "legacy" } });
+      await enqueueMessage(tx, ctx, { ...message, about: { kind: "complaint", id: "exhausted" } });
+    });
+    const until = "2026-09-01T08:01:00.000Z";
+    await ctx.db.update(outboxMessages).set({ status: "sending", attempts: 1, claimToken: "dead", claimedUntil: until }).where(eq(outboxMessages.aboutId, "leased"));
+    await ctx.db.update(outboxMessages).set({ status: "sending", attempts: 1 }).where(eq(outboxMessages.aboutId, "legacy"));
+    await ctx.db.update(outboxMessages).set({ status: "sending", attempts: MAX_ATTEMPTS, claimToken: "dead", claimedUntil: until }).where(eq(outboxMessages.aboutId, "exhausted"));
+    const clock = fixedClock("2026-09-01T08:00:59.999Z");
+    expect(await deliverOutbox({ ctx: { ...deps, clock }, input: {} })).toEqual({ sent: 1, failed: 0 });
+    clock.set(until);
+    expect(await deliverOutbox({ ctx: { ...deps, clock }, input: {} })).toEqual({ sent: 1, failed: 1 });
+    const rows = await ctx.db.select().from(outboxMessages).all();
+    const by = (id: string) => rows.find((r) => r.aboutId === id)!;
+    expect([by("legacy").status, by("leased").status, by("leased").attempts]).toEqual(["sent", "sent", 2]);
+    expect([by("exhausted").status, by("exhausted").lastError]).toEqual(["failed", "LeaseExpired"]);
+    expect(OUTBOX_LEASE_SECONDS).toBeGreaterThanOrEqual(60);
+  });
+
+  it("lets staff holding outbox.resend queue a failed message again, keeping its dedupe id, audited; other statuses and roles refused", async () => {
+    let fail = true;
+    const seen: string[] = [];
+    const flaky: Mailer = {
+      transport: "test",
+      async send(m) {
+        if (fail) throw new TypeError("provider down");
+        seen.push(m.dedupeId);
+      },
+    };
+    const { app, ctx, deps } = setup({ mailer: flaky });
+    await ctx.db.transaction((tx) => enqueueMessage(tx, ctx, message));
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await deliverOutbox({ ctx: deps, input: {} });
+    const row = (await ctx.db.select().from(outboxMessages).get())!;
+    expect(row.status).toBe("failed");
+    const supervisor = await insertUser(ctx.db, { role: "enrolment_supervisor" });
+    const auditor = await insertUser(ctx.db, { role: "auditor" });
+    const post = (path: string, cookie: string) => app.request(path, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" } });
+    const supervisorCookie = await signInFully(app, supervisor, deps.clock.now());
+    expect((await post(`/api/staff/outbox/${row.id}/resend`, await signInFully(app, auditor, deps.clock.now()))).status).toBe(403);
+    const res = await post(`/api/staff/outbox/${row.id}/resend`, supervisorCookie);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: row.id, status: "pending" });
+    // A second press: the message is no longer failed.
+    expect((await post(`/api/staff/outbox/${row.id}/resend`, supervisorCookie)).status).toBe(409);
+    expect((await post(`/api/staff/outbox/${crypto.randomUUID()}/resend`, supervisorCookie)).status).toBe(404);
+    expect((await post(`/api/staff/outbox/not-a-uuid/resend`, supervisorCookie)).status).toBe(422);
+    fail = false;
+    expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 1, failed: 0 });
+    expect(seen).toEqual([row.id]);
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "outbox.resend")).all();
+    expect(audit.map((a) => [a.objectId, a.actorId, a.outcome])).toEqual([[row.id, supervisor.id, "success"]]);
   });
 });

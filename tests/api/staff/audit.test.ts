@@ -10,14 +10,17 @@ describe("the audit trail", () => {
   const tempDb = useTempDb();
   const setup = () => buildStaffApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
 
-  it("is append-only: the database refuses to update or delete a row", async () => {
+  it("is append-only: the database refuses to update a row, or to delete one younger than six months", async () => {
     const { app } = setup();
     await post(app, "/api/staff/auth/sign-in", { email: "x@jyj.example.gov.cn", password: "wrong password" });
     const { client } = tempDb();
     expect((await client.execute("select count(*) as n from audit_log")).rows[0]!.n).toBe(1);
+    // Dated by the real clock, which the database's trigger judges by (the app's clock here is fixed).
+    await client.execute({ sql: "insert into audit_log (at, action, outcome, request_id) values (?, 'test.now', 'success', 'r')", args: [new Date().toISOString()] });
     await expect(client.execute("update audit_log set outcome = 'success'")).rejects.toThrow(/append-only/);
-    await expect(client.execute("delete from audit_log")).rejects.toThrow(/append-only/);
-    expect((await client.execute("select outcome from audit_log")).rows[0]!.outcome).toBe("failure");
+    await expect(client.execute("delete from audit_log where action = 'test.now'")).rejects.toThrow(/kept at least six months/);
+    expect((await client.execute("select outcome from audit_log where action != 'test.now'")).rows[0]!.outcome).toBe("failure");
+    expect((await client.execute("select count(*) as n from audit_log")).rows[0]!.n).toBe(2);
   });
 
   it("rolls the action back when its audit row cannot be written", async () => {

@@ -4,15 +4,17 @@
  * a random token in a `__Host-` cookie whose SHA-256 is stored. That makes the multi-step
  * flow (check answers, change, documents, declaration) work without script, and submitting
  * a draft is naturally idempotent: its idempotency key is derived from the draft id.
- * Drafts older than DRAFT_HOURS are purged (functions/services/enrolment/purge-enrolment).
+ * Drafts older than the privacy notice's `RETENTION.draftHours` are purged
+ * (functions/services/enrolment/purge-enrolment); the cookie lives as long.
  */
 import { and, eq } from "drizzle-orm";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { applications } from "../../../../db/schema";
+import { RETENTION } from "../../../../src/domain/privacy-notice";
 import type { ServiceCtx } from "../../context";
 
 export const DRAFT_COOKIE = "enrol_draft";
-export const DRAFT_HOURS = 24;
+export const DRAFT_HOURS = RETENTION.draftHours;
 
 export async function tokenHash(token: string): Promise<string> {
   return encodeHexLowerCase(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token))));
