@@ -1,6 +1,5 @@
-/** Script entry for `npm run db:init`; see db-init-command.ts. */
+/** Script entry for `npm run db-init`; see db-init-command.ts. */
 import { runDbInit } from "./db-init-command";
+import { exitWith } from "./exit-with";
 
-const { code, lines } = await runDbInit(process.env);
-for (const line of lines) (code === 0 ? console.log : console.error)(line);
-process.exit(code);
+await exitWith(runDbInit(process.env));
