@@ -50,6 +50,10 @@ export async function runKeysRotate(argv: string[], env: Record<string, string |
         return 0;
       }
       print(`Done: ${result.resealed} value(s) re-sealed under ${result.version}.`);
+      if (result.leftover) {
+        print(`Some values are still under an older key: a server still running with the old DATA_KEY wrote them. Restart every server with DATA_KEY_VERSION=${result.version}, then run this command again.`);
+        return 1;
+      }
       print(
         result.retired.length > 0
           ? `No value uses ${result.retired.join(", ")} any more: remove DATA_KEY_PREVIOUS and restart; keep the old key in your key store until the last backup sealed with it has expired.`

@@ -5,9 +5,9 @@
  * the source's cursor is stored in `app_meta` (`keys.rotation`) in the same transaction, so a
  * killed run resumes where it stopped; a value already under the current version is skipped,
  * so redoing a batch is harmless. Crypto and file writes happen outside the transaction (the
- * Node database lock must not wait on them). When every source is done and no value under an
- * old version is left, the old versions' fingerprints are removed: the server then no longer
- * asks for them and DATA_KEY_PREVIOUS can be emptied. Run it after restarting the server with
+ * Node database lock must not wait on them). When every source is done and no value or file
+ * under an old version is left, the old versions' fingerprints are removed: the server then
+ * no longer asks for them and DATA_KEY_PREVIOUS can be emptied. Run it after restarting the server with
  * the new key current (values the server writes meanwhile are already under it).
  */
 import type { Db } from "../../../db/client";
@@ -22,10 +22,11 @@ export type RotateInput = {
   batchSize: number;
   /** Stop after this many batches (tests; an operator may pace a long run). */
   maxBatches?: number;
-  onProgress?: (p: RotationProgress) => void;
+  onProgress?: (p: RotationProgress) => void | Promise<void>;
   sources?: readonly SealedSource[];
 };
-export type RotateResult = { finished: boolean; resealed: number; retired: string[]; version: string };
+/** `leftover`: values under an old version were found behind the cursor at the end (written by a server still on the old key); the next run walks everything again. */
+export type RotateResult = { finished: boolean; resealed: number; retired: string[]; leftover: boolean; version: string };
 
 type State = { to: string; cursors: Record<string, number>; startedAt: string };
 
@@ -47,7 +48,7 @@ export async function rotateDataKey({ ctx, input }: { ctx: { db: Db; blobs: Blob
     const total = await source.count(db);
     let done = 0;
     for (;;) {
-      if (input.maxBatches !== undefined && batches >= input.maxBatches) return { finished: false, resealed, retired: [], version: to };
+      if (input.maxBatches !== undefined && batches >= input.maxBatches) return { finished: false, resealed, retired: [], leftover: false, version: to };
       const after = state.cursors[source.name] ?? 0;
       const rows = await source.rows(db, after, input.batchSize);
       if (rows.length === 0) break;
@@ -70,27 +71,34 @@ export async function rotateDataKey({ ctx, input }: { ctx: { db: Db; blobs: Blob
       resealed += writes.length;
       done += rows.length;
       batches += 1;
-      input.onProgress?.({ source: source.name, done, total, resealed: writes.length, version: to });
+      await input.onProgress?.({ source: source.name, done, total, resealed: writes.length, version: to });
     }
   }
-  return { finished: true, resealed, retired: await retireOldVersions(db, sources, blobs, to), version: to };
+  const leftover = await oldValueLeft(db, sources, blobs, to);
+  // Either way this pass is over: a next run starts from the first row again.
+  const retired = leftover ? [] : await retireOldVersions(db, to);
+  await deleteMeta(db, ROTATION_KEY);
+  return { finished: true, resealed, retired, leftover, version: to };
 }
 
-/** Removes the fingerprints of versions no value uses any more (a column written meanwhile by a server on the old key keeps its version). */
-async function retireOldVersions(db: Db, sources: readonly SealedSource[], blobs: BlobStore, to: string): Promise<string[]> {
+/** Reads everything once more: is a value or file still under another version than `to`? */
+async function oldValueLeft(db: Db, sources: readonly SealedSource[], blobs: BlobStore, to: string): Promise<boolean> {
   for (const source of sources) {
-    if (source.name.endsWith("(files)")) continue;
     for (let after = 0; ; ) {
       const rows = await source.rows(db, after, 500);
       if (rows.length === 0) break;
-      for (const row of rows) for (const item of await source.items(row, { db, blobs })) if (versionOf(item) !== to) return [];
+      for (const row of rows) for (const item of await source.items(row, { db, blobs })) if (versionOf(item) !== to) return true;
       after = rows.at(-1)!.rowid;
     }
   }
+  return false;
+}
+
+/** Removes the fingerprints of the versions no value uses any more: the start stops asking for their keys. */
+async function retireOldVersions(db: Db, to: string): Promise<string[]> {
   const old = Object.keys((await readFingerprints(db)).data).filter((v) => v !== to);
   await db.transaction(async (tx) => {
     for (const version of old) await deleteMeta(tx, `${DATA_PREFIX}${version}`);
-    await deleteMeta(tx, ROTATION_KEY);
   });
   return old;
 }

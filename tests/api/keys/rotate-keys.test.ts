@@ -12,11 +12,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runKeysRotate } from "../../../functions/cli/keys-rotate-command";
 import { parseConfig } from "../../../functions/config";
 import { createFileBlobStore } from "../../../functions/platform/file-blob-store";
-import { fieldKeysOf, type FieldKeys } from "../../../functions/platform/field-crypto";
+import { fieldKeysOf, sealField, type FieldKeys } from "../../../functions/platform/field-crypto";
 import { readFingerprints } from "../../../functions/services/keys/internal/key-meta";
+import { rotateDataKey } from "../../../functions/services/keys/rotate-data-key";
 import { openItem } from "../../../functions/services/keys/internal/open-item";
 import { SEALED_SOURCES, versionOf } from "../../../functions/services/keys/internal/sealed-sources";
-import { postJson, VALID_COMPLAINT } from "../../fixtures/complaints";
+import { VALID_COMPLAINT } from "../../fixtures/complaints";
 import { validApplication } from "../../fixtures/enrolment";
 import { createTempDb, type TempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock, testSecrets } from "../../fixtures/test-app";
@@ -152,6 +153,32 @@ describe("npm run keys:rotate", () => {
     const resumed = await rotate("--batch-size", "5");
     expect(resumed.code, resumed.output).toBe(0);
     expect(await openEverything(db, fieldKeysOf({ DATA_KEY: rotated.DATA_KEY!, INDEX_KEY: old.INDEX_KEY!, DATA_KEY_VERSION: "k2" }))).toEqual({ k2: expectedItems() });
+  });
+
+  it("does not retire the old key when a value was written under it behind the cursor, and the next run moves it", async () => {
+    const k1 = fieldKeysOf(old as never);
+    const ring = fieldKeysOf(rotated as never);
+    const [first] = (await db.client.execute("SELECT id FROM complaints WHERE contact_sealed IS NOT NULL ORDER BY rowid LIMIT 1")).rows;
+    let written = false;
+    const result = await rotateDataKey({
+      ctx: { db: db.db, blobs: createFileBlobStore(path.join(db.dir, "uploads")), clock: fixedClock(), keys: ring },
+      input: {
+        batchSize: 50,
+        // Once complaints are done, a server still on k1 rewrites one of them.
+        onProgress: async (p) => {
+          if (p.source !== "outbox_messages.recipient_sealed" || written) return;
+          written = true;
+          const stale = await sealField(k1, `complaint:${first!.id}:contact`, JSON.stringify({ name: "旧", phone: null, email: null }));
+          await db.client.execute({ sql: "UPDATE complaints SET contact_sealed = ? WHERE id = ?", args: [stale, String(first!.id)] });
+        },
+      },
+    });
+    expect(written).toBe(true);
+    expect(result).toMatchObject({ finished: true, leftover: true, retired: [] });
+    const again = await rotate();
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain("Done: 1 value(s) re-sealed under k2");
+    expect(again.output).toContain("No value uses k1 any more");
   });
 
   it("refuses to run without the old key, naming DATA_KEY_PREVIOUS, and changes nothing", async () => {

@@ -24,7 +24,7 @@ import { validApplication } from "../../fixtures/enrolment";
 import { nodeEnvIn } from "../../fixtures/node-env";
 import { tempDir } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock, recordingLogger, testSecrets } from "../../fixtures/test-app";
-import { minimalPdf, pngWithMetadata } from "../../fixtures/upload-files";
+import { pngWithMetadata } from "../../fixtures/upload-files";
 import { IN_WINDOW, submit } from "../enrolment/enrolment-app";
 
 const CASES = Number(process.env.BACKUP_TEST_CASES ?? 3);
