@@ -1,23 +1,20 @@
 /**
  * Builds and starts the self-hosted server: the prerendered site and `/api/*` on one port,
  * on an embedded libSQL file (or any libsql:// / http:// URL; see platform/node-libsql-client
- * for why the file client queues its calls). Migrations run at start;
- * demo data is written only into a database that was never seeded.
+ * for why the file client queues its calls). The database is opened by open-database.ts
+ * (no silent empty database in production, migrations, the key check); demo data is written
+ * only into a database that was never seeded.
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { z } from "zod";
-import { createDb } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
 import { seedDemoData } from "./cli/seed";
 import { createApp, isApiPath } from "./app";
 import { parseConfig } from "./config";
 import { systemClock, type AppDeps, type Logger } from "./deps";
 import { createConsoleLogger } from "./platform/console-logger";
-import { loadOrCreateDevSecrets } from "./platform/dev-secrets";
-import { openNodeLibsqlClient } from "./platform/node-libsql-client";
+import { loadDevSecrets, type DevSecrets } from "./platform/dev-secrets";
+import { keySources, openAppDatabase } from "./open-database";
 import { nodeClientAddress } from "./platform/client-address";
 import { createFileBlobStore } from "./platform/file-blob-store";
 import { filePageShell } from "./platform/file-page-shell";
@@ -47,13 +44,12 @@ export type RunningServer = { url: string; port: number; seedLines: string[]; cl
 
 export async function startNodeServer(env: Record<string, string | undefined>, log: Logger = createConsoleLogger()): Promise<RunningServer> {
   const nodeEnv = NodeEnv.parse(env);
-  const config = parseConfig(env, () => loadOrCreateDevSecrets(nodeEnv.DEV_SECRETS_FILE));
+  let devSecrets: DevSecrets | undefined;
+  const config = parseConfig(env, () => (devSecrets = loadDevSecrets(nodeEnv.DEV_SECRETS_FILE, { create: true })).secrets);
 
-  const dbUrl = config.database.url;
-  if (dbUrl.startsWith("file:")) mkdirSync(path.dirname(dbUrl.slice("file:".length)), { recursive: true });
-  const client = await openNodeLibsqlClient(dbUrl, config.database.authToken);
-  const db = createDb(client);
-  await migrateDatabase(db);
+  const { client, db } = await openAppDatabase(config, { sources: keySources(env, nodeEnv.DEV_SECRETS_FILE), keysGenerated: devSecrets?.generated });
+  // Generated keys are kept only now that the database has accepted (and recorded) them.
+  devSecrets?.persist();
 
   const seedDemo = (nodeEnv.SEED_DEMO ?? (config.env === "production" ? "0" : "1")) === "1";
   const catalogue = fileCatalogueSource(contentRoot());

@@ -3,8 +3,8 @@
  * prints where it listens, and stops cleanly on Ctrl-C or SIGTERM.
  */
 import { existsSync } from "node:fs";
-import { ConfigError } from "./config";
 import { startNodeServer } from "./node-server";
+import { operatorError } from "./cli/cli-database";
 
 const staticDir = process.env.STATIC_DIR ?? "dist/client";
 // `npm run dev` serves pages from Astro and only needs the API here.
@@ -29,8 +29,10 @@ try {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
+  // Operator errors: the message says what to do (and never holds key material); no stack.
+  const message = operatorError(error);
+  if (message !== undefined) {
+    console.error(message);
     process.exit(1);
   }
   throw error;

@@ -15,6 +15,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { systemClock } from "../../functions/deps";
+import { fieldKeysOf } from "../../functions/platform/field-crypto";
+import { checkKeys } from "../../functions/services/keys/check-keys";
 import { COMPLAINT_CATEGORIES } from "../../src/domain/complaint/categories";
 import { QUEUE_PAGE_SIZE } from "../../src/domain/complaint/schemas";
 import type { ComplaintStatus } from "../../src/domain/complaint/states";
@@ -90,6 +93,10 @@ export const staffQueue: Scenario = {
     const notes: string[] = [];
     const db = createDb(client);
     await migrateDatabase(db);
+    // Record the keys' fingerprints while the database is empty, as a first start would: the
+    // seeded contacts are stand-ins, not values sealed with these keys.
+    const sources = { data: "bench", index: "bench", auth: "bench" };
+    await checkKeys({ ctx: { db, clock: systemClock }, input: { keys: fieldKeysOf(secrets), authSecret: secrets.AUTH_SECRET, sources, generated: false } });
     const seeded = await seedComplaintQueue(client, n, shanghaiDate(new Date()));
     log(`seeded ${n.toLocaleString("en-US")} complaints in ${seeded.seconds.toFixed(1)} s`);
     notes.push(`seeded ${n.toLocaleString("en-US")} complaints (INSERT … SELECT over a recursive CTE, one statement) in ${seeded.seconds.toFixed(1)} s`);

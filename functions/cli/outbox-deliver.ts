@@ -8,7 +8,7 @@ import { createDb } from "../../db/client";
 import { parseConfig } from "../config";
 import { systemClock } from "../deps";
 import { createConsoleLogger } from "../platform/console-logger";
-import { loadOrCreateDevSecrets } from "../platform/dev-secrets";
+import { loadDevSecrets } from "../platform/dev-secrets";
 import { createLogMailer } from "../platform/log-mailer";
 import { openNodeLibsqlClient } from "../platform/node-libsql-client";
 import { deliverOutbox } from "../services/outbox/deliver-outbox";
@@ -21,7 +21,7 @@ if (!Number.isInteger(limit) || limit < 1) {
   process.exit(2);
 }
 
-const config = parseConfig(process.env, () => loadOrCreateDevSecrets(process.env.DEV_SECRETS_FILE ?? "db/dev-secrets.json"));
+const config = parseConfig(process.env, () => loadDevSecrets(process.env.DEV_SECRETS_FILE ?? "db/dev-secrets.json", { create: false }).secrets);
 const client = await openNodeLibsqlClient(config.database.url, config.database.authToken);
 const log = createConsoleLogger();
 try {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../functions/config";
 import { PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
+import { runDbInit } from "../../functions/cli/db-init-command";
 import { startNodeServer, type RunningServer } from "../../functions/node-server";
 import { HealthBody } from "../../functions/routes/health";
 import { tempDir } from "../fixtures/temp-db";
@@ -96,7 +97,9 @@ describe("the Node entry", () => {
   });
 
   it("starts in production when every secret is set, without writing demo data", async () => {
-    const server = await start({ APP_ENV: "production", ...testSecrets() });
+    const secrets = testSecrets();
+    expect((await runDbInit({ ...env, APP_ENV: "production", ...secrets })).code).toBe(0);
+    const server = await start({ APP_ENV: "production", ...secrets });
     expect(server.seedLines).toEqual([]);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });

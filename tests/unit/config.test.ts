@@ -8,7 +8,7 @@ describe("configuration", () => {
     const config = parseConfig({}, () => generated);
     expect(config.env).toBe("development");
     expect(config.database.url).toBe("file:db/local.db");
-    expect(config.secrets).toEqual(generated);
+    expect(config.secrets).toEqual({ ...generated, DATA_KEY_VERSION: "k1" });
   });
 
   it("refuses to run in production without every secret, naming each", () => {

@@ -22,7 +22,7 @@ describe("stored uploads", () => {
   it("are sealed on disk under a random key, open only for their context, and can be discarded", async () => {
     const { deps } = buildTestApp(tempDb());
     const ctx = contextOf({ var: { deps, requestId: "req-1" } });
-    expect(ctx.keys).toEqual({ dataKey: deps.config.secrets.DATA_KEY, indexKey: deps.config.secrets.INDEX_KEY });
+    expect(ctx.keys).toMatchObject({ dataKey: deps.config.secrets.DATA_KEY, indexKey: deps.config.secrets.INDEX_KEY, dataKeyVersion: "k1" });
     const file = await inspectUpload({ path: "documents.0", fileName: "home.png", bytes: pngWithMetadata() });
     const { blobKey, size } = await storeUpload(ctx, file, "application:a1:document:0");
     expect(blobKey).toMatch(/^[A-Za-z0-9_-]{32}$/);

@@ -75,3 +75,35 @@ describe("display masks", () => {
     expect(maskEmail("zhang.san@example.cn")).toBe("z********@example.cn");
   });
 });
+
+describe("the data key ring (rotation)", () => {
+  const k1 = keysOf();
+  const k2: FieldKeys = { dataKey: testSecrets().DATA_KEY, indexKey: k1.indexKey, dataKeyVersion: "k2", previousDataKeys: { k1: k1.dataKey } };
+  const k2only: FieldKeys = { ...k2, previousDataKeys: {} };
+  const ctx = "complaint:c1:contact";
+
+  it("seals under the current version and opens older versions with the previous keys", async () => {
+    const old = await sealField(k1, ctx, "王小明");
+    const fresh = await sealField(k2, ctx, "王小明");
+    expect(fresh).toMatch(/^k2\./);
+    expect(await openField(k2, ctx, old)).toBe("王小明");
+    expect(await openField(k2only, ctx, fresh)).toBe("王小明");
+    const bytes = await sealBytes(k2, ctx, new Uint8Array([1, 2, 3]));
+    expect(new TextDecoder().decode(bytes.subarray(0, 2))).toBe("k2");
+    expect([...(await openBytes(k2only, ctx, bytes))]).toEqual([1, 2, 3]);
+    expect([...(await openBytes(k2, ctx, await sealBytes(k1, ctx, new Uint8Array([9]))))]).toEqual([9]);
+  });
+
+  it("refuses a version the ring lacks, naming the version and no key", async () => {
+    const old = await sealField(k1, ctx, "王小明");
+    const error = await openField(k2only, ctx, old).catch((e: Error) => e);
+    expect(String(error)).toContain("data key k1, which is not configured");
+    expect(String(error)).not.toContain(k1.dataKey.slice(0, 10));
+    await expect(openField(k2only, ctx, old.replace(/^k1/, "k0"))).rejects.toThrow(/unknown sealed-field format/);
+  });
+
+  it("derives k1 exactly as before the ring existed (values sealed earlier still open)", async () => {
+    const sealedWithoutVersion = await sealField({ dataKey: k1.dataKey, indexKey: k1.indexKey }, ctx, "x");
+    expect(await openField({ ...k1, dataKeyVersion: "k1" }, ctx, sealedWithoutVersion)).toBe("x");
+  });
+});
