@@ -1,7 +1,7 @@
 /**
  * `npm run build:server` (part of `npm run build`): compiles the Node entry and the operator
- * commands to plain JavaScript in dist/server with esbuild (already installed with tsx and
- * Vite), so a production start runs `node dist/server/node.mjs` and never compiles
+ * commands to plain JavaScript in dist/node (beside, not inside, the Worker build Astro writes to dist/server) with esbuild (already installed with tsx and
+ * Vite), so a production start runs `node dist/node/node.mjs` and never compiles
  * TypeScript. Packages stay external (read from node_modules at run time; @libsql/client has
  * a native part); the project's own code is bundled, shared parts split into chunks. The
  * migrations are copied beside the bundle, where db/migrate.ts looks for them (next to the
@@ -24,7 +24,7 @@ export const SERVER_ENTRIES: Record<string, string> = {
   "staff-create": "functions/cli/staff-create.ts",
 };
 
-export async function buildServer(outdir = "dist/server"): Promise<string[]> {
+export async function buildServer(outdir = "dist/node"): Promise<string[]> {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     entryPoints: SERVER_ENTRIES,
@@ -45,7 +45,7 @@ export async function buildServer(outdir = "dist/server"): Promise<string[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const outdir = process.argv[2] ?? "dist/server";
+  const outdir = process.argv[2] ?? "dist/node";
   const outputs = await buildServer(outdir);
   console.log(`Server compiled to ${outdir} (${outputs.length} modules); start it with \`node ${outdir}/node.mjs\` (npm run serve).`);
 }

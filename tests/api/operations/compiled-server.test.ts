@@ -13,7 +13,7 @@ import { freePort } from "../../../support/ports";
 import { nodeEnvIn } from "../../fixtures/node-env";
 import { testSecrets } from "../../fixtures/test-app";
 
-describe("the compiled server (dist/server)", () => {
+describe("the compiled server (dist/node)", () => {
   it("builds, initialises a database and serves /api/health in production without tsx", async () => {
     const { dir, env } = nodeEnvIn();
     const outdir = path.join(dir, "server");
