@@ -42,6 +42,12 @@ export const applications = sqliteTable(
     lookupLockedUntil: text("lookup_locked_until"),
     consentNoticeVersion: text("consent_notice_version"),
     consentAt: text("consent_at"),
+    /**
+     * Which guardian gave the consent (an index into the sealed guardians list). The form names
+     * the first guardian as the applicant, and the consent box is theirs ("我是孩子的监护人，同意…"),
+     * so a submission records 0; a consent taken from the other guardian later would record 1.
+     */
+    consentGuardian: integer("consent_guardian"),
     /** Separate consent to disability data (PIPL art. 29), when special needs were declared. */
     specialNeedsConsent: integer("special_needs_consent", { mode: "boolean" }).notNull().default(false),
     decisionReason: text("decision_reason", { enum: INELIGIBLE_REASONS }),

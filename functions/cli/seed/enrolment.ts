@@ -66,6 +66,7 @@ export async function seedEnrolmentDemo(tx: Tx, { keys, catalogue, now }: { keys
       accessCodeHash: await hashReceiptCode(code),
       consentNoticeVersion: PRIVACY_NOTICE_VERSION,
       consentAt: at,
+      consentGuardian: 0,
       submittedAt: at,
       retainUntil: retainUntil(catalogue.intake, RETENTION.applicationMonths),
       createdAt: at,

@@ -37,7 +37,7 @@ export const getApplication = staffVerb("applications.review", async ({ ctx, inp
     allowedEvents: Object.keys(TRANSITIONS[row.state]),
     points: row.points,
     submittedAt: row.submittedAt ?? "",
-    consent: { noticeVersion: row.consentNoticeVersion, at: row.consentAt, specialNeeds: row.specialNeedsConsent },
+    consent: { noticeVersion: row.consentNoticeVersion, at: row.consentAt, guardian: row.consentGuardian, specialNeeds: row.specialNeedsConsent },
     decision: row.decisionReason ? { reason: INELIGIBLE_REASON_LABELS[row.decisionReason], text: row.decisionText ?? "" } : null,
     sections,
     guardianCount: draft.guardians.length,

@@ -27,6 +27,8 @@ describe("submitting an application", () => {
     const [row] = await tempDb().db.select().from(applications);
     expect(row!.state).toBe("submitted");
     expect(row!.consentNoticeVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The applicant (the form's first guardian) is recorded as the one who consented.
+    expect(row!.consentGuardian).toBe(0);
     // Nothing readable at rest: no ID number, name or phone in the row.
     const stored = JSON.stringify(row);
     const input = validApplication();

@@ -30,6 +30,12 @@ import { nextReference } from "../../references/internal/next-reference";
 import { sealApplication, openPersonal } from "./application-record";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
 
+/**
+ * The consents on the form are the applicant's, and the form names the first guardian as the
+ * applicant ("第一位监护人（申请人）"), so that is the guardian a submission records as consenting.
+ */
+const CONSENTING_GUARDIAN = 0;
+
 export const DUPLICATE_MESSAGE = "这份申请暂时无法受理。如果您已经提交过申请，请用受理编号查询办理进度；如需帮助，请致电招生咨询电话。";
 export const CLOSED_MESSAGE = "现在不在申请期内，不能提交申请。申请期见“随迁子女入学”页面。";
 
@@ -161,6 +167,7 @@ async function insertApplication(
     accessCodeHash: sealed.accessCodeHash,
     consentNoticeVersion: PRIVACY_NOTICE_VERSION,
     consentAt: at,
+    consentGuardian: CONSENTING_GUARDIAN,
     specialNeedsConsent: input.specialNeeds.has === "yes" && input.specialNeeds.consent === "yes",
     submittedAt: at,
     retainUntil: retainUntil(catalogue.intake, RETENTION.applicationMonths),

@@ -1,0 +1,1 @@
+ALTER TABLE `applications` ADD `consent_guardian` integer;
