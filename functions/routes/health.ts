@@ -7,6 +7,7 @@
  * share one probe, and a result is reused for PROBE_REUSE_MS, so polling health at a high rate
  * does not add a write per request to the queue the submissions use.
  */
+import { contextOf, type Ctx } from "../services/context";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
@@ -32,12 +33,12 @@ export const PROBE_REUSE_MS = 1000;
 type Probe = { database: Awaited<ReturnType<typeof checkDatabase>>; blobs: Awaited<ReturnType<typeof checkBlobStore>> };
 const recent = new WeakMap<AppDeps, { at: number; probe: Promise<Probe> }>();
 
-function probe(deps: AppDeps, requestId: string): Promise<Probe> {
+function probe(deps: AppDeps, ctx: Ctx): Promise<Probe> {
   const now = Date.now();
   const last = recent.get(deps);
   if (last && now - last.at < PROBE_REUSE_MS) return last.probe;
   const input = { timeoutMs: HEALTH_PROBE_TIMEOUT_MS };
-  const next = Promise.all([checkDatabase({ ctx: { ...deps, requestId }, input }), checkBlobStore({ ctx: { ...deps, requestId }, input })]).then(
+  const next = Promise.all([checkDatabase({ ctx, input }), checkBlobStore({ ctx, input })]).then(
     ([database, blobs]) => ({ database, blobs }),
   );
   recent.set(deps, { at: now, probe: next });
@@ -47,7 +48,7 @@ function probe(deps: AppDeps, requestId: string): Promise<Probe> {
 export const healthRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const { deps } = c.var;
   const time = deps.clock.now().toISOString();
-  const { database, blobs } = await probe(deps, c.var.requestId);
+  const { database, blobs } = await probe(deps, contextOf(c));
   const body: HealthBody = { status: "ok", database: database.ok ? "reachable" : "unreachable", blobs: blobs.ok ? "writable" : "failing", time };
   if (database.ok && blobs.ok) return c.json(body, 200);
   body.status = "unavailable";
