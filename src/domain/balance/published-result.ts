@@ -12,6 +12,7 @@ import { SCOPE_REASONS, SCOPE_REASON_LABELS } from "./evaluate-section";
 import { BASIC_INDICATORS, BASIC_INFO, PERCENT_DECIMALS, QUALITY_COUNT, QUALITY_INDICATORS, QUALITY_INFO } from "./indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "./inputs";
 import { classSizeLimits, codesWithLabels } from "./rule-text";
+import { FUNDED_AS_STUDENTS } from "./local-practice";
 
 export const SECTION_RESULTS = ["pass", "fail", "out_of_scope"] as const;
 export type SectionResult = (typeof SECTION_RESULTS)[number];
@@ -78,6 +79,10 @@ export const PublishedSection = z.strictObject({
   multimedia_percent: z.number().nullable().describe("网络多媒体教室数占教学班数的百分比"),
   class_size_ok: z.boolean().describe(`最大班额是否不超过${classSizeLimits()}`),
   funding_required: z.number().describe("应达到的生均公用经费（元）"),
-  funding_ok: z.boolean().describe("生均公用经费是否达到要求"),
+  school_students: z.number().int().describe("全校在校生数（九年一贯制学校为两个学段合计）"),
+  funding_floor_received: z.number().nullable().describe(`全校实际拨付的公用经费总额（元，生均公用经费 × 在校生数）；全校在校生不少于 ${FUNDED_AS_STUDENTS} 人时为空`),
+  funding_floor_required: z.number().nullable().describe(`按 ${FUNDED_AS_STUDENTS} 名学生核定的公用经费（元）；全校在校生不少于 ${FUNDED_AS_STUDENTS} 人时为空`),
+  funding_floor_ok: z.boolean().nullable().describe(`不足 ${FUNDED_AS_STUDENTS} 名学生的学校是否按 ${FUNDED_AS_STUDENTS} 名学生拨付公用经费；不适用时为空`),
+  funding_ok: z.boolean().describe(`生均公用经费是否达到要求（不足 ${FUNDED_AS_STUDENTS} 名学生的学校还须按 ${FUNDED_AS_STUDENTS} 名学生拨付）`),
 });
 export type PublishedSection = z.output<typeof PublishedSection>;

@@ -29,6 +29,8 @@ import { CLASS_SIZE_MAX } from "./local-practice";
 import type { PublishedSection } from "./published-result";
 import { basicValues, qualityValues } from "./section-indicators";
 import { evaluateTargets, requiredFunding } from "./targets";
+import { districtVerdict, levelVerdict } from "./district-verdict";
+import { fundingFloors } from "./funding-floor";
 import { weightedStats } from "./weighted-cv";
 
 export type SectionInput = {
@@ -97,6 +99,10 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         }),
       ) as Record<QualityIndicator, LevelQuality>,
       all_cv_pass: ev.allQualityCvPass,
+      verdict: levelVerdict(
+        all.map((e) => ({ id: e.s.id, inScope: e.scope === null, passes: e.verdict.passes })),
+        Object.fromEntries(QUALITY_INDICATORS.map((id) => [id, ev.quality[id].pass])) as Record<QualityIndicator, boolean>,
+      ),
       mean_cv: r(ev.meanQualityCv, CV_DECIMALS),
       basic: Object.fromEntries(
         BASIC_INDICATORS.map((id) => {
@@ -134,9 +140,16 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
     return similarCache.get(key)!;
   };
 
+  const floors = fundingFloors(
+    input.sections.map((s) => ({ schoolId: s.schoolId, students: s.inputs.students, fundingPerStudent: s.inputs.public_funding_per_student, requiredPerStudent: requiredFunding(s, input.district) })),
+  );
+  const schoolStudents = new Map<string, number>();
+  for (const s of input.sections) schoolStudents.set(s.schoolId, (schoolStudents.get(s.schoolId) ?? 0) + s.inputs.students);
+
   const sections = evaluated.map(({ s, checks, verdict, scope, basic }): PublishedSection => {
     const { school_id: _school, section: _section, ...inputs } = s.inputs;
     const required = requiredFunding(s, input.district);
+    const floor = floors.get(s.schoolId) ?? null;
     return {
       id: s.id,
       school_id: s.schoolId,
@@ -167,7 +180,11 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
       multimedia_percent: pct(s.inputs.multimedia_classrooms / s.inputs.classes),
       class_size_ok: s.inputs.largest_class <= CLASS_SIZE_MAX[s.section],
       funding_required: required,
-      funding_ok: s.inputs.public_funding_per_student >= required,
+      school_students: schoolStudents.get(s.schoolId)!,
+      funding_floor_received: floor ? round(floor.received, 0) : null,
+      funding_floor_required: floor ? round(floor.required, 0) : null,
+      funding_floor_ok: floor ? floor.ok : null,
+      funding_ok: s.inputs.public_funding_per_student >= required && floor?.ok !== false,
     };
   });
 
@@ -177,7 +194,10 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
     target: t.kind === "share" ? round(t.target * 100, PERCENT_DECIMALS) : t.target,
   }));
 
-  return { year: input.year, sections, levels, targets, district_inputs: input.district };
+  const resource_verdict = districtVerdict(
+    Object.fromEntries(SECTIONS.map((l) => [l, levels[l]?.verdict ?? null])) as Record<Section, ReturnType<typeof levelVerdict> | null>,
+  );
+  return { year: input.year, resource_verdict, sections, levels, targets, district_inputs: input.district };
 }
 export type YearReport = ReturnType<typeof buildYear>;
 /** One section's published result: the schema in published-result.ts, which buildYear must satisfy. */
