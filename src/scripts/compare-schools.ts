@@ -4,6 +4,7 @@
  * the sections side by side. The page works without it: the form still lists every section
  * with a link to its scorecard, and the text explains what the script adds.
  */
+import { fmtAtLeast } from "../lib/balance-format";
 type Quality = { value: number; standard: number; met: boolean; district_mean: number | null };
 type Section = {
   id: string;
@@ -64,7 +65,7 @@ function render(sections: Section[], indicators: Indicator[], labels: Record<str
       `${ind.id} ${ind.name}（${ind.unit}）`,
       sections.map((s) => {
         const q = s.quality[ind.id]!;
-        return `${q.value.toFixed(ind.decimals)} ${q.met ? "✔ 达标" : "✘ 未达标"}（标准 ${q.standard.toFixed(ind.decimals)}）`;
+        return `${fmtAtLeast(q.value, ind.decimals)} ${q.met ? "✔ 达标" : "✘ 未达标"}（标准 ${q.standard.toFixed(ind.decimals)}）`;
       }),
       sections.map((s) => `${s.id}:quality.${ind.id}.value`),
     );

@@ -51,10 +51,10 @@ const qualityResult = (i: (typeof QUALITY_INDICATORS)[number]) => {
   const info = QUALITY_INFO[i];
   return z
     .strictObject({
-      value: z.number().describe(`${i} ${info.name}（${info.unit}），保留 ${info.decimals} 位小数`),
+      value: z.number().describe(`${i} ${info.name}（${info.unit}），保留 ${info.decimals} 位小数（取整后会落到标准另一侧时多保留几位）`),
       standard: z.number().describe(`${i} 的标准`),
       met: z.boolean().describe(`${i} 是否达到标准`),
-      percent_of_standard: notInCsv(z.number(), `${i} 的数值占标准的百分比，保留 ${PERCENT_DECIMALS} 位小数`),
+      percent_of_standard: notInCsv(z.number(), `${i} 的数值占标准的百分比，保留 ${PERCENT_DECIMALS} 位小数（取整后会落到 100 的另一侧时多保留几位）`),
       district_mean: z.number().nullable().describe(`${i} 全区同学段加权均值`),
       similar_mean: z.number().nullable().describe(`${i} 同类学校（同学段、同城乡类型）加权均值`),
     })

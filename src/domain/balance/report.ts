@@ -21,11 +21,12 @@ import {
   QUALITY_INFO,
   RATIO_DECIMALS,
   round,
+  roundToSide,
   type BasicIndicator,
   type QualityIndicator,
 } from "./indicators";
 import type { DistrictYear, SectionYear } from "./inputs";
-import { CLASS_SIZE_MAX } from "./local-practice";
+import { CLASS_SIZE_MAX, MULTIMEDIA_TARGET } from "./local-practice";
 import type { PublishedSection } from "./published-result";
 import { basicValues, qualityValues } from "./section-indicators";
 import { evaluateTargets, requiredFunding } from "./targets";
@@ -52,7 +53,6 @@ export type YearInput = { year: number; district: DistrictYear; sections: Sectio
 export const sectionId = (schoolId: string, section: Section) => `${schoolId}-${section}`;
 
 const r = (v: number | null, d: number) => (v === null ? null : round(v, d));
-const pct = (v: number | null) => (v === null ? null : round(v * 100, PERCENT_DECIMALS));
 
 /** What a year needs of the year before: its CVs, for the change column. */
 type PreviousYear = { levels: Record<Section, { quality: Record<QualityIndicator, { cv: number | null }> } | null> };
@@ -82,7 +82,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         QUALITY_INDICATORS.map((id) => {
           const q = ev.quality[id];
           const d = QUALITY_INFO[id].decimals;
-          const cv = r(q.cv, CV_DECIMALS);
+          const cv = q.cv === null ? null : roundToSide(q.cv, CV_DECIMALS, (v) => v <= q.threshold);
           const prevCv = prev?.quality[id].cv ?? null;
           return [id, {
             mean: round(q.mean, d + MEAN_EXTRA_DECIMALS),
@@ -111,7 +111,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
           return [id, { mean: round(b.mean, d + MEAN_EXTRA_DECIMALS), sd: round(b.sd, d + MEAN_EXTRA_DECIMALS), cv: r(b.cv, CV_DECIMALS) }];
         }),
       ) as Record<BasicIndicator, { mean: number; sd: number; cv: number | null }>,
-      basic_composite: { cv: r(ev.basicComposite.cv, CV_DECIMALS), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },
+      basic_composite: { cv: ev.basicComposite.cv === null ? null : roundToSide(ev.basicComposite.cv, CV_DECIMALS, (v) => v <= ev.basicComposite.threshold), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },
     };
   }
   type LevelQuality = {
@@ -165,10 +165,10 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         QUALITY_INDICATORS.map((id) => {
           const d = QUALITY_INFO[id].decimals;
           return [id, {
-            value: round(checks[id].value, d),
+            value: roundToSide(checks[id].value, d, (v) => v >= checks[id].standard),
             standard: checks[id].standard,
             met: checks[id].met,
-            percent_of_standard: round(checks[id].ratio * 100, PERCENT_DECIMALS),
+            percent_of_standard: roundToSide(checks[id].ratio * 100, PERCENT_DECIMALS, (v) => v >= 100),
             district_mean: levels[s.section] ? round(levels[s.section]!.quality[id].mean, d) : null,
             similar_mean: r(similarMean(s.section, s.locationType, id), d),
           }];
@@ -177,7 +177,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
       standards_met: verdict.metCount,
       result: scope !== null ? "out_of_scope" : verdict.passes ? "pass" : "fail",
       basic: Object.fromEntries(BASIC_INDICATORS.map((id) => [id, round(basic[id], BASIC_INFO[id].decimals)])) as PublishedSection["basic"],
-      multimedia_percent: pct(s.inputs.multimedia_classrooms / s.inputs.classes),
+      multimedia_percent: roundToSide((s.inputs.multimedia_classrooms / s.inputs.classes) * 100, PERCENT_DECIMALS, (v) => v >= MULTIMEDIA_TARGET * 100),
       class_size_ok: s.inputs.largest_class <= CLASS_SIZE_MAX[s.section],
       funding_required: required,
       school_students: schoolStudents.get(s.schoolId)!,
@@ -190,7 +190,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
 
   const targets = evaluateTargets(input.sections, input.district).map((t) => ({
     ...t,
-    value: t.kind === "share" ? pct(t.value) : t.value,
+    value: t.kind === "share" && t.value !== null ? roundToSide(t.value * 100, PERCENT_DECIMALS, (v) => v >= t.target * 100) : t.value,
     target: t.kind === "share" ? round(t.target * 100, PERCENT_DECIMALS) : t.target,
   }));
 
