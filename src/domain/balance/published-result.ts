@@ -76,7 +76,7 @@ export const PublishedSection = z.strictObject({
   standards_met: z.number().int().describe(`达到标准的指标数（共 ${QUALITY_COUNT} 项）`),
   result: z.enum(SECTION_RESULTS).describe(codesWithLabels("评估结果", SECTION_RESULTS, SECTION_RESULT_LABELS)),
   basic: perId(BASIC_INDICATORS, (b) => z.number().describe(`${b} ${BASIC_INFO[b].name}（2012 年方法）`)).describe("2012 年基本均衡办法的指标值"),
-  multimedia_percent: z.number().nullable().describe("网络多媒体教室数占教学班数的百分比"),
+  multimedia_percent: z.number().nullable().describe("有网络多媒体教室的班级占教学班数的百分比（教室多于班级时按 100% 计）"),
   class_size_ok: z.boolean().describe(`最大班额是否不超过${classSizeLimits()}`),
   funding_required: z.number().describe("应达到的生均公用经费（元）"),
   school_students: z.number().int().describe("全校在校生数（九年一贯制学校为两个学段合计）"),

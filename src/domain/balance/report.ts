@@ -29,7 +29,7 @@ import type { DistrictYear, SectionYear } from "./inputs";
 import { CLASS_SIZE_MAX, MULTIMEDIA_TARGET } from "./local-practice";
 import type { PublishedSection } from "./published-result";
 import { basicValues, qualityValues } from "./section-indicators";
-import { evaluateTargets, requiredFunding } from "./targets";
+import { evaluateTargets, multimediaShare, requiredFunding } from "./targets";
 import { districtVerdict, levelVerdict } from "./district-verdict";
 import { fundingFloors } from "./funding-floor";
 import { weightedStats } from "./weighted-cv";
@@ -177,7 +177,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
       standards_met: verdict.metCount,
       result: scope !== null ? "out_of_scope" : verdict.passes ? "pass" : "fail",
       basic: Object.fromEntries(BASIC_INDICATORS.map((id) => [id, round(basic[id], BASIC_INFO[id].decimals)])) as PublishedSection["basic"],
-      multimedia_percent: roundToSide((s.inputs.multimedia_classrooms / s.inputs.classes) * 100, PERCENT_DECIMALS, (v) => v >= MULTIMEDIA_TARGET * 100),
+      multimedia_percent: roundToSide(multimediaShare(s.inputs) * 100, PERCENT_DECIMALS, (v) => v >= MULTIMEDIA_TARGET * 100),
       class_size_ok: s.inputs.largest_class <= CLASS_SIZE_MAX[s.section],
       funding_required: required,
       school_students: schoolStudents.get(s.schoolId)!,

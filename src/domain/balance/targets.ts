@@ -22,11 +22,12 @@ import {
   SPECIAL_EDUCATION_FUNDING_MIN,
 } from "./local-practice";
 import type { LocationType } from "../district/vocabulary";
-import { classSizeLimits, inWan } from "./rule-text";
+import { classSizeLimits, inWan, wholePercent } from "./rule-text";
 import { fundingFloors } from "./funding-floor";
 
 export const TARGET_IDS = [
   "multimedia",
+  "multimedia_sections",
   "rural_funding",
   "campus_group_subsidy",
   "teacher_rotation",
@@ -51,6 +52,8 @@ export type TargetResult = {
   value: number | null;
   target: number;
   met: boolean | null;
+  /** Shown as information beside a target, with no mark of its own. */
+  info?: true;
   /** False when the data needed is not collected: the page says "未评估：未采集数据". */
   collected: boolean;
   /** What the figure counts, in words, including who is in scope. */
@@ -74,13 +77,21 @@ export function requiredFunding(s: Pick<TargetSection, "section" | "locationType
   return isRural(s.locationType) ? minimum + RURAL_FUNDING_TOP_UP : minimum;
 }
 
+/** Classes with a networked multimedia room in one section: its rooms, but never more than its classes. */
+export const equippedClasses = (i: Pick<SectionYear, "multimedia_classrooms" | "classes">) => Math.min(i.multimedia_classrooms, i.classes);
+/** A section's share of classes with a networked multimedia room, capped at 1. */
+export const multimediaShare = (i: Pick<SectionYear, "multimedia_classrooms" | "classes">) => equippedClasses(i) / i.classes;
+
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 const atLeast = (value: number | null, target: number) => (value === null ? null : value >= target);
 
 export function evaluateTargets(sections: readonly TargetSection[], district: DistrictYear): TargetResult[] {
   const sum = (xs: readonly TargetSection[], f: (s: TargetSection) => number) => xs.reduce((a, s) => a + f(s), 0);
 
-  const multimedia = share(sum(sections, (s) => s.inputs.multimedia_classrooms), sum(sections, (s) => s.inputs.classes));
+  // A section cannot have more than all of its classes equipped: rooms beyond its classes count as its classes.
+  const multimedia = share(sum(sections, (s) => equippedClasses(s.inputs)), sum(sections, (s) => s.inputs.classes));
+  const sectionsAtTarget = sections.filter((s) => multimediaShare(s.inputs) >= MULTIMEDIA_TARGET).length;
+  const multimediaSections = share(sectionsAtTarget, sections.length);
 
   const rural = sections.filter((s) => isRural(s.locationType) && !s.specialEducation);
   const ruralShort = rural.filter((s) => s.inputs.public_funding_per_student < requiredFunding(s, district)).length;
@@ -110,7 +121,8 @@ export function evaluateTargets(sections: readonly TargetSection[], district: Di
   const specialShort = special.filter((s) => s.inputs.public_funding_per_student < SPECIAL_EDUCATION_FUNDING_MIN).length;
 
   return [
-    { id: "multimedia", name: "多媒体进教室的班级比例", basis: "2.3", kind: "share", value: multimedia, target: MULTIMEDIA_TARGET, met: atLeast(multimedia, MULTIMEDIA_TARGET), collected: true, detail: `全区全部 ${sections.length} 个学段：网络多媒体教室数合计 ÷ 教学班数合计` },
+    { id: "multimedia", name: "多媒体进教室的班级比例", basis: "2.3", kind: "share", value: multimedia, target: MULTIMEDIA_TARGET, met: atLeast(multimedia, MULTIMEDIA_TARGET), collected: true, detail: `全区全部 ${sections.length} 个学段：各学段有网络多媒体教室的班级数（不超过本学段班级数）合计 ÷ 教学班数合计` },
+    { id: "multimedia_sections", name: `多媒体进教室的班级比例达到 ${wholePercent(MULTIMEDIA_TARGET)} 的学段比例`, basis: "2.3", kind: "share", value: multimediaSections, target: MULTIMEDIA_TARGET, met: null, info: true, collected: true, detail: `全区全部 ${sections.length} 个学段中有 ${sectionsAtTarget} 个；仅供参考，改进意见的目标按全区班级计算` },
     { id: "rural_funding", name: `农村学校生均公用经费未达“省定标准 + ${RURAL_FUNDING_TOP_UP} 元”的学段数`, basis: "2.1", kind: "count", value: ruralShort, target: 0, met: ruralShort === 0, collected: true, detail: `镇区和乡村的 ${rural.length} 个学段（不含特殊教育学校）` },
     { id: "campus_group_subsidy", name: `未足额拨付“一校两区”专项补贴（每年 ${inWan(CAMPUS_GROUP_SUBSIDY)}）的学校组数`, basis: "2.1", kind: "count", value: groupsShort, target: 0, met: groupsShort === 0, collected: true, detail: `名册中的 ${groups.length} 个“一校两区”组` },
     { id: "teacher_rotation", name: "符合条件教师的交流轮岗比例", basis: "3.2；教督〔2017〕6号", kind: "share", value: rotation, target: ROTATION_TARGET, met: atLeast(rotation, ROTATION_TARGET), collected: true, detail: `符合交流条件的 ${district.teacher_rotation.eligible} 名教师中交流 ${district.teacher_rotation.rotated} 名` },
