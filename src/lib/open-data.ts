@@ -1,8 +1,11 @@
 /**
  * The open-data downloads (/data/*): for every year the inputs and the computed results as
- * CSV (UTF-8 with BOM, so Excel opens Chinese text correctly) and JSON, the column
- * dictionary, and a Frictionless Data Package descriptor (`datapackage.json`) listing every
- * file with its SHA-256. The files are rendered from the same report the pages use.
+ * CSV and JSON, the column dictionary, and a Frictionless Data Package descriptor
+ * (`datapackage.json`) listing every resource with its SHA-256. The CSV resources are plain
+ * UTF-8 without a byte-order mark: Frictionless tools read a BOM as part of the first header.
+ * Each CSV also has an Excel copy (`<name>-excel.csv`, UTF-8 with BOM, so Excel opens the
+ * Chinese text correctly), listed on /data/ but not a resource of the package, since it is the
+ * same table. The files are rendered from the same report the pages use.
  */
 import { stringify } from "csv-stringify/sync";
 import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO } from "../domain/balance/indicators";
@@ -23,10 +26,12 @@ export type OpenDataFile = {
   text: string;
   /** Table schema of a CSV resource (Frictionless). */
   fields?: TableField[];
+  /** The Excel copy of the CSV named here (with a BOM): a download, not a package resource. */
+  excelCopyOf?: string;
 };
 
 const csv = (fields: TableField[], rows: Record<string, unknown>[]) =>
-  stringify(rows, { header: true, bom: true, columns: fields.map((f) => f.name), cast: { boolean: (b) => (b ? "true" : "false") } });
+  stringify(rows, { header: true, bom: false, columns: fields.map((f) => f.name), cast: { boolean: (b) => (b ? "true" : "false") } });
 
 /** results-<year>.csv: the published scorecard row, laid flat. */
 const RESULTS = csvTable(PublishedSection);
@@ -96,7 +101,15 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
     { name: "description", type: "string", description: "说明" },
   ];
   files.push({ name: "columns.csv", title: "字段说明（数据字典）", format: "csv", mediaType: "text/csv", fields: dictionary, text: csv(dictionary, columnDictionary()) });
-  return files;
+  return files.flatMap((f) => (f.format === "csv" ? [f, excelCopy(f)] : [f]));
+}
+
+/** The name of a CSV's Excel copy: results-2025.csv → results-2025-excel.csv. */
+export const excelName = (name: string) => name.replace(/\.csv$/, "-excel.csv");
+
+/** The same table with a UTF-8 byte-order mark, which Excel needs to read Chinese text. */
+function excelCopy(f: OpenDataFile): OpenDataFile {
+  return { name: excelName(f.name), title: `${f.title}（Excel 版，带 BOM）`, format: "csv", mediaType: "text/csv", text: `\uFEFF${f.text}`, excelCopyOf: f.name };
 }
 
 export type Checksum = { bytes: number; hash: string };
@@ -118,7 +131,7 @@ export const withChecksums = (files: OpenDataFile[]): Promise<PublishedFile[]> =
 
 /** The Frictionless Data Package descriptor for the files above, with their hashes and sizes. */
 export function dataPackage(files: PublishedFile[], district: District, origin: string): string {
-  const resources = files.map((f) => ({
+  const resources = files.filter((f) => !f.excelCopyOf).map((f) => ({
     name: f.name.replace(/\.(csv|json)$/, "").replace(/[^a-z0-9._-]/g, "-"),
     path: f.name,
     title: f.title,

@@ -84,21 +84,26 @@ describe("open data", () => {
   it("shows each file's SHA-256 as served, and the descriptor lists the same hashes", async () => {
     const page = await text("/data/");
     const listed = [...page.matchAll(/data-file="([^"]+)"[\s\S]*?data-sha256>([0-9a-f]{64})</g)].map((m) => ({ name: m[1]!, hash: m[2]! }));
-    expect(listed.length).toBe(3 * 4 + 2);
+    // Per year: JSON and three CSVs, each CSV with its Excel copy; columns.csv (and its copy) and datapackage.json.
+    expect(listed.length).toBe(3 * 7 + 3);
     const pkg = JSON.parse(await text("/data/datapackage.json")) as { resources: { path: string; hash: string; bytes: number }[] };
     for (const { name, hash } of listed) {
       const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/${name}`)).arrayBuffer());
       expect(createHash("sha256").update(bytes).digest("hex"), name).toBe(hash);
       const resource = pkg.resources.find((r) => r.path === name);
-      if (name !== "datapackage.json") expect(resource, name).toMatchObject({ hash: `sha256:${hash}`, bytes: bytes.length });
+      if (name.endsWith("-excel.csv")) expect(resource, `${name} is a download, not a package resource`).toBeUndefined();
+      else if (name !== "datapackage.json") expect(resource, name).toMatchObject({ hash: `sha256:${hash}`, bytes: bytes.length });
     }
   });
 
-  it("writes CSV as UTF-8 with a byte-order mark for Excel, with the dictionary's columns", async () => {
-    const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025.csv`)).arrayBuffer());
+  it("writes the package's CSV without a BOM and its Excel copy with one, with the dictionary's columns", async () => {
+    const plain = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025.csv`)).arrayBuffer());
+    expect(plain.subarray(0, 2).toString("utf8")).toBe("id");
+    const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025-excel.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).equals(plain)).toBe(true);
     const header = bytes.subarray(3).toString("utf8").split(/\r?\n/, 1)[0]!.split(",");
-    const dictionary = (await text("/data/columns.csv")).replace(/^\uFEFF/, "");
+    const dictionary = await text("/data/columns.csv");
     for (const column of header) expect(dictionary, column).toContain(`results-<年份>.csv,${column},`);
     expect(bytes.toString("utf8")).toContain("清溪区实验小学");
   });

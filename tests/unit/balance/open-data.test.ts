@@ -12,18 +12,52 @@ const years = buildBalanceReport(inputs);
 const files = openDataFiles({ inputs, years, latest: years.at(-1)! }, district);
 
 describe("the open-data files", () => {
-  it("give every CSV a BOM and exactly the columns its schema declares", () => {
-    for (const f of files.filter((x) => x.format === "csv")) {
-      expect(f.text.startsWith("\uFEFF"), f.name).toBe(true);
-      const [header] = parse(f.text, { bom: true, to_line: 1 }) as string[][];
-      expect(header, f.name).toEqual(f.fields!.map((x) => x.name));
+  it("publish every CSV resource without a BOM, and an Excel copy with one", () => {
+    const resources = files.filter((x) => x.format === "csv" && !x.excelCopyOf);
+    expect(resources.length).toBe(years.length * 3 + 1);
+    for (const f of resources) {
+      expect(f.text.startsWith("\uFEFF"), f.name).toBe(false);
+      const copy = files.find((x) => x.excelCopyOf === f.name)!;
+      expect(copy.name, f.name).toBe(f.name.replace(/\.csv$/, "-excel.csv"));
+      expect(copy.text, copy.name).toBe(`\uFEFF${f.text}`);
     }
+  });
+
+  it("read cleanly, as a Frictionless reader would: strict CSV, first header = the schema's first field, every cell casts", async () => {
+    const pkg = JSON.parse(dataPackage(await withChecksums(files), district, "https://example.cn")) as {
+      resources: { path: string; schema?: { fields: { name: string; type: string }[] } }[];
+    };
+    const csvResources = pkg.resources.filter((r) => r.schema);
+    expect(csvResources.length).toBe(years.length * 3 + 1);
+    const casts: Record<string, (v: string) => boolean> = {
+      string: () => true,
+      integer: (v) => /^-?\d+$/.test(v),
+      number: (v) => v.trim() !== "" && Number.isFinite(Number(v)),
+      boolean: (v) => v === "true" || v === "false",
+    };
+    for (const r of csvResources) {
+      const text = files.find((f) => f.name === r.path)!.text;
+      // No `bom` option: a BOM would stay in the first header, as it does for the Frictionless JS library.
+      const [header, ...rows] = parse(text, { relax_column_count: false, relax_quotes: false }) as string[][];
+      const fields = r.schema!.fields;
+      expect(header![0], r.path).toBe(fields[0]!.name);
+      expect(header, r.path).toEqual(fields.map((x) => x.name));
+      for (const row of rows) {
+        row.forEach((cell, i) => {
+          if (cell === "") return; // missing value
+          expect(casts[fields[i]!.type]!(cell), `${r.path} ${fields[i]!.name} “${cell}”`).toBe(true);
+        });
+      }
+    }
+    // A BOM would make the first header "\uFEFFid" and fail the check above.
+    const bommed = parse(files.find((f) => f.excelCopyOf)!.text) as string[][];
+    expect(bommed[0]![0]!.startsWith("\uFEFF")).toBe(true);
   });
 
   it("write the same numbers into the results CSV as into the JSON", () => {
     const latest = years.at(-1)!;
     const csv = files.find((f) => f.name === `results-${latest.year}.csv`)!;
-    const rows = parse(csv.text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(latest.sections.length);
     rows.forEach((row, i) => {
       const s = latest.sections[i]!;
@@ -37,8 +71,9 @@ describe("the open-data files", () => {
   it("describe each file in datapackage.json with its SHA-256 and size", async () => {
     const pkg = JSON.parse(dataPackage(await withChecksums(files), district, "https://example.cn")) as { resources: { path: string; hash: string; bytes: number; schema?: unknown }[]; title: string };
     expect(pkg.title).toContain("演示数据");
-    expect(pkg.resources.map((r) => r.path)).toEqual(files.map((f) => f.name));
-    for (const f of files) {
+    const resources = files.filter((f) => !f.excelCopyOf);
+    expect(pkg.resources.map((r) => r.path)).toEqual(resources.map((f) => f.name));
+    for (const f of resources) {
       const r = pkg.resources.find((x) => x.path === f.name)!;
       expect(r.hash).toBe(`sha256:${createHash("sha256").update(f.text, "utf8").digest("hex")}`);
       expect(r.bytes).toBe(Buffer.byteLength(f.text, "utf8"));
