@@ -84,8 +84,8 @@ describe("open data", () => {
   it("shows each file's SHA-256 as served, and the descriptor lists the same hashes", async () => {
     const page = await text("/data/");
     const listed = [...page.matchAll(/data-file="([^"]+)"[\s\S]*?data-sha256>([0-9a-f]{64})</g)].map((m) => ({ name: m[1]!, hash: m[2]! }));
-    // Per year: JSON and three CSVs, each CSV with its Excel copy; columns.csv (and its copy) and datapackage.json.
-    expect(listed.length).toBe(3 * 7 + 3);
+    // Per year: JSON and three CSVs, each CSV with its Excel copy; schools.csv and columns.csv (each with its copy) and datapackage.json.
+    expect(listed.length).toBe(3 * 7 + 5);
     const pkg = JSON.parse(await text("/data/datapackage.json")) as { resources: { path: string; hash: string; bytes: number }[] };
     for (const { name, hash } of listed) {
       const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/${name}`)).arrayBuffer());
@@ -98,7 +98,7 @@ describe("open data", () => {
 
   it("writes the package's CSV without a BOM and its Excel copy with one, with the dictionary's columns", async () => {
     const plain = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025.csv`)).arrayBuffer());
-    expect(plain.subarray(0, 2).toString("utf8")).toBe("id");
+    expect(plain.subarray(0, 5).toString("utf8")).toBe("year,");
     const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025-excel.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).equals(plain)).toBe(true);
