@@ -59,7 +59,7 @@ function render(sections: Section[], indicators: Indicator[], labels: Record<str
     body.append(tr);
   };
   row("评估结果", sections.map((s) => labels[s.result] ?? s.result));
-  row("达标指标", sections.map((s) => `${s.standards_met}/7 达标`));
+  row("达标指标", sections.map((s) => (s.result === "out_of_scope" ? "不参与评估" : `${s.standards_met}/7 达标`)));
   for (const ind of indicators) {
     row(
       `${ind.id} ${ind.name}（${ind.unit}）`,

@@ -74,8 +74,10 @@ describe("numbers on balance pages equal the JSON download", () => {
     const index = fields(await text("/balance/"));
     for (const f of index) expect(shown(f.text), f.field).toBe(resolve(latest, f.field) ?? null);
     const list = await text("/schools/");
-    const rows = [...list.matchAll(/data-section="([^"]+)"[\s\S]*?data-field="standards_met"[^>]*>(\d)\/7/g)];
-    expect(rows).toHaveLength(latest.sections.length);
+    // Out-of-scope sections (special education, small teaching points) say so instead of "6/7" (issue 17).
+    const rows = [...list.matchAll(/<tr data-section="([^"]+)">(?:(?!<\/tr>)[\s\S])*?data-field="standards_met"[^>]*>(\d)\/7/g)];
+    expect(rows).toHaveLength(latest.sections.filter((s) => s.in_scope).length);
+    expect([...list.matchAll(/<td class="num">不参与评估<\/td>/g)]).toHaveLength(latest.sections.filter((s) => !s.in_scope).length);
     for (const [, id, met] of rows) expect(Number(met), id).toBe(latest.sections.find((s) => s.id === id)!.standards_met);
   });
 });
