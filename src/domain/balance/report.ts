@@ -92,6 +92,8 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
             pass: q.pass,
             sections_meeting_standard: inScope.filter((e) => e.checks[id].met).length,
             cv_change: cv !== null && prevCv !== null ? round(cv - prevCv, CV_DECIMALS) : null,
+            unweighted_cv: q.unweightedCv === null ? null : roundToSide(q.unweightedCv, CV_DECIMALS, (v) => v <= q.threshold),
+            weighting_changes_verdict: q.unweightedCv !== null && q.unweightedCv <= q.threshold !== q.pass,
             urban_mean: r(ev.urbanRural[id].urbanMean, d + MEAN_EXTRA_DECIMALS),
             rural_mean: r(ev.urbanRural[id].ruralMean, d + MEAN_EXTRA_DECIMALS),
             urban_rural_ratio: r(ev.urbanRural[id].ratio, RATIO_DECIMALS),
@@ -116,7 +118,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
   }
   type LevelQuality = {
     mean: number; sd: number; cv: number | null; threshold: number; pass: boolean; sections_meeting_standard: number;
-    cv_change: number | null; urban_mean: number | null; rural_mean: number | null; urban_rural_ratio: number | null;
+    cv_change: number | null; unweighted_cv: number | null; weighting_changes_verdict: boolean; urban_mean: number | null; rural_mean: number | null; urban_rural_ratio: number | null;
   };
   for (const level of SECTIONS) levels[level] = buildLevel(level);
 
