@@ -11,6 +11,8 @@ import { readDepartments } from "./departments";
 import { readIntakes } from "./intakes";
 import { contentRoot, readDistrict } from "./district";
 import { readPolicy } from "./policy";
+import { checkCitedFiguresIn } from "./cited-figures";
+import { buildBalanceReport } from "../domain/balance/report";
 
 try {
   const root = contentRoot();
@@ -22,6 +24,7 @@ try {
   const policy = await readPolicy(root, site.policy.fill);
   const departments = await readDepartments(root, policy);
   const commitments = departments.reduce((n, d) => n + d.commitments.length, 0);
+  await checkCitedFiguresIn(root, departments, buildBalanceReport(years));
   console.log(`content/policy and content/departments are valid: ${policy.chapters.length} chapters, ${departments.length} bodies, ${commitments} commitments.`);
   const intakes = await readIntakes(root, district);
   console.log(`content/intakes is valid: ${intakes.map((i) => `${i.id} (${i.grades.reduce((n, g) => n + g.seats.length, 0)} sections)`).join(", ") || "none"}.`);

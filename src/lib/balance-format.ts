@@ -10,6 +10,17 @@ export function fmt(value: number | null | undefined, decimals: number): string 
   return value === null || value === undefined ? "—" : value.toFixed(decimals);
 }
 
+/**
+ * A judged number (one shown beside ✔ or ✘): at least `decimals` places, and every place the
+ * published number has, so a boundary value kept at more decimals (roundToSide) is shown in
+ * full and never reads as its standard.
+ */
+export function fmtAtLeast(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined) return "—";
+  const places = (String(value).split(".")[1] ?? "").length;
+  return value.toFixed(Math.min(Math.max(decimals, places), 20));
+}
+
 /** A signed change, e.g. +0.012 / −0.030. */
 export function fmtChange(value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined) return "—";

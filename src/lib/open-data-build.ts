@@ -16,7 +16,7 @@ let cached: Promise<OpenData> | undefined;
 async function load(): Promise<OpenData> {
   const [balance, district] = await Promise.all([getBalance(), getDistrict()]);
   const files = await withChecksums(openDataFiles(balance, district));
-  const text = dataPackage(files, district, import.meta.env.SITE ?? "");
+  const text = dataPackage(files, district);
   const datapackage: PublishedFile = { name: "datapackage.json", title: "数据包描述（Frictionless Data Package）", format: "json", mediaType: "application/json", text, ...(await checksum(text)) };
   return { files, datapackage };
 }

@@ -1,16 +1,19 @@
 /**
  * The open-data downloads (/data/*): for every year the inputs and the computed results as
- * CSV (UTF-8 with BOM, so Excel opens Chinese text correctly) and JSON, the column
- * dictionary, and a Frictionless Data Package descriptor (`datapackage.json`) listing every
- * file with its SHA-256. The files are rendered from the same report the pages use.
+ * CSV and JSON, the column dictionary, and a Frictionless Data Package descriptor
+ * (`datapackage.json`) listing every resource with its SHA-256. The CSV resources are plain
+ * UTF-8 without a byte-order mark: Frictionless tools read a BOM as part of the first header.
+ * Each CSV also has an Excel copy (`<name>-excel.csv`, UTF-8 with BOM, so Excel opens the
+ * Chinese text correctly), listed on /data/ but not a resource of the package, since it is the
+ * same table. The files are rendered from the same report the pages use.
  */
 import { stringify } from "csv-stringify/sync";
-import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO } from "../domain/balance/indicators";
+import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO, TEACHING_POINT_MIN_STUDENTS } from "../domain/balance/indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "../domain/balance/inputs";
 import { PublishedSection } from "../domain/balance/published-result";
 import { type YearReport } from "../domain/balance/report";
 import { codesWithLabels } from "../domain/balance/rule-text";
-import { SECTIONS, SECTION_LABELS } from "../domain/district/vocabulary";
+import { LOCATION_TYPES, LOCATION_TYPE_LABELS, SECTIONS, SECTION_LABELS } from "../domain/district/vocabulary";
 import type { Balance } from "./balance";
 import type { District } from "../content-data/district";
 import { csvTable, type TableField } from "./csv-table";
@@ -23,13 +26,34 @@ export type OpenDataFile = {
   text: string;
   /** Table schema of a CSV resource (Frictionless). */
   fields?: TableField[];
+  /** The Excel copy of the CSV named here (with a BOM): a download, not a package resource. */
+  excelCopyOf?: string;
 };
 
 const csv = (fields: TableField[], rows: Record<string, unknown>[]) =>
-  stringify(rows, { header: true, bom: true, columns: fields.map((f) => f.name), cast: { boolean: (b) => (b ? "true" : "false") } });
+  stringify(rows, { header: true, bom: false, columns: fields.map((f) => f.name), cast: { boolean: (b) => (b ? "true" : "false") } });
 
-/** results-<year>.csv: the published scorecard row, laid flat. */
-const RESULTS = csvTable(PublishedSection);
+/** results-<year>.csv: the year, then the published scorecard row laid flat. */
+const RESULTS_TABLE = csvTable(PublishedSection);
+const YEAR_FIELD: TableField = { name: "year", type: "integer", description: "统计年份（学年开始的年份）" };
+const RESULTS = {
+  fields: [YEAR_FIELD, ...RESULTS_TABLE.fields],
+  row: (year: number) => (s: Parameters<typeof RESULTS_TABLE.row>[0]) => ({ year, ...RESULTS_TABLE.row(s) }),
+};
+
+/** schools.csv: the registry with every flag that decides a section's scope, so the scope can be recomputed. */
+const SCHOOL_FIELDS: TableField[] = [
+  { name: "id", type: "string", description: "学校 id（各年数据文件中的 school_id）" },
+  { name: "name", type: "string", description: "学校名称" },
+  { name: "sections", type: "string", description: "学段：primary 小学，junior 初中，primary+junior 九年一贯制（分为两个学段评估）" },
+  { name: "township", type: "string", description: "乡镇（街道）id" },
+  { name: "township_name", type: "string", description: "乡镇（街道）名称" },
+  { name: "location_type", type: "string", description: codesWithLabels("城乡类型", LOCATION_TYPES, LOCATION_TYPE_LABELS) },
+  { name: "teaching_point", type: "boolean", description: `是否为教学点（学生不足 ${TEACHING_POINT_MIN_STUDENTS} 人的教学点不纳入差异系数计算）` },
+  { name: "special_education", type: "boolean", description: "是否为特殊教育学校（不纳入差异系数计算）" },
+  { name: "campus_group", type: "string", description: "“一校两区”学校组 id；不属于任何组时为空" },
+  { name: "address", type: "string", description: "学校地址" },
+];
 
 const DISTRICT_FIELDS: TableField[] = [
   { name: "level", type: "string", description: codesWithLabels("学段", SECTIONS, SECTION_LABELS) },
@@ -74,6 +98,7 @@ export function columnDictionary(): { file: string; column: string; type: string
     ...INPUT_FIELDS.map((f) => ({ file: "inputs-<年份>.csv", column: f.name, type: f.type, description: f.description })),
     ...RESULTS.fields.map((f) => ({ file: "results-<年份>.csv", column: f.name, type: f.type, description: f.description })),
     ...DISTRICT_FIELDS.map((f) => ({ file: "district-<年份>.csv", column: f.name, type: f.type, description: f.description })),
+    ...SCHOOL_FIELDS.map((f) => ({ file: "schools.csv", column: f.name, type: f.type, description: f.description })),
   ];
 }
 
@@ -84,7 +109,7 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
     const input = balance.inputs[i]!;
     files.push(
       { name: `balance-${y}.json`, title: `${y} 年全部结果（学段、全区、政策目标）`, format: "json", mediaType: "application/json", text: yearJson(report, district) },
-      { name: `results-${y}.csv`, title: `${y} 年各学段评估结果`, format: "csv", mediaType: "text/csv", fields: RESULTS.fields, text: csv(RESULTS.fields, report.sections.map(RESULTS.row)) },
+      { name: `results-${y}.csv`, title: `${y} 年各学段评估结果`, format: "csv", mediaType: "text/csv", fields: RESULTS.fields, text: csv(RESULTS.fields, report.sections.map(RESULTS.row(y))) },
       { name: `district-${y}.csv`, title: `${y} 年全区各指标差异系数`, format: "csv", mediaType: "text/csv", fields: DISTRICT_FIELDS, text: csv(DISTRICT_FIELDS, districtRows(report)) },
       { name: `inputs-${y}.csv`, title: `${y} 年各学段原始数据`, format: "csv", mediaType: "text/csv", fields: INPUT_FIELDS, text: csv(INPUT_FIELDS, input.sections.map((s) => ({ year: y, ...s.inputs }))) },
     );
@@ -95,8 +120,19 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
     { name: "type", type: "string", description: "类型" },
     { name: "description", type: "string", description: "说明" },
   ];
+  const townships = new Map(district.site.areas.map((a) => [a.id, a.name]));
+  const registry = district.schools.map((s) => ({ ...s, township_name: townships.get(s.township) ?? "", campus_group: s.campus_group ?? "" }));
+  files.push({ name: "schools.csv", title: "学校名册（学段、城乡类型、乡镇、教学点、特殊教育、“一校两区”）", format: "csv", mediaType: "text/csv", fields: SCHOOL_FIELDS, text: csv(SCHOOL_FIELDS, registry) });
   files.push({ name: "columns.csv", title: "字段说明（数据字典）", format: "csv", mediaType: "text/csv", fields: dictionary, text: csv(dictionary, columnDictionary()) });
-  return files;
+  return files.flatMap((f) => (f.format === "csv" ? [f, excelCopy(f)] : [f]));
+}
+
+/** The name of a CSV's Excel copy: results-2025.csv → results-2025-excel.csv. */
+export const excelName = (name: string) => name.replace(/\.csv$/, "-excel.csv");
+
+/** The same table with a UTF-8 byte-order mark, which Excel needs to read Chinese text. */
+function excelCopy(f: OpenDataFile): OpenDataFile {
+  return { name: excelName(f.name), title: `${f.title}（Excel 版，带 BOM）`, format: "csv", mediaType: "text/csv", text: `\uFEFF${f.text}`, excelCopyOf: f.name };
 }
 
 export type Checksum = { bytes: number; hash: string };
@@ -117,8 +153,9 @@ export async function sha256(text: string): Promise<string> {
 export const withChecksums = (files: OpenDataFile[]): Promise<PublishedFile[]> => Promise.all(files.map(async (f) => ({ ...f, ...(await checksum(f.text)) })));
 
 /** The Frictionless Data Package descriptor for the files above, with their hashes and sizes. */
-export function dataPackage(files: PublishedFile[], district: District, origin: string): string {
-  const resources = files.map((f) => ({
+export function dataPackage(files: PublishedFile[], district: District): string {
+  const open = district.site.open_data;
+  const resources = files.filter((f) => !f.excelCopyOf).map((f) => ({
     name: f.name.replace(/\.(csv|json)$/, "").replace(/[^a-z0-9._-]/g, "-"),
     path: f.name,
     title: f.title,
@@ -134,7 +171,9 @@ export function dataPackage(files: PublishedFile[], district: District, origin: 
     name: "balance-scorecards",
     title: `${d.city}${d.name}义务教育均衡发展评估数据${d.demo ? "（演示数据，虚构）" : ""}`,
     description: `按教督〔2017〕6号计算的各学段资源配置指标、校际差异系数和政策目标。${d.demo ? "全部为虚构的演示数据。" : ""}`,
-    homepage: `${origin}/data/`,
+    homepage: `${open.site_url}/data/`,
+    sources: open.sources,
+    data_date: open.data_date,
     licenses: [{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" }],
     resources,
   }, null, 2)}\n`;

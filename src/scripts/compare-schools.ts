@@ -4,6 +4,7 @@
  * the sections side by side. The page works without it: the form still lists every section
  * with a link to its scorecard, and the text explains what the script adds.
  */
+import { fmtAtLeast } from "../lib/balance-format";
 type Quality = { value: number; standard: number; met: boolean; district_mean: number | null };
 type Section = {
   id: string;
@@ -58,13 +59,13 @@ function render(sections: Section[], indicators: Indicator[], labels: Record<str
     body.append(tr);
   };
   row("评估结果", sections.map((s) => labels[s.result] ?? s.result));
-  row("达标指标", sections.map((s) => `${s.standards_met}/7 达标`));
+  row("达标指标", sections.map((s) => (s.result === "out_of_scope" ? "不参与评估" : `${s.standards_met}/7 达标`)));
   for (const ind of indicators) {
     row(
       `${ind.id} ${ind.name}（${ind.unit}）`,
       sections.map((s) => {
         const q = s.quality[ind.id]!;
-        return `${q.value.toFixed(ind.decimals)} ${q.met ? "✔ 达标" : "✘ 未达标"}（标准 ${q.standard.toFixed(ind.decimals)}）`;
+        return `${fmtAtLeast(q.value, ind.decimals)} ${q.met ? "✔ 达标" : "✘ 未达标"}（标准 ${q.standard.toFixed(ind.decimals)}）`;
       }),
       sections.map((s) => `${s.id}:quality.${ind.id}.value`),
     );

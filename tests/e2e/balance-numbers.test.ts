@@ -74,8 +74,10 @@ describe("numbers on balance pages equal the JSON download", () => {
     const index = fields(await text("/balance/"));
     for (const f of index) expect(shown(f.text), f.field).toBe(resolve(latest, f.field) ?? null);
     const list = await text("/schools/");
-    const rows = [...list.matchAll(/data-section="([^"]+)"[\s\S]*?data-field="standards_met"[^>]*>(\d)\/7/g)];
-    expect(rows).toHaveLength(latest.sections.length);
+    // Out-of-scope sections (special education, small teaching points) say so instead of "6/7" (issue 17).
+    const rows = [...list.matchAll(/<tr data-section="([^"]+)">(?:(?!<\/tr>)[\s\S])*?data-field="standards_met"[^>]*>(\d)\/7/g)];
+    expect(rows).toHaveLength(latest.sections.filter((s) => s.in_scope).length);
+    expect([...list.matchAll(/<td class="num">不参与评估<\/td>/g)]).toHaveLength(latest.sections.filter((s) => !s.in_scope).length);
     for (const [, id, met] of rows) expect(Number(met), id).toBe(latest.sections.find((s) => s.id === id)!.standards_met);
   });
 });
@@ -84,21 +86,26 @@ describe("open data", () => {
   it("shows each file's SHA-256 as served, and the descriptor lists the same hashes", async () => {
     const page = await text("/data/");
     const listed = [...page.matchAll(/data-file="([^"]+)"[\s\S]*?data-sha256>([0-9a-f]{64})</g)].map((m) => ({ name: m[1]!, hash: m[2]! }));
-    expect(listed.length).toBe(3 * 4 + 2);
+    // Per year: JSON and three CSVs, each CSV with its Excel copy; schools.csv and columns.csv (each with its copy) and datapackage.json.
+    expect(listed.length).toBe(3 * 7 + 5);
     const pkg = JSON.parse(await text("/data/datapackage.json")) as { resources: { path: string; hash: string; bytes: number }[] };
     for (const { name, hash } of listed) {
       const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/${name}`)).arrayBuffer());
       expect(createHash("sha256").update(bytes).digest("hex"), name).toBe(hash);
       const resource = pkg.resources.find((r) => r.path === name);
-      if (name !== "datapackage.json") expect(resource, name).toMatchObject({ hash: `sha256:${hash}`, bytes: bytes.length });
+      if (name.endsWith("-excel.csv")) expect(resource, `${name} is a download, not a package resource`).toBeUndefined();
+      else if (name !== "datapackage.json") expect(resource, name).toMatchObject({ hash: `sha256:${hash}`, bytes: bytes.length });
     }
   });
 
-  it("writes CSV as UTF-8 with a byte-order mark for Excel, with the dictionary's columns", async () => {
-    const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025.csv`)).arrayBuffer());
+  it("writes the package's CSV without a BOM and its Excel copy with one, with the dictionary's columns", async () => {
+    const plain = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025.csv`)).arrayBuffer());
+    expect(plain.subarray(0, 5).toString("utf8")).toBe("year,");
+    const bytes = Buffer.from(await (await fetch(`${baseUrl}/data/results-2025-excel.csv`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).equals(plain)).toBe(true);
     const header = bytes.subarray(3).toString("utf8").split(/\r?\n/, 1)[0]!.split(",");
-    const dictionary = (await text("/data/columns.csv")).replace(/^\uFEFF/, "");
+    const dictionary = await text("/data/columns.csv");
     for (const column of header) expect(dictionary, column).toContain(`results-<年份>.csv,${column},`);
     expect(bytes.toString("utf8")).toContain("清溪区实验小学");
   });

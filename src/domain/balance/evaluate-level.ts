@@ -24,7 +24,7 @@ export type LevelMember = {
 };
 
 export type LevelEvaluation = {
-  quality: Record<QualityIndicator, WeightedStats & { threshold: number; pass: boolean }>;
+  quality: Record<QualityIndicator, WeightedStats & { threshold: number; pass: boolean; unweightedCv: number | null }>;
   /** Every 2017 indicator's CV within its ceiling: the between-school requirement. */
   allQualityCvPass: boolean;
   /** Mean of the seven CVs: information only under the 2017 method. */
@@ -48,7 +48,9 @@ export function evaluateLevel(level: Section, members: readonly LevelMember[]): 
   for (const id of QUALITY_INDICATORS) {
     const stats = weightedStats(members.map((m) => ({ weight: m.students, value: m.quality[id] })));
     const threshold = QUALITY_CV_MAX[level];
-    quality[id] = { ...stats, threshold, pass: stats.cv !== null && stats.cv <= threshold };
+    // The unweighted population CV, information only: the weighting is this project's reading of the 2012 说明.
+    const unweightedCv = weightedStats(members.map((m) => ({ weight: 1, value: m.quality[id] }))).cv;
+    quality[id] = { ...stats, threshold, pass: stats.cv !== null && stats.cv <= threshold, unweightedCv };
     const u = urban.length ? weightedStats(urban.map((m) => ({ weight: m.students, value: m.quality[id] }))).mean : null;
     const r = rural.length ? weightedStats(rural.map((m) => ({ weight: m.students, value: m.quality[id] }))).mean : null;
     urbanRural[id] = { urbanMean: u, ruralMean: r, ratio: u !== null && r !== null && r !== 0 ? u / r : null };

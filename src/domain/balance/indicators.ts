@@ -72,3 +72,21 @@ export function round(value: number, decimals: number): number {
   const r = Math.round(Math.abs(value) * f + Number.EPSILON * f) / f;
   return value < 0 ? -r : r;
 }
+
+/** How many decimals roundToSide may add before it gives up rounding (the unrounded value is then published). */
+const MAX_EXTRA_DECIMALS = 6;
+
+/**
+ * Rounds like `round`, but never across a boundary: if the value rounded to `decimals`
+ * would land on the other side of its standard (0.99668 → 1.00 against ≥ 1.00), it keeps
+ * one more decimal at a time until the published number and the verdict agree. `passes` is
+ * the rule the unrounded value is judged by (e.g. v ≥ standard, or cv ≤ ceiling).
+ */
+export function roundToSide(value: number, decimals: number, passes: (v: number) => boolean): number {
+  const side = passes(value);
+  for (let d = decimals; d <= decimals + MAX_EXTRA_DECIMALS; d++) {
+    const r = round(value, d);
+    if (passes(r) === side) return r;
+  }
+  return value;
+}

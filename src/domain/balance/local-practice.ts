@@ -30,3 +30,7 @@ export const SCHOOL_SIZE_MAX = 2000;
 export const NINE_YEAR_SCHOOL_SIZE_MAX = 2500;
 /** 2017 method: per-student funding of special-education schools, 元. */
 export const SPECIAL_EDUCATION_FUNDING_MIN = 6000;
+/** 2017 method: a school with fewer pupils than this is funded as if it had this many. */
+export const FUNDED_AS_STUDENTS = 100;
+/** 2017 method: 社会认可度 (a survey this site does not collect). */
+export const SOCIAL_RECOGNITION_TARGET = 0.85;

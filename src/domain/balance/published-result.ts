@@ -12,6 +12,7 @@ import { SCOPE_REASONS, SCOPE_REASON_LABELS } from "./evaluate-section";
 import { BASIC_INDICATORS, BASIC_INFO, PERCENT_DECIMALS, QUALITY_COUNT, QUALITY_INDICATORS, QUALITY_INFO } from "./indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "./inputs";
 import { classSizeLimits, codesWithLabels } from "./rule-text";
+import { FUNDED_AS_STUDENTS } from "./local-practice";
 
 export const SECTION_RESULTS = ["pass", "fail", "out_of_scope"] as const;
 export type SectionResult = (typeof SECTION_RESULTS)[number];
@@ -50,10 +51,10 @@ const qualityResult = (i: (typeof QUALITY_INDICATORS)[number]) => {
   const info = QUALITY_INFO[i];
   return z
     .strictObject({
-      value: z.number().describe(`${i} ${info.name}（${info.unit}），保留 ${info.decimals} 位小数`),
+      value: z.number().describe(`${i} ${info.name}（${info.unit}），保留 ${info.decimals} 位小数（取整后会落到标准另一侧时多保留几位）`),
       standard: z.number().describe(`${i} 的标准`),
       met: z.boolean().describe(`${i} 是否达到标准`),
-      percent_of_standard: notInCsv(z.number(), `${i} 的数值占标准的百分比，保留 ${PERCENT_DECIMALS} 位小数`),
+      percent_of_standard: notInCsv(z.number(), `${i} 的数值占标准的百分比，保留 ${PERCENT_DECIMALS} 位小数（取整后会落到 100 的另一侧时多保留几位）`),
       district_mean: z.number().nullable().describe(`${i} 全区同学段加权均值`),
       similar_mean: z.number().nullable().describe(`${i} 同类学校（同学段、同城乡类型）加权均值`),
     })
@@ -75,9 +76,13 @@ export const PublishedSection = z.strictObject({
   standards_met: z.number().int().describe(`达到标准的指标数（共 ${QUALITY_COUNT} 项）`),
   result: z.enum(SECTION_RESULTS).describe(codesWithLabels("评估结果", SECTION_RESULTS, SECTION_RESULT_LABELS)),
   basic: perId(BASIC_INDICATORS, (b) => z.number().describe(`${b} ${BASIC_INFO[b].name}（2012 年方法）`)).describe("2012 年基本均衡办法的指标值"),
-  multimedia_percent: z.number().nullable().describe("网络多媒体教室数占教学班数的百分比"),
+  multimedia_percent: z.number().nullable().describe("有网络多媒体教室的班级占教学班数的百分比（教室多于班级时按 100% 计）"),
   class_size_ok: z.boolean().describe(`最大班额是否不超过${classSizeLimits()}`),
   funding_required: z.number().describe("应达到的生均公用经费（元）"),
-  funding_ok: z.boolean().describe("生均公用经费是否达到要求"),
+  school_students: z.number().int().describe("全校在校生数（九年一贯制学校为两个学段合计）"),
+  funding_floor_received: z.number().nullable().describe(`全校实际拨付的公用经费总额（元，生均公用经费 × 在校生数）；全校在校生不少于 ${FUNDED_AS_STUDENTS} 人时为空`),
+  funding_floor_required: z.number().nullable().describe(`按 ${FUNDED_AS_STUDENTS} 名学生核定的公用经费（元）；全校在校生不少于 ${FUNDED_AS_STUDENTS} 人时为空`),
+  funding_floor_ok: z.boolean().nullable().describe(`不足 ${FUNDED_AS_STUDENTS} 名学生的学校是否按 ${FUNDED_AS_STUDENTS} 名学生拨付公用经费；不适用时为空`),
+  funding_ok: z.boolean().describe(`生均公用经费是否达到要求（不足 ${FUNDED_AS_STUDENTS} 名学生的学校还须按 ${FUNDED_AS_STUDENTS} 名学生拨付）`),
 });
 export type PublishedSection = z.output<typeof PublishedSection>;

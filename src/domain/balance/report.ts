@@ -21,14 +21,17 @@ import {
   QUALITY_INFO,
   RATIO_DECIMALS,
   round,
+  roundToSide,
   type BasicIndicator,
   type QualityIndicator,
 } from "./indicators";
 import type { DistrictYear, SectionYear } from "./inputs";
-import { CLASS_SIZE_MAX } from "./local-practice";
+import { CLASS_SIZE_MAX, MULTIMEDIA_TARGET } from "./local-practice";
 import type { PublishedSection } from "./published-result";
 import { basicValues, qualityValues } from "./section-indicators";
-import { evaluateTargets, requiredFunding } from "./targets";
+import { evaluateTargets, multimediaShare, requiredFunding } from "./targets";
+import { districtVerdict, levelVerdict } from "./district-verdict";
+import { fundingFloors } from "./funding-floor";
 import { weightedStats } from "./weighted-cv";
 
 export type SectionInput = {
@@ -50,7 +53,6 @@ export type YearInput = { year: number; district: DistrictYear; sections: Sectio
 export const sectionId = (schoolId: string, section: Section) => `${schoolId}-${section}`;
 
 const r = (v: number | null, d: number) => (v === null ? null : round(v, d));
-const pct = (v: number | null) => (v === null ? null : round(v * 100, PERCENT_DECIMALS));
 
 /** What a year needs of the year before: its CVs, for the change column. */
 type PreviousYear = { levels: Record<Section, { quality: Record<QualityIndicator, { cv: number | null }> } | null> };
@@ -80,7 +82,7 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         QUALITY_INDICATORS.map((id) => {
           const q = ev.quality[id];
           const d = QUALITY_INFO[id].decimals;
-          const cv = r(q.cv, CV_DECIMALS);
+          const cv = q.cv === null ? null : roundToSide(q.cv, CV_DECIMALS, (v) => v <= q.threshold);
           const prevCv = prev?.quality[id].cv ?? null;
           return [id, {
             mean: round(q.mean, d + MEAN_EXTRA_DECIMALS),
@@ -90,6 +92,8 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
             pass: q.pass,
             sections_meeting_standard: inScope.filter((e) => e.checks[id].met).length,
             cv_change: cv !== null && prevCv !== null ? round(cv - prevCv, CV_DECIMALS) : null,
+            unweighted_cv: q.unweightedCv === null ? null : roundToSide(q.unweightedCv, CV_DECIMALS, (v) => v <= q.threshold),
+            weighting_changes_verdict: q.unweightedCv !== null && q.unweightedCv <= q.threshold !== q.pass,
             urban_mean: r(ev.urbanRural[id].urbanMean, d + MEAN_EXTRA_DECIMALS),
             rural_mean: r(ev.urbanRural[id].ruralMean, d + MEAN_EXTRA_DECIMALS),
             urban_rural_ratio: r(ev.urbanRural[id].ratio, RATIO_DECIMALS),
@@ -97,6 +101,10 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         }),
       ) as Record<QualityIndicator, LevelQuality>,
       all_cv_pass: ev.allQualityCvPass,
+      verdict: levelVerdict(
+        all.map((e) => ({ id: e.s.id, inScope: e.scope === null, passes: e.verdict.passes })),
+        Object.fromEntries(QUALITY_INDICATORS.map((id) => [id, ev.quality[id].pass])) as Record<QualityIndicator, boolean>,
+      ),
       mean_cv: r(ev.meanQualityCv, CV_DECIMALS),
       basic: Object.fromEntries(
         BASIC_INDICATORS.map((id) => {
@@ -105,12 +113,12 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
           return [id, { mean: round(b.mean, d + MEAN_EXTRA_DECIMALS), sd: round(b.sd, d + MEAN_EXTRA_DECIMALS), cv: r(b.cv, CV_DECIMALS) }];
         }),
       ) as Record<BasicIndicator, { mean: number; sd: number; cv: number | null }>,
-      basic_composite: { cv: r(ev.basicComposite.cv, CV_DECIMALS), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },
+      basic_composite: { cv: ev.basicComposite.cv === null ? null : roundToSide(ev.basicComposite.cv, CV_DECIMALS, (v) => v <= ev.basicComposite.threshold), threshold: ev.basicComposite.threshold, pass: ev.basicComposite.pass },
     };
   }
   type LevelQuality = {
     mean: number; sd: number; cv: number | null; threshold: number; pass: boolean; sections_meeting_standard: number;
-    cv_change: number | null; urban_mean: number | null; rural_mean: number | null; urban_rural_ratio: number | null;
+    cv_change: number | null; unweighted_cv: number | null; weighting_changes_verdict: boolean; urban_mean: number | null; rural_mean: number | null; urban_rural_ratio: number | null;
   };
   for (const level of SECTIONS) levels[level] = buildLevel(level);
 
@@ -134,9 +142,16 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
     return similarCache.get(key)!;
   };
 
+  const floors = fundingFloors(
+    input.sections.map((s) => ({ schoolId: s.schoolId, students: s.inputs.students, fundingPerStudent: s.inputs.public_funding_per_student, requiredPerStudent: requiredFunding(s, input.district) })),
+  );
+  const schoolStudents = new Map<string, number>();
+  for (const s of input.sections) schoolStudents.set(s.schoolId, (schoolStudents.get(s.schoolId) ?? 0) + s.inputs.students);
+
   const sections = evaluated.map(({ s, checks, verdict, scope, basic }): PublishedSection => {
     const { school_id: _school, section: _section, ...inputs } = s.inputs;
     const required = requiredFunding(s, input.district);
+    const floor = floors.get(s.schoolId) ?? null;
     return {
       id: s.id,
       school_id: s.schoolId,
@@ -152,10 +167,10 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
         QUALITY_INDICATORS.map((id) => {
           const d = QUALITY_INFO[id].decimals;
           return [id, {
-            value: round(checks[id].value, d),
+            value: roundToSide(checks[id].value, d, (v) => v >= checks[id].standard),
             standard: checks[id].standard,
             met: checks[id].met,
-            percent_of_standard: round(checks[id].ratio * 100, PERCENT_DECIMALS),
+            percent_of_standard: roundToSide(checks[id].ratio * 100, PERCENT_DECIMALS, (v) => v >= 100),
             district_mean: levels[s.section] ? round(levels[s.section]!.quality[id].mean, d) : null,
             similar_mean: r(similarMean(s.section, s.locationType, id), d),
           }];
@@ -164,20 +179,27 @@ function buildYear(input: YearInput, previous: PreviousYear | undefined) {
       standards_met: verdict.metCount,
       result: scope !== null ? "out_of_scope" : verdict.passes ? "pass" : "fail",
       basic: Object.fromEntries(BASIC_INDICATORS.map((id) => [id, round(basic[id], BASIC_INFO[id].decimals)])) as PublishedSection["basic"],
-      multimedia_percent: pct(s.inputs.multimedia_classrooms / s.inputs.classes),
+      multimedia_percent: roundToSide(multimediaShare(s.inputs) * 100, PERCENT_DECIMALS, (v) => v >= MULTIMEDIA_TARGET * 100),
       class_size_ok: s.inputs.largest_class <= CLASS_SIZE_MAX[s.section],
       funding_required: required,
-      funding_ok: s.inputs.public_funding_per_student >= required,
+      school_students: schoolStudents.get(s.schoolId)!,
+      funding_floor_received: floor ? round(floor.received, 0) : null,
+      funding_floor_required: floor ? round(floor.required, 0) : null,
+      funding_floor_ok: floor ? floor.ok : null,
+      funding_ok: s.inputs.public_funding_per_student >= required && floor?.ok !== false,
     };
   });
 
   const targets = evaluateTargets(input.sections, input.district).map((t) => ({
     ...t,
-    value: t.kind === "share" ? pct(t.value) : t.value,
+    value: t.kind === "share" && t.value !== null ? roundToSide(t.value * 100, PERCENT_DECIMALS, (v) => v >= t.target * 100) : t.value,
     target: t.kind === "share" ? round(t.target * 100, PERCENT_DECIMALS) : t.target,
   }));
 
-  return { year: input.year, sections, levels, targets, district_inputs: input.district };
+  const resource_verdict = districtVerdict(
+    Object.fromEntries(SECTIONS.map((l) => [l, levels[l]?.verdict ?? null])) as Record<Section, ReturnType<typeof levelVerdict> | null>,
+  );
+  return { year: input.year, resource_verdict, sections, levels, targets, district_inputs: input.district };
 }
 export type YearReport = ReturnType<typeof buildYear>;
 /** One section's published result: the schema in published-result.ts, which buildYear must satisfy. */

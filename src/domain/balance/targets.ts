@@ -9,6 +9,7 @@ import {
   CAMPUS_GROUP_SUBSIDY,
   CLASS_SIZE_MAX,
   DISABLED_TARGET,
+  FUNDED_AS_STUDENTS,
   isRural,
   KEY_ROTATION_TARGET,
   MIGRANT_TARGET,
@@ -17,13 +18,16 @@ import {
   RURAL_FUNDING_TOP_UP,
   ROTATION_TARGET,
   SCHOOL_SIZE_MAX,
+  SOCIAL_RECOGNITION_TARGET,
   SPECIAL_EDUCATION_FUNDING_MIN,
 } from "./local-practice";
 import type { LocationType } from "../district/vocabulary";
-import { classSizeLimits, inWan } from "./rule-text";
+import { classSizeLimits, inWan, wholePercent } from "./rule-text";
+import { fundingFloors } from "./funding-floor";
 
 export const TARGET_IDS = [
   "multimedia",
+  "multimedia_sections",
   "rural_funding",
   "campus_group_subsidy",
   "teacher_rotation",
@@ -33,6 +37,8 @@ export const TARGET_IDS = [
   "class_size",
   "school_size",
   "special_education_funding",
+  "small_school_funding",
+  "social_recognition",
 ] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
@@ -46,6 +52,10 @@ export type TargetResult = {
   value: number | null;
   target: number;
   met: boolean | null;
+  /** Shown as information beside a target, with no mark of its own. */
+  info?: true;
+  /** False when the data needed is not collected: the page says "未评估：未采集数据". */
+  collected: boolean;
   /** What the figure counts, in words, including who is in scope. */
   detail: string;
 };
@@ -67,13 +77,21 @@ export function requiredFunding(s: Pick<TargetSection, "section" | "locationType
   return isRural(s.locationType) ? minimum + RURAL_FUNDING_TOP_UP : minimum;
 }
 
+/** Classes with a networked multimedia room in one section: its rooms, but never more than its classes. */
+export const equippedClasses = (i: Pick<SectionYear, "multimedia_classrooms" | "classes">) => Math.min(i.multimedia_classrooms, i.classes);
+/** A section's share of classes with a networked multimedia room, capped at 1. */
+export const multimediaShare = (i: Pick<SectionYear, "multimedia_classrooms" | "classes">) => equippedClasses(i) / i.classes;
+
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 const atLeast = (value: number | null, target: number) => (value === null ? null : value >= target);
 
 export function evaluateTargets(sections: readonly TargetSection[], district: DistrictYear): TargetResult[] {
   const sum = (xs: readonly TargetSection[], f: (s: TargetSection) => number) => xs.reduce((a, s) => a + f(s), 0);
 
-  const multimedia = share(sum(sections, (s) => s.inputs.multimedia_classrooms), sum(sections, (s) => s.inputs.classes));
+  // A section cannot have more than all of its classes equipped: rooms beyond its classes count as its classes.
+  const multimedia = share(sum(sections, (s) => equippedClasses(s.inputs)), sum(sections, (s) => s.inputs.classes));
+  const sectionsAtTarget = sections.filter((s) => multimediaShare(s.inputs) >= MULTIMEDIA_TARGET).length;
+  const multimediaSections = share(sectionsAtTarget, sections.length);
 
   const rural = sections.filter((s) => isRural(s.locationType) && !s.specialEducation);
   const ruralShort = rural.filter((s) => s.inputs.public_funding_per_student < requiredFunding(s, district)).length;
@@ -96,19 +114,25 @@ export function evaluateTargets(sections: readonly TargetSection[], district: Di
   }
   const oversized = [...schoolSizes.values()].filter((s) => s.students > (s.nineYear ? NINE_YEAR_SCHOOL_SIZE_MAX : SCHOOL_SIZE_MAX)).length;
 
+  const floors = [...fundingFloors(sections.map((s) => ({ schoolId: s.schoolId, students: s.inputs.students, fundingPerStudent: s.inputs.public_funding_per_student, requiredPerStudent: requiredFunding(s, district) }))).values()].filter((f) => f !== null);
+  const floorsShort = floors.filter((f) => !f.ok).length;
+
   const special = sections.filter((s) => s.specialEducation);
   const specialShort = special.filter((s) => s.inputs.public_funding_per_student < SPECIAL_EDUCATION_FUNDING_MIN).length;
 
   return [
-    { id: "multimedia", name: "多媒体进教室的班级比例", basis: "2.3", kind: "share", value: multimedia, target: MULTIMEDIA_TARGET, met: atLeast(multimedia, MULTIMEDIA_TARGET), detail: `全区全部 ${sections.length} 个学段：网络多媒体教室数合计 ÷ 教学班数合计` },
-    { id: "rural_funding", name: `农村学校生均公用经费未达“省定标准 + ${RURAL_FUNDING_TOP_UP} 元”的学段数`, basis: "2.1", kind: "count", value: ruralShort, target: 0, met: ruralShort === 0, detail: `镇区和乡村的 ${rural.length} 个学段（不含特殊教育学校）` },
-    { id: "campus_group_subsidy", name: `未足额拨付“一校两区”专项补贴（每年 ${inWan(CAMPUS_GROUP_SUBSIDY)}）的学校组数`, basis: "2.1", kind: "count", value: groupsShort, target: 0, met: groupsShort === 0, detail: `名册中的 ${groups.length} 个“一校两区”组` },
-    { id: "teacher_rotation", name: "符合条件教师的交流轮岗比例", basis: "3.2；教督〔2017〕6号", kind: "share", value: rotation, target: ROTATION_TARGET, met: atLeast(rotation, ROTATION_TARGET), detail: `符合交流条件的 ${district.teacher_rotation.eligible} 名教师中交流 ${district.teacher_rotation.rotated} 名` },
-    { id: "key_teacher_rotation", name: "交流教师中骨干教师的比例", basis: "3.2；教督〔2017〕6号", kind: "share", value: keyRotation, target: KEY_ROTATION_TARGET, met: atLeast(keyRotation, KEY_ROTATION_TARGET), detail: `交流的 ${district.teacher_rotation.rotated} 名教师中骨干教师 ${district.teacher_rotation.key_rotated} 名` },
-    { id: "migrant_children", name: "符合条件的随迁子女在公办学校（含政府购买学位）就读比例", basis: "4.2；教督〔2017〕6号", kind: "share", value: migrant, target: MIGRANT_TARGET, met: atLeast(migrant, MIGRANT_TARGET), detail: `符合条件的 ${district.migrant_children.eligible} 名随迁子女中 ${district.migrant_children.in_public_places} 名` },
-    { id: "disabled_children", name: "适龄残疾儿童少年入学率", basis: "4.3；教督〔2017〕6号", kind: "share", value: disabled, target: DISABLED_TARGET, met: atLeast(disabled, DISABLED_TARGET), detail: `适龄残疾儿童少年 ${district.disabled_children.school_age} 名中入学 ${district.disabled_children.enrolled} 名` },
-    { id: "class_size", name: `最大班额超标（${classSizeLimits()}）的学段数`, basis: "教督〔2017〕6号", kind: "count", value: overfull, target: 0, met: overfull === 0, detail: `全区全部 ${sections.length} 个学段` },
-    { id: "school_size", name: `规模超标（${SCHOOL_SIZE_MAX} 人，九年一贯制 ${NINE_YEAR_SCHOOL_SIZE_MAX} 人）的学校数`, basis: "教督〔2017〕6号", kind: "count", value: oversized, target: 0, met: oversized === 0, detail: `全区 ${schoolSizes.size} 所学校，两个学段合计` },
-    { id: "special_education_funding", name: `生均公用经费低于 ${SPECIAL_EDUCATION_FUNDING_MIN} 元的特殊教育学段数`, basis: "4.3；教督〔2017〕6号", kind: "count", value: specialShort, target: 0, met: specialShort === 0, detail: `特殊教育学校的 ${special.length} 个学段` },
+    { id: "multimedia", name: "多媒体进教室的班级比例", basis: "2.3", kind: "share", value: multimedia, target: MULTIMEDIA_TARGET, met: atLeast(multimedia, MULTIMEDIA_TARGET), collected: true, detail: `全区全部 ${sections.length} 个学段：各学段有网络多媒体教室的班级数（不超过本学段班级数）合计 ÷ 教学班数合计` },
+    { id: "multimedia_sections", name: `多媒体进教室的班级比例达到 ${wholePercent(MULTIMEDIA_TARGET)} 的学段比例`, basis: "2.3", kind: "share", value: multimediaSections, target: MULTIMEDIA_TARGET, met: null, info: true, collected: true, detail: `全区全部 ${sections.length} 个学段中有 ${sectionsAtTarget} 个；仅供参考，改进意见的目标按全区班级计算` },
+    { id: "rural_funding", name: `农村学校生均公用经费未达“省定标准 + ${RURAL_FUNDING_TOP_UP} 元”的学段数`, basis: "2.1", kind: "count", value: ruralShort, target: 0, met: ruralShort === 0, collected: true, detail: `镇区和乡村的 ${rural.length} 个学段（不含特殊教育学校）` },
+    { id: "campus_group_subsidy", name: `未足额拨付“一校两区”专项补贴（每年 ${inWan(CAMPUS_GROUP_SUBSIDY)}）的学校组数`, basis: "2.1", kind: "count", value: groupsShort, target: 0, met: groupsShort === 0, collected: true, detail: `名册中的 ${groups.length} 个“一校两区”组` },
+    { id: "teacher_rotation", name: "符合条件教师的交流轮岗比例", basis: "3.2；教督〔2017〕6号", kind: "share", value: rotation, target: ROTATION_TARGET, met: atLeast(rotation, ROTATION_TARGET), collected: true, detail: `符合交流条件的 ${district.teacher_rotation.eligible} 名教师中交流 ${district.teacher_rotation.rotated} 名` },
+    { id: "key_teacher_rotation", name: "交流教师中骨干教师的比例", basis: "3.2；教督〔2017〕6号", kind: "share", value: keyRotation, target: KEY_ROTATION_TARGET, met: atLeast(keyRotation, KEY_ROTATION_TARGET), collected: true, detail: `交流的 ${district.teacher_rotation.rotated} 名教师中骨干教师 ${district.teacher_rotation.key_rotated} 名` },
+    { id: "migrant_children", name: "符合条件的随迁子女在公办学校（含政府购买学位）就读比例", basis: "4.2；教督〔2017〕6号", kind: "share", value: migrant, target: MIGRANT_TARGET, met: atLeast(migrant, MIGRANT_TARGET), collected: true, detail: `符合条件的 ${district.migrant_children.eligible} 名随迁子女中 ${district.migrant_children.in_public_places} 名` },
+    { id: "disabled_children", name: "适龄残疾儿童少年入学率", basis: "4.3；教督〔2017〕6号", kind: "share", value: disabled, target: DISABLED_TARGET, met: atLeast(disabled, DISABLED_TARGET), collected: true, detail: `适龄残疾儿童少年 ${district.disabled_children.school_age} 名中入学 ${district.disabled_children.enrolled} 名` },
+    { id: "class_size", name: `最大班额超标（${classSizeLimits()}）的学段数`, basis: "教督〔2017〕6号", kind: "count", value: overfull, target: 0, met: overfull === 0, collected: true, detail: `全区全部 ${sections.length} 个学段` },
+    { id: "school_size", name: `规模超标（${SCHOOL_SIZE_MAX} 人，九年一贯制 ${NINE_YEAR_SCHOOL_SIZE_MAX} 人）的学校数`, basis: "教督〔2017〕6号", kind: "count", value: oversized, target: 0, met: oversized === 0, collected: true, detail: `全区 ${schoolSizes.size} 所学校，两个学段合计` },
+    { id: "special_education_funding", name: `生均公用经费低于 ${SPECIAL_EDUCATION_FUNDING_MIN} 元的特殊教育学段数`, basis: "4.3；教督〔2017〕6号", kind: "count", value: specialShort, target: 0, met: specialShort === 0, collected: true, detail: `特殊教育学校的 ${special.length} 个学段` },
+    { id: "small_school_funding", name: `不足 ${FUNDED_AS_STUDENTS} 名学生、公用经费未按 ${FUNDED_AS_STUDENTS} 名学生拨付的学校数`, basis: "教督〔2017〕6号", kind: "count", value: floorsShort, target: 0, met: floorsShort === 0, collected: true, detail: `全区在校生不足 ${FUNDED_AS_STUDENTS} 人的 ${floors.length} 所学校：实际拨付总额（生均公用经费 × 在校生数）对比 ${FUNDED_AS_STUDENTS} × 生均标准` },
+    { id: "social_recognition", name: "社会认可度", basis: "教督〔2017〕6号", kind: "share", value: null, target: SOCIAL_RECOGNITION_TARGET, met: null, collected: false, detail: "未评估：未采集数据（需要问卷调查）" },
   ];
 }

@@ -74,6 +74,15 @@ export const SiteConfig = z.strictObject({
     /** The date the commitments' progress is reported as of; “overdue” is judged on this date. */
     as_of: z.iso.date("请按 YYYY-MM-DD 填写日期，例如 2026-11-15"),
   }),
+  /** What the open-data package says about itself (issue 17: scope published and reproducible). */
+  open_data: z.strictObject({
+    /** The site's public address: the package's `homepage` is <url>/data/. Required, so a build never publishes localhost. */
+    site_url: z.url({ protocol: /^https$/, error: "请填写网站的公开地址，以 https:// 开头，例如 https://jyj.example.gov.cn" }).transform((u) => u.replace(/\/+$/, "")),
+    /** The date the latest data was taken (教育事业统计 at the start of the school year). */
+    data_date: z.iso.date("请按 YYYY-MM-DD 填写数据日期，例如 2025-09-30"),
+    /** Where the figures come from, each with a title and, when public, an address. */
+    sources: z.array(z.strictObject({ title: z.string().min(2), path: z.url().optional() })).min(1, "请至少列出一个数据来源"),
+  }),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 export type Area = SiteConfig["areas"][number];

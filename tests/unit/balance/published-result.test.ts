@@ -33,9 +33,10 @@ describe("the published scorecard row, declared once", () => {
 
   it("writes the results CSV header in the schema's order", () => {
     const csv = files.find((f) => f.name === `results-${latest.year}.csv`)!;
-    const [header] = parse(csv.text, { bom: true, to_line: 1 }) as string[][];
-    expect(header).toEqual(table.fields.map((f) => f.name));
-    expect(header!.slice(0, 4)).toEqual(["id", "school_id", "name", "section"]);
+    const [header] = parse(csv.text, { to_line: 1 }) as string[][];
+    // The year first (issue 17: a results file read on its own says which year it is), then the schema's fields.
+    expect(header).toEqual(["year", ...table.fields.map((f) => f.name)]);
+    expect(header!.slice(0, 5)).toEqual(["year", "id", "school_id", "name", "section"]);
     expect(header).toContain("R1_value");
     expect(header).toContain("B8");
     expect(header).not.toContain("inputs");
@@ -43,12 +44,14 @@ describe("the published scorecard row, declared once", () => {
   });
 
   it("declares the same columns in datapackage.json and in the column dictionary", async () => {
-    const pkg = JSON.parse(dataPackage(await withChecksums(files), district, "https://example.cn")) as {
+    const pkg = JSON.parse(dataPackage(await withChecksums(files), district)) as {
       resources: { path: string; schema?: { fields: { name: string; type: string; description: string }[] } }[];
     };
-    expect(pkg.resources.find((r) => r.path === `results-${latest.year}.csv`)!.schema!.fields).toEqual(table.fields);
+    const fields = pkg.resources.find((r) => r.path === `results-${latest.year}.csv`)!.schema!.fields;
+    expect(fields.slice(1)).toEqual(table.fields);
+    expect(fields[0]).toMatchObject({ name: "year", type: "integer" });
     const dictionary = columnDictionary().filter((c) => c.file === "results-<年份>.csv");
-    expect(dictionary.map(({ column, type, description }) => ({ name: column, type, description }))).toEqual(table.fields);
+    expect(dictionary.map(({ column, type, description }) => ({ name: column, type, description }))).toEqual(fields);
   });
 
   it("publishes each section in the JSON with exactly the schema's fields, in its order", () => {

@@ -146,3 +146,19 @@ describe("the policy targets", () => {
     expect(t.class_size).toMatchObject({ value: 1, met: false });
   });
 });
+
+describe("the unweighted CV beside the weighted one (information only)", () => {
+  it("flags an indicator whose verdict the student weighting decides", () => {
+    // R2 (key teachers per 100): 1000 pupils at 1.0 and 10 pupils at 5.0. Weighted: X̄ ≈ 1.04, CV ≈ 0.19 (within 0.50);
+    // unweighted: X̄ 3, S 2, CV 0.667 (over). Every other indicator is proportional to students, so equal everywhere.
+    const [y] = buildBalanceReport([{ year: 2024, district, sections: [
+      section("big", {}, row("big", 1000, { key_teachers: 10 })),
+      section("small", {}, row("small", 10, { key_teachers: 0.5 })),
+    ] }]);
+    const r2 = y!.levels.primary!.quality.R2;
+    expect(r2.pass).toBe(true);
+    expect(r2.unweighted_cv).toBe(0.667);
+    expect(r2.weighting_changes_verdict).toBe(true);
+    expect(y!.levels.primary!.quality.R1.weighting_changes_verdict).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkStandards, scopeOf, sectionVerdict } from "../../../src/domain/balance/evaluate-section";
-import { QUALITY_INFO, QUALITY_INDICATORS, round } from "../../../src/domain/balance/indicators";
+import { QUALITY_INFO, QUALITY_INDICATORS, round, roundToSide } from "../../../src/domain/balance/indicators";
 import { basicValues, qualityValues } from "../../../src/domain/balance/section-indicators";
 import type { SectionYear } from "../../../src/domain/balance/inputs";
 
@@ -83,5 +83,19 @@ describe("display rounding", () => {
     expect(round(2.345, 2)).toBe(2.35);
     expect(round(-0.0125, 3)).toBe(-0.013);
     expect(round(1999.5, 0)).toBe(2000);
+  });
+});
+
+describe("rounding never crosses a standard (issue 17 item 3)", () => {
+  it("keeps more decimals only when the rounded number would contradict the verdict", () => {
+    const atLeast1 = (v: number) => v >= 1;
+    expect(roundToSide(0.99668, 2, atLeast1)).toBe(0.997);
+    expect(roundToSide(2.29885, 2, (v) => v >= 2.3)).toBe(2.299);
+    expect(roundToSide(1.00432, 2, atLeast1)).toBe(1);
+    expect(roundToSide(0.5004, 3, (v) => v <= 0.5)).toBe(0.5004);
+    expect(roundToSide(0.4996, 3, (v) => v <= 0.5)).toBe(0.5);
+    expect(roundToSide(99.96, 1, (v) => v >= 100)).toBe(99.96);
+    // A value a hair under its standard beyond six extra decimals is published unrounded.
+    expect(roundToSide(1 - 1e-12, 2, atLeast1)).toBe(1 - 1e-12);
   });
 });
