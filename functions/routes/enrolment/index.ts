@@ -39,6 +39,7 @@ const lookups = rateLimit({ bucket: "enrol-track", ...RATE_LIMITS.lookup });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 
 const APPLY_PAGE = "/enrol/apply/";
+const NO_DRAFT_MESSAGE = "没有找到您的申请草稿（可能已过期），请重新填写申请表。";
 const draftToken = (c: Context<AppEnv>) => getCookie(c, DRAFT_COOKIE, "host");
 const catalogueOf = (c: Context<AppEnv>) => c.var.deps.catalogue.current();
 
@@ -104,7 +105,10 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const catalogue = await catalogueOf(c);
     const token = draftToken(c);
     return respond(c, () => submitDraft({ ctx: contextOf(c), input: { catalogue, token, values, files } }), {
-      json: (done) => ({ body: done && { reference: done.receipt.reference, accessCode: done.receipt.accessCode, submittedAt: done.receipt.submittedAt }, status: done ? 201 : 404 }),
+      json: (done) =>
+        done
+          ? { body: { reference: done.receipt.reference, accessCode: done.receipt.accessCode, submittedAt: done.receipt.submittedAt }, status: 201 }
+          : { body: { code: "not_found", message: NO_DRAFT_MESSAGE }, status: 404 },
       page: (done) => (done ? { title: "申请已提交", main: confirmationPage(catalogue, done.draft, done.receipt) } : c.redirect(APPLY_PAGE, 303)),
       refused: async (errors, error) => {
         const found = error.code === "validation" ? await loadDraft({ ctx: contextOf(c), input: { token, submitted: true } }) : null;
