@@ -7,6 +7,7 @@
  * nested `contact` so the service never sees a half-named filer.
  */
 import { z } from "../zod";
+import { longText, personName, plainText, type TextKind } from "../text";
 import { DEPARTMENTS } from "../staff/departments";
 import { COMPLAINT_CATEGORIES } from "./categories";
 import { COMPLAINT_STATUSES, OUTCOMES, RATINGS } from "./states";
@@ -28,15 +29,15 @@ export function schoolName(id: string): string {
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number, message: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { error: message }).optional());
+const TEXT_OF = { plain: plainText, long: longText, name: personName } as const;
+const optionalText = (max: number, message: string, kind: Exclude<TextKind, "address"> = "long") =>
+  z.preprocess(blankToUndefined, TEXT_OF[kind]().trim().max(max, { error: message }).optional());
 /** A checkbox: present ("on", "true", true) or absent. */
 const Checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 const Category = z.enum(COMPLAINT_CATEGORIES, { error: "请选择投诉类别" });
 const Text = (what: string, min = 1, max = TEXT_MAX) =>
-  z
-    .string({ error: `请填写${what}` })
+  longText({ error: `请填写${what}` })
     .trim()
     .min(min, { error: min > 1 ? `${what}至少写 ${min} 个字，请说明具体情况` : `请填写${what}` })
     .max(max, { error: `${what}不能超过 ${max} 个字` });
@@ -60,7 +61,7 @@ export const SubmitComplaintFields = z.strictObject({
       error: "请填写一个存在的日期，例如 2026-09-01",
     }),
   contactMode: z.enum(CONTACT_MODES, { error: "请选择是否留下联系方式" }),
-  name: optionalText(50, "姓名不能超过 50 个字"),
+  name: optionalText(50, "姓名不能超过 50 个字", "name"),
   phone: z.preprocess(
     blankToUndefined,
     z
@@ -107,8 +108,7 @@ export const Reference = z
   .toUpperCase()
   .regex(/^TS\d{4}-\d{5}$/, { error: "请按收据上的格式输入受理编号，例如 TS2026-00007" });
 
-export const ReceiptCode = z
-  .string({ error: "请输入查询码" })
+export const ReceiptCode = plainText({ error: "请输入查询码" })
   .trim()
   .min(1, { error: "请输入查询码" })
   .max(80, { error: "查询码太长，请核对收据" });
