@@ -10,7 +10,7 @@
  * - `longText()`: the same, but newlines and tabs are allowed (a textarea; CR LF and a lone CR
  *   become LF first, as browsers send CR LF).
  * - `personName()`: plain text made only of letters and combining marks of any script, spaces
- *   and the 间隔号 of minority and foreign names (· U+00B7, • U+2022, ‧ U+2027, ・ U+30FB,
+ *   and the 间隔号 of minority and foreign names (the legal names of children and guardians; a complaint filer's name is plain text) (· U+00B7, • U+2022, ‧ U+2027, ・ U+30FB,
  *   ･ U+FF65): "买买提·艾力" passes, "张三1" or "<b>" does not.
  * - `addressText()`: plain text made of letters, marks, digits, spaces and the punctuation of
  *   addresses: - – — # ( ) （ ） , ， 、 . 。 · / ／ : ： and the 号/室 words (letters already).

@@ -4,8 +4,8 @@
  * a server-side draft (POST /draft → GET /draft/check → POST /draft/submit) and gets HTML
  * rendered into the page shell. Tracking is POST only (reference + code never in a URL).
  * Every write is limit → validate → one verb → respond, through the one answer helper
- * (functions/http/answer), which decides HTML or JSON. Submissions and lookups are rate
- * limited per client in the database; files raise the body limit for the routes that take
+ * (functions/http/answer), which decides HTML or JSON. Submissions, draft saves and lookups
+ * are rate limited per client in the database; files raise the body limit for the routes that take
  * them only.
  */
 import { Hono, type Context } from "hono";
@@ -36,6 +36,7 @@ import { idempotencyKeyOf } from "../../services/idempotency/internal/with-idemp
 export const ENROLMENT_BODY_LIMIT = 8 * 5 * 1024 * 1024 + 1024 * 1024;
 const submissions = rateLimit({ bucket: "enrol-submit", ...RATE_LIMITS.submission });
 const lookups = rateLimit({ bucket: "enrol-track", ...RATE_LIMITS.lookup });
+const drafts = rateLimit({ bucket: "enrol-draft", ...RATE_LIMITS.draft });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 
 const APPLY_PAGE = "/enrol/apply/";
@@ -78,7 +79,7 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     return c.json({ reference: receipt.reference, accessCode: receipt.accessCode, submittedAt: receipt.submittedAt, replayed: receipt.replayed }, receipt.replayed ? 200 : 201);
   })
   // The no-JS path: a draft kept on the server between steps.
-  .post("/draft", async (c) => {
+  .post("/draft", drafts, async (c) => {
     const { fields: values } = await readBody(c);
     const catalogue = await catalogueOf(c);
     return respond(c, () => saveDraft({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {

@@ -7,7 +7,7 @@
  * nested `contact` so the service never sees a half-named filer.
  */
 import { z } from "../zod";
-import { longText, personName, plainText, type TextKind } from "../text";
+import { longText, plainText } from "../text";
 import { DEPARTMENTS } from "../staff/departments";
 import { COMPLAINT_CATEGORIES } from "./categories";
 import { COMPLAINT_STATUSES, OUTCOMES, RATINGS } from "./states";
@@ -29,11 +29,20 @@ export function schoolName(id: string): string {
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const TEXT_OF = { plain: plainText, long: longText, name: personName } as const;
-const optionalText = (max: number, message: string, kind: Exclude<TextKind, "address"> = "long") =>
+const TEXT_OF = { plain: plainText, long: longText } as const;
+const optionalText = (max: number, message: string, kind: keyof typeof TEXT_OF = "long") =>
   z.preprocess(blankToUndefined, TEXT_OF[kind]().trim().max(max, { error: message }).optional());
-/** A checkbox: present ("on", "true", true) or absent. */
-const Checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+/**
+ * A checkbox: ticked is the form's value "on" (or "true", "1", JSON true), unticked is absent
+ * (or JSON false). Anything else (another string, a number, an object) is a field error, not
+ * silently read as unticked.
+ */
+export const CHECKBOX_MESSAGE = "这一项只能勾选或不勾选，请刷新页面后重新提交。";
+const TICKED: readonly unknown[] = [true, "on", "true", "1"];
+const Checkbox = z.preprocess(
+  (v) => (TICKED.includes(v) ? true : v),
+  z.boolean({ error: CHECKBOX_MESSAGE }),
+);
 
 const Category = z.enum(COMPLAINT_CATEGORIES, { error: "请选择投诉类别" });
 const Text = (what: string, min = 1, max = TEXT_MAX) =>
@@ -61,7 +70,8 @@ export const SubmitComplaintFields = z.strictObject({
       error: "请填写一个存在的日期，例如 2026-09-01",
     }),
   contactMode: z.enum(CONTACT_MODES, { error: "请选择是否留下联系方式" }),
-  name: optionalText(50, "姓名不能超过 50 个字", "name"),
+  /** How the filer wishes to be addressed (not a legal name checked against an ID): plain text, not the stricter name rule. */
+  name: optionalText(50, "姓名不能超过 50 个字", "plain"),
   phone: z.preprocess(
     blankToUndefined,
     z
