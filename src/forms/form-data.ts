@@ -4,7 +4,8 @@
  * by the browser script and the API's no-JS handler, so both hand the schema the same shape.
  * Only string values are kept (files are handled apart); numeric segments make arrays.
  * A posted body is untrusted, so the shape is bounded (FORM_BOUNDS): a name too long or too
- * deep, too many fields, an array index above a small limit, a hole in an array, or a word
+ * deep, too many fields, an empty segment or a prototype's name (`__proto__`), an array index
+ * above a small limit, a hole in an array, or a word
  * used as an index into an array (`preferences.length=100000000` would size an array to a
  * hundred million slots) is refused with a malformed-request error, never built.
  */
@@ -56,8 +57,9 @@ export function formToObject(entries: Iterable<[string, unknown]>): Record<strin
     if (++count > FORM_BOUNDS.fields || name.length > FORM_BOUNDS.nameLength) refuse();
     if (typeof value !== "string") continue;
     const keys = name.split(".");
-    if (keys.length > FORM_BOUNDS.depth) refuse();
-    if (keys.some((k) => k === "" || FORBIDDEN_KEYS.has(k))) continue;
+    // An empty segment or a prototype's name is no field of any form: refused, not skipped,
+    // so the rest of the body is never taken as if the odd name had not been sent.
+    if (keys.length > FORM_BOUNDS.depth || keys.some((k) => k === "" || FORBIDDEN_KEYS.has(k))) refuse();
     let node: Node = root;
     keys.forEach((key, i) => {
       // An array is indexed by small numbers only; an object never by a number above the bound.

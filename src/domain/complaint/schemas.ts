@@ -28,7 +28,8 @@ export function schoolName(id: string): string {
   return SCHOOL_DIRECTORY.find((s) => s.id === id)?.name ?? id;
 }
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** A blank input (spaces, tabs, line ends only) is "not given"; other invisible text goes on to the text rule, which refuses it. */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && /^[ \t\r\n\u00a0\u3000]*$/.test(v) ? undefined : v);
 const TEXT_OF = { plain: plainText, long: longText } as const;
 const optionalText = (max: number, message: string, kind: keyof typeof TEXT_OF = "long") =>
   z.preprocess(blankToUndefined, TEXT_OF[kind]().trim().max(max, { error: message }).optional());

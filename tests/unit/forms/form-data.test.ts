@@ -49,9 +49,9 @@ describe("formToObject", () => {
     expect(refused([[deep(FORM_BOUNDS.depth + 1), "x"]])).toBe(true);
   });
 
-  it("never writes to a prototype", () => {
-    const out = formToObject([["__proto__.polluted", "x"], ["a.constructor.prototype.polluted", "y"], ["toString.x", "z"]]);
+  it("refuses a prototype's name or an empty segment, and never writes to a prototype", () => {
+    for (const name of ["__proto__.polluted", "a.constructor.prototype.polluted", "a..b", "", ".x"]) expect(refused([[name, "x"]]), name).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(out).toEqual({ toString: { x: "z" } });
+    expect(formToObject([["toString.x", "z"]])).toEqual({ toString: { x: "z" } });
   });
 });
