@@ -9,11 +9,12 @@
  *   zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and such controls.
  * - `longText()`: the same, but newlines and tabs are allowed (a textarea; CR LF and a lone CR
  *   become LF first, as browsers send CR LF).
- * - `personName()`: plain text made only of letters and combining marks of any script, spaces
- *   and the 间隔号 of minority and foreign names (the legal names of children and guardians; a complaint filer's name is plain text) (· U+00B7, • U+2022, ‧ U+2027, ・ U+30FB,
- *   ･ U+FF65): "买买提·艾力" passes, "张三1" or "<b>" does not.
+ * - `personName()`: legal names (children, guardians): plain text made only of letters and
+ *   combining marks of any script, spaces and the 间隔号 of minority and foreign names
+ *   (· U+00B7, • U+2022, ‧ U+2027, ・ U+30FB, ･ U+FF65): "买买提·艾力" passes, "张三1" or
+ *   "<b>" does not. A complaint filer's name is how they wish to be addressed: plain text.
  * - `addressText()`: plain text made of letters, marks, digits, spaces and the punctuation of
- *   addresses: - – — # ( ) （ ） , ， 、 . 。 · / ／ : ： and the 号/室 words (letters already).
+ *   addresses: - – — # ( ) （ ） , ， 、 . 。 · / ／ : ： (号, 室, 栋 are letters already).
  *
  * Messages say what to do. `textProblem` is exported for tests and for code that checks a
  * string outside zod.

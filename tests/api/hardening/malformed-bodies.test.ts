@@ -18,6 +18,8 @@ const MALFORMED: [string, string, string | null][] = [
   ["multipart, LF-only line ends", `--B\nContent-Disposition: form-data; name="category"\n\nfees\n--B--\n`, "multipart/form-data; boundary=B"],
   ["multipart, empty body", "", "multipart/form-data; boundary=B"],
   ["multipart, a part with no name", `${part(null, "fees")}--B--${CRLF}`, "multipart/form-data; boundary=B"],
+  ["multipart, 10,000 unknown parts", `${Array.from({ length: 10_000 }, (_, i) => part(`p${i}`, "x")).join("")}--B--${CRLF}`, "multipart/form-data; boundary=B"],
+  ["multipart, a 300-character part name", `${part("n".repeat(300), "x")}--B--${CRLF}`, "multipart/form-data; boundary=B"],
   ["JSON, broken", `{"category": "fees",`, "application/json"],
   ["JSON, empty body", "", "application/json"],
   ["JSON, an array", `[1,2,3]`, "application/json"],
