@@ -4,7 +4,8 @@
  * caller then bounds as before (`.trim().min().max()`, its own messages):
  *
  * - `plainText()`: one line of text (a code, an employer's name). The value is NFC-normalised;
- *   control characters (C0, DEL, C1), lone surrogates and bidirectional controls (U+061C,
+ *   control characters (C0, DEL, C1), lone surrogates, the replacement character U+FFFD (what
+ *   a lone surrogate or a broken UTF-8 byte becomes on the way) and bidirectional controls (U+061C,
  *   U+200E/F, U+202A–U+202E, U+2066–U+2069) are refused; so is a value made only of spaces,
  *   zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and such controls.
  * - `longText()`: the same, but newlines and tabs are allowed (a textarea; CR LF and a lone CR
@@ -25,7 +26,7 @@ export type TextKind = "plain" | "long" | "name" | "address";
 
 export const TEXT_MESSAGES = {
   control: "内容包含无法显示的控制字符（常见于从别处复制的文字），请删除后重新输入。",
-  surrogate: "内容包含无法识别的字符，请删除后重新输入。",
+  unreadable: "内容包含无法识别的字符（可能是乱码），请删除后重新输入。",
   bidi: "内容包含改变文字方向的隐藏字符，请删除后重新输入。",
   invisible: "内容只有看不见的字符，请填写实际内容。",
   name: "姓名只能包含文字、间隔号和空格，请检查后重新输入。",
@@ -51,7 +52,7 @@ export function normaliseText(value: string, kind: TextKind): string {
 
 /** The first rule a (normalised) value breaks, or null. An empty value breaks none: emptiness is the caller's `min`. */
 export function textProblem(value: string, kind: TextKind): TextProblem | null {
-  if (LONE_SURROGATE.test(value)) return "surrogate";
+  if (LONE_SURROGATE.test(value) || value.includes("\ufffd")) return "unreadable";
   if ((kind === "long" ? CONTROL_BUT_LINES : CONTROL).test(value)) return "control";
   if (BIDI.test(value)) return "bidi";
   if (value !== "" && INVISIBLE_ONLY.test(value) && value.trim() !== "") return "invisible";

@@ -29,10 +29,11 @@ describe("the text rule", () => {
     expect(plainText().parse("\u0020\u007e\u00a0")).toBe("\u0020\u007e\u00a0");
   });
 
-  it("refuses lone surrogates, high or low, and keeps a real pair (an emoji)", () => {
-    expect(messageOf(plainText(), "a\ud800b")).toBe(TEXT_MESSAGES.surrogate);
-    expect(messageOf(plainText(), "a\udfff")).toBe(TEXT_MESSAGES.surrogate);
-    expect(messageOf(longText(), "\udc00")).toBe(TEXT_MESSAGES.surrogate);
+  it("refuses lone surrogates, high or low, and the replacement character they become in a form post; keeps a real pair (an emoji)", () => {
+    expect(messageOf(plainText(), "a\ud800b")).toBe(TEXT_MESSAGES.unreadable);
+    expect(messageOf(plainText(), "a\udfff")).toBe(TEXT_MESSAGES.unreadable);
+    expect(messageOf(longText(), "\udc00")).toBe(TEXT_MESSAGES.unreadable);
+    expect(messageOf(longText(), "乱码\ufffd")).toBe(TEXT_MESSAGES.unreadable);
     expect(longText().parse("好\ud83d\ude00")).toBe("好😀");
   });
 

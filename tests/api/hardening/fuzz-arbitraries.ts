@@ -62,10 +62,14 @@ const breakable = (path: string, body: Record<string, unknown>) => (path === "/a
 const formPairs = (path: string, body: Record<string, unknown>): [string, string][] =>
   path === "/api/enrol/applications" ? [["application", JSON.stringify(body)]] : pairsOf(body);
 
-/** One value of a nested object replaced (by dotted path) with a value no field accepts. */
-function breakOne(path: string, body: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+/**
+ * One value of a nested object replaced (by dotted path) with a value no field accepts: any
+ * bad value for JSON, a bad string for a form (a form sends `0` for the number 0, which an
+ * address may well be).
+ */
+function breakOne(path: string, body: Record<string, unknown>, values: fc.Arbitrary<unknown> = badValue): fc.Arbitrary<Record<string, unknown>> {
   const paths = breakable(path, body);
-  return fc.tuple(fc.constantFrom(...paths), badValue).map(([path, value]) => {
+  return fc.tuple(fc.constantFrom(...paths), values).map(([path, value]) => {
     const copy = structuredClone(body) as Record<string, unknown>;
     const keys = path.split(".");
     let node = copy as Record<string, unknown>;
@@ -104,6 +108,7 @@ export function malformedRequest(path: string): fc.Arbitrary<FuzzRequest> {
   const valid = validBodyOf(path);
   const validPairs = () => formPairs(path, valid);
   const broken = breakOne(path, valid);
+  const brokenForm = breakOne(path, valid, badString);
   return fc.oneof(
     // Noise under any content type.
     fc.tuple(anyType, fc.uint8Array({ maxLength: 300 })).map(([type, body]) => ({ label: "noise", type, body })),
@@ -114,7 +119,7 @@ export function malformedRequest(path: string): fc.Arbitrary<FuzzRequest> {
     fc.integer({ min: 9, max: 3000 }).map((n) => ({ label: `JSON ${n} deep`, type: "application/json", body: utf8(`${'{"a":'.repeat(n)}1${"}".repeat(n)}`) })),
     broken.map((b) => ({ label: "JSON, one value broken", type: "application/json", body: utf8(JSON.stringify(b)) })),
     // Forms: one value broken, abusive names, honeypot as text.
-    broken.map((b) => ({ label: "form, one value broken", type: "application/x-www-form-urlencoded", body: utf8(new URLSearchParams(formPairs(path, b)).toString()) })),
+    brokenForm.map((b) => ({ label: "form, one value broken", type: "application/x-www-form-urlencoded", body: utf8(new URLSearchParams(formPairs(path, b)).toString()) })),
     fc.tuple(fc.array(fc.tuple(abusiveName, fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 5 }), fc.boolean()).map(([extra, withValid]) => ({
       label: "form, abusive names",
       type: "application/x-www-form-urlencoded",
@@ -124,7 +129,7 @@ export function malformedRequest(path: string): fc.Arbitrary<FuzzRequest> {
     fc.constant({ label: "form, honeypot filled", type: "application/x-www-form-urlencoded", body: utf8(new URLSearchParams([...validPairs(), ["website", "http://spam.example"]]).toString()) }),
     // Multipart: broken framing, nameless parts, honeypot as a file, one value broken.
     fc
-      .tuple(broken, boundaryHeader, fc.constantFrom(CRLF, "\n"), fc.boolean(), fc.nat())
+      .tuple(brokenForm, boundaryHeader, fc.constantFrom(CRLF, "\n"), fc.boolean(), fc.nat())
       .map(([b, type, eol, close, cut]) => {
         const text = multipartText(formPairs(path, b).map(([name, value]) => ({ name, value })), "B", eol, close);
         return { label: "multipart, framing varied, one value broken", type, body: utf8(cut % 3 === 0 ? text.slice(0, cut % (text.length + 1)) : text) };
