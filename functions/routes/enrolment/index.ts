@@ -4,8 +4,8 @@
  * a server-side draft (POST /draft → GET /draft/check → POST /draft/submit) and gets HTML
  * rendered into the page shell. Tracking is POST only (reference + code never in a URL).
  * Every write is limit → validate → one verb → respond, through the one answer helper
- * (functions/http/answer), which decides HTML or JSON. Submissions and lookups are rate
- * limited per client in the database; files raise the body limit for the routes that take
+ * (functions/http/answer), which decides HTML or JSON. Submissions, draft saves and lookups
+ * are rate limited per client in the database; files raise the body limit for the routes that take
  * them only.
  */
 import { Hono, type Context } from "hono";
@@ -36,9 +36,11 @@ import { idempotencyKeyOf } from "../../services/idempotency/internal/with-idemp
 export const ENROLMENT_BODY_LIMIT = 8 * 5 * 1024 * 1024 + 1024 * 1024;
 const submissions = rateLimit({ bucket: "enrol-submit", ...RATE_LIMITS.submission });
 const lookups = rateLimit({ bucket: "enrol-track", ...RATE_LIMITS.lookup });
+const drafts = rateLimit({ bucket: "enrol-draft", ...RATE_LIMITS.draft });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 
 const APPLY_PAGE = "/enrol/apply/";
+const NO_DRAFT_MESSAGE = "没有找到您的申请草稿（可能已过期），请重新填写申请表。";
 const draftToken = (c: Context<AppEnv>) => getCookie(c, DRAFT_COOKIE, "host");
 const catalogueOf = (c: Context<AppEnv>) => c.var.deps.catalogue.current();
 
@@ -77,7 +79,7 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     return c.json({ reference: receipt.reference, accessCode: receipt.accessCode, submittedAt: receipt.submittedAt, replayed: receipt.replayed }, receipt.replayed ? 200 : 201);
   })
   // The no-JS path: a draft kept on the server between steps.
-  .post("/draft", async (c) => {
+  .post("/draft", drafts, async (c) => {
     const { fields: values } = await readBody(c);
     const catalogue = await catalogueOf(c);
     return respond(c, () => saveDraft({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
@@ -104,7 +106,10 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const catalogue = await catalogueOf(c);
     const token = draftToken(c);
     return respond(c, () => submitDraft({ ctx: contextOf(c), input: { catalogue, token, values, files } }), {
-      json: (done) => ({ body: done && { reference: done.receipt.reference, accessCode: done.receipt.accessCode, submittedAt: done.receipt.submittedAt }, status: done ? 201 : 404 }),
+      json: (done) =>
+        done
+          ? { body: { reference: done.receipt.reference, accessCode: done.receipt.accessCode, submittedAt: done.receipt.submittedAt }, status: 201 }
+          : { body: { code: "not_found", message: NO_DRAFT_MESSAGE }, status: 404 },
       page: (done) => (done ? { title: "申请已提交", main: confirmationPage(catalogue, done.draft, done.receipt) } : c.redirect(APPLY_PAGE, 303)),
       refused: async (errors, error) => {
         const found = error.code === "validation" ? await loadDraft({ ctx: contextOf(c), input: { token, submitted: true } }) : null;

@@ -7,6 +7,7 @@
  * nested `contact` so the service never sees a half-named filer.
  */
 import { z } from "../zod";
+import { longText, plainText } from "../text";
 import { DEPARTMENTS } from "../staff/departments";
 import { COMPLAINT_CATEGORIES } from "./categories";
 import { COMPLAINT_STATUSES, OUTCOMES, RATINGS } from "./states";
@@ -27,16 +28,26 @@ export function schoolName(id: string): string {
   return SCHOOL_DIRECTORY.find((s) => s.id === id)?.name ?? id;
 }
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number, message: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { error: message }).optional());
-/** A checkbox: present ("on", "true", true) or absent. */
-const Checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+/** A blank input (spaces, tabs, line ends only) is "not given"; other invisible text goes on to the text rule, which refuses it. */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && /^[ \t\r\n\u00a0\u3000]*$/.test(v) ? undefined : v);
+const TEXT_OF = { plain: plainText, long: longText } as const;
+const optionalText = (max: number, message: string, kind: keyof typeof TEXT_OF = "long") =>
+  z.preprocess(blankToUndefined, TEXT_OF[kind]().trim().max(max, { error: message }).optional());
+/**
+ * A checkbox: ticked is the form's value "on" (or "true", "1", JSON true), unticked is absent
+ * (or JSON false). Anything else (another string, a number, an object) is a field error, not
+ * silently read as unticked.
+ */
+export const CHECKBOX_MESSAGE = "这一项只能勾选或不勾选，请刷新页面后重新提交。";
+const TICKED: readonly unknown[] = [true, "on", "true", "1"];
+const Checkbox = z.preprocess(
+  (v) => (TICKED.includes(v) ? true : v),
+  z.boolean({ error: CHECKBOX_MESSAGE }),
+);
 
 const Category = z.enum(COMPLAINT_CATEGORIES, { error: "请选择投诉类别" });
 const Text = (what: string, min = 1, max = TEXT_MAX) =>
-  z
-    .string({ error: `请填写${what}` })
+  longText({ error: `请填写${what}` })
     .trim()
     .min(min, { error: min > 1 ? `${what}至少写 ${min} 个字，请说明具体情况` : `请填写${what}` })
     .max(max, { error: `${what}不能超过 ${max} 个字` });
@@ -60,7 +71,8 @@ export const SubmitComplaintFields = z.strictObject({
       error: "请填写一个存在的日期，例如 2026-09-01",
     }),
   contactMode: z.enum(CONTACT_MODES, { error: "请选择是否留下联系方式" }),
-  name: optionalText(50, "姓名不能超过 50 个字"),
+  /** How the filer wishes to be addressed (not a legal name checked against an ID): plain text, not the stricter name rule. */
+  name: optionalText(50, "姓名不能超过 50 个字", "plain"),
   phone: z.preprocess(
     blankToUndefined,
     z
@@ -107,8 +119,7 @@ export const Reference = z
   .toUpperCase()
   .regex(/^TS\d{4}-\d{5}$/, { error: "请按收据上的格式输入受理编号，例如 TS2026-00007" });
 
-export const ReceiptCode = z
-  .string({ error: "请输入查询码" })
+export const ReceiptCode = plainText({ error: "请输入查询码" })
   .trim()
   .min(1, { error: "请输入查询码" })
   .max(80, { error: "查询码太长，请核对收据" });

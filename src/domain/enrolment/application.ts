@@ -8,6 +8,7 @@
  * so JSON and form posts are parsed by the same schema.
  */
 import { z } from "../zod";
+import { addressText, longText, personName, plainText } from "../text";
 import { communityOf, sectionsForGrade, type Catalogue } from "./catalogue";
 import { ID_NUMBER_MESSAGES, idNumberAgrees, normaliseIdNumber, parseIdNumber } from "./id-number";
 import { GRADES, PLACEMENTS, RELATIONSHIPS, SEXES, WORK_KINDS, YES_NO } from "./vocabulary";
@@ -15,8 +16,8 @@ import { GRADES, PLACEMENTS, RELATIONSHIPS, SEXES, WORK_KINDS, YES_NO } from "./
 export const MAX_PREFERENCES = 3;
 export const MAX_GUARDIANS = 2;
 
-const text = (missing: string, max = 60) =>
-  z.string({ error: missing }).trim().min(1, missing).max(max, `最多填写 ${max} 个字`);
+/** A required text field with the character rule of its kind (src/domain/text). */
+const text = (missing: string, max: number, kind: typeof personName) => kind({ error: missing }).trim().min(1, missing).max(max, `最多填写 ${max} 个字`);
 
 const date = (missing: string) =>
   z
@@ -46,12 +47,12 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, missing: st
 
 export const ChildPart = z
   .strictObject({
-    name: text("请输入孩子的姓名", 30),
+    name: text("请输入孩子的姓名", 30, personName),
     idNumber: IdNumberField("请输入孩子的身份证号码"),
     sex: choice(SEXES, "请选择孩子的性别"),
     birthDate: date("请输入孩子的出生日期"),
     /** 户籍地 as written in the 户口簿, e.g. 安徽省阜阳市临泉县. */
-    hukouPlace: text("请输入孩子的户籍所在地", 60),
+    hukouPlace: text("请输入孩子的户籍所在地", 60, addressText),
   })
   .superRefine((child, ctx) => {
     const parsed = parseIdNumber(child.idNumber);
@@ -61,7 +62,7 @@ export const ChildPart = z
   });
 
 export const GuardianPart = z.strictObject({
-  name: text("请输入监护人的姓名", 30),
+  name: text("请输入监护人的姓名", 30, personName),
   relationship: choice(RELATIONSHIPS, "请选择监护人与孩子的关系"),
   idNumber: IdNumberField("请输入监护人的身份证号码"),
   phone: Phone,
@@ -98,7 +99,7 @@ export const PermitPart = z
 export const WorkPart = z
   .strictObject({
     kind: choice(WORK_KINDS, "请选择持证监护人的就业方式"),
-    employer: z.string().trim().max(60, "最多填写 60 个字").default(""),
+    employer: plainText().trim().max(60, "最多填写 60 个字").default(""),
     /** Months of social insurance paid in the city without a break (documented points). */
     socialInsuranceMonths: z
       .string({ error: "请输入连续缴纳社会保险的月数，没有请填 0" })
@@ -114,7 +115,7 @@ export const SpecialNeedsPart = z
   .strictObject({
     has: choice(YES_NO, "请选择孩子是否有特殊教育需要"),
     placement: z.enum(["", ...PLACEMENTS]).default(""),
-    details: z.string().trim().max(300, "最多填写 300 个字").default(""),
+    details: longText().trim().max(300, "最多填写 300 个字").default(""),
     /** Separate consent for disability data (PIPL art. 29): only asked when there are needs. */
     consent: z.enum(["", "yes"]).default(""),
   })
@@ -156,7 +157,7 @@ function draftShape(catalogue: Catalogue) {
     .strictObject({
       area: z.string({ error: "请选择居住的乡镇或街道" }).min(1, "请选择居住的乡镇或街道"),
       community: z.string({ error: "请选择居住的社区" }).min(1, "请选择居住的社区"),
-      detail: text("请输入详细地址（路名、门牌号、房间号）", 80),
+      detail: text("请输入详细地址（路名、门牌号、房间号）", 80, addressText),
     })
     .superRefine((a, ctx) => {
       if (!catalogue.areas.some((x) => x.id === a.area)) ctx.addIssue({ code: "custom", path: ["area"], message: "请从列表中选择居住的乡镇或街道" });

@@ -4,6 +4,7 @@
  * other field can ride along (SECURITY.md item 1).
  */
 import { z } from "../zod";
+import { longText } from "../text";
 import { SectionId } from "./intake";
 import { APPLICATION_STATES } from "./states";
 import { GRADES, INELIGIBLE_REASONS } from "./vocabulary";
@@ -39,12 +40,12 @@ export const RevealInput = z.strictObject({
   reason: z.enum(REVEAL_REASONS, { error: "请选择查看的理由" }),
 });
 
-const familyText = (missing: string) => z.string({ error: missing }).trim().min(4, missing).max(500, "最多 500 个字");
+const familyText = (missing: string) => longText({ error: missing }).trim().min(4, missing).max(500, "最多 500 个字");
 
 export const DocumentReviewInput = z
   .strictObject({
     review: z.enum(["accepted", "rejected"], { error: "请选择通过或不通过" }),
-    reason: z.string().trim().max(300, "最多 300 个字").default(""),
+    reason: longText().trim().max(300, "最多 300 个字").default(""),
   })
   .superRefine((v, ctx) => {
     if (v.review === "rejected" && v.reason.length < 4) ctx.addIssue({ code: "custom", path: ["reason"], message: "不通过时请写明原因，家庭会看到这段话" });
@@ -56,7 +57,7 @@ export const DecisionInput = z
   .strictObject({
     decision: z.enum(["eligible", "ineligible"], { error: "请选择符合或不符合条件" }),
     reasonCode: z.enum(INELIGIBLE_REASONS).optional(),
-    text: z.string().trim().max(500, "最多 500 个字").default(""),
+    text: longText().trim().max(500, "最多 500 个字").default(""),
     /** Points confirmed against the documents (defaults to the declared points). */
     points: z.number().int().min(0).max(1000).optional(),
   })

@@ -4,6 +4,7 @@
  * them (SECURITY.md item 1). Messages say what to do, in Chinese.
  */
 import { z } from "../zod";
+import { plainText } from "../text";
 import { DEPARTMENTS } from "./departments";
 import { STAFF_ROLES, DEPARTMENT_SCOPED_ROLES } from "./roles";
 
@@ -50,7 +51,7 @@ function departmentRule<T extends { role: (typeof STAFF_ROLES)[number]; departme
 export const InviteUserInput = z
   .strictObject({
     email: Email,
-    displayName: z.string({ error: "请输入姓名" }).trim().min(1, { error: "请输入姓名" }).max(50, { error: "姓名不能超过 50 个字符" }),
+    displayName: plainText({ error: "请输入姓名" }).trim().min(1, { error: "请输入姓名" }).max(50, { error: "姓名不能超过 50 个字符" }),
     role: Role,
     department: DepartmentField.default(null),
   })

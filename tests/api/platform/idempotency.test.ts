@@ -8,7 +8,7 @@ import { requestId } from "hono/request-id";
 import { describe, expect, it } from "vitest";
 import { idempotencyKeys, referenceCounters } from "../../../db/schema";
 import { handleError } from "../../../functions/error-response";
-import { idempotencyKeyOf, IDEMPOTENCY_MISMATCH, withIdempotency } from "../../../functions/services/idempotency/internal/with-idempotency";
+import { IDEMPOTENCY_KEY_MESSAGE, idempotencyKeyOf, IDEMPOTENCY_MISMATCH, withIdempotency } from "../../../functions/services/idempotency/internal/with-idempotency";
 import { nextReference } from "../../../functions/services/references/internal/next-reference";
 import { DomainError } from "../../../src/domain/errors";
 import { useTempDb } from "../../fixtures/temp-db";
@@ -87,13 +87,14 @@ describe("idempotent submissions", () => {
     expect(executions()).toBe(2);
   });
 
-  it("accepts only 8–128 visible ASCII characters as a key", () => {
+  it("accepts only 8–128 visible ASCII characters as a key, and refuses any other key instead of ignoring it", () => {
     expect(idempotencyKeyOf("0f6c1c0e-3b7a-4c1e-9d55-6a1d1b2f0a9e")).toBe("0f6c1c0e-3b7a-4c1e-9d55-6a1d1b2f0a9e");
+    expect(idempotencyKeyOf("x".repeat(8))).toBe("x".repeat(8));
+    expect(idempotencyKeyOf("x".repeat(128))).toBe("x".repeat(128));
     expect(idempotencyKeyOf(undefined)).toBeUndefined();
-    expect(idempotencyKeyOf("short")).toBeUndefined();
-    expect(idempotencyKeyOf("has a space in it")).toBeUndefined();
-    expect(idempotencyKeyOf("x".repeat(129))).toBeUndefined();
-    expect(idempotencyKeyOf("中文中文中文中文中文")).toBeUndefined();
+    expect(idempotencyKeyOf("  ")).toBeUndefined();
+    for (const bad of ["short", "x".repeat(7), "has a space in it", "x".repeat(129), "中文中文中文中文中文"])
+      expect(() => idempotencyKeyOf(bad), bad).toThrow(IDEMPOTENCY_KEY_MESSAGE);
   });
 });
 

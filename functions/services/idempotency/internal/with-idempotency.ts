@@ -35,10 +35,20 @@ export async function requestHashOf(body: unknown): Promise<string> {
   return encodeHexLowerCase(new Uint8Array(digest));
 }
 
-/** The Idempotency-Key header when it is 8–128 visible ASCII characters, else undefined. */
+/** The one rule for an `Idempotency-Key`, on every route that takes one, and its message. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
+export const IDEMPOTENCY_KEY_MESSAGE = "Idempotency-Key 应为 8 到 128 个可见字符（英文字母、数字或符号，不含空格），请刷新页面后重新提交。";
+
+/**
+ * The Idempotency-Key header: undefined when absent or blank; the key when it is 8–128 visible
+ * ASCII characters; otherwise refused (422), so a client never believes a retry is safe when
+ * the key was not used.
+ */
 export function idempotencyKeyOf(headerValue: string | undefined): string | undefined {
   const v = headerValue?.trim();
-  return v && /^[\x21-\x7e]{8,128}$/.test(v) ? v : undefined;
+  if (!v) return undefined;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(v)) throw new DomainError("validation", IDEMPOTENCY_KEY_MESSAGE);
+  return v;
 }
 
 type Stored = { requestHash: string; resultJson: string };
