@@ -71,7 +71,7 @@ describe(`fuzzing every public POST with ${RUNS} malformed bodies each`, () => {
               "Idempotency-Key": `fuzz-${client}-key`,
               ...(req.type === null ? {} : { "Content-Type": req.type }),
             },
-            body: req.body,
+            body: req.body as BodyInit | null,
           });
           const text = await res.text();
           expect(res.status, `${req.label}: ${text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
