@@ -1,3 +1,4 @@
+import { DomainError } from "../../../src/domain/errors";
 import { describe, expect, it } from "vitest";
 import { formToObject } from "../../../src/forms/form-data";
 
@@ -10,9 +11,10 @@ describe("formToObject", () => {
     });
   });
 
-  it("ignores files and prototype-polluting names", () => {
-    const result = formToObject([["__proto__.status", "offered"], ["a.constructor.x", "1"], ["doc", new Blob(["x"])]]);
-    expect(result).toEqual({});
+  it("ignores files and refuses prototype-polluting names without polluting", () => {
+    expect(formToObject([["doc", new Blob(["x"])]])).toEqual({});
+    expect(() => formToObject([["__proto__.status", "offered"]])).toThrow(DomainError);
+    expect(() => formToObject([["a.constructor.x", "1"]])).toThrow(DomainError);
     expect(({} as Record<string, unknown>).status).toBeUndefined();
   });
 });
