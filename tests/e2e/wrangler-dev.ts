@@ -1,0 +1,46 @@
+/**
+ * Starts the built Worker (dist/server, written by the e2e global setup's `npm run build`) in
+ * workerd with `wrangler dev` on a free loopback port, each instance with its own local state
+ * (miniflare's R2 included) and the variables given, and stops it with the workerd it spawned.
+ * Shared by the Worker e2e files so each starts workerd once for all its cases.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { freePort } from "../../support/ports";
+import { tempDir } from "../fixtures/temp-db";
+
+export type Worker = { url: string; process: ChildProcess; output(): string };
+
+export async function startWorker(vars: Record<string, string>, { extraArgs = [] as string[] } = {}): Promise<Worker> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), ...extraArgs];
+  args.push("--persist-to", tempDir("balance-wrangler-"));
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  let output = "";
+  const child = spawn(path.resolve("node_modules/.bin/wrangler"), args, {
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it also stops the workerd it starts.
+    detached: true,
+  });
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const worker: Worker = { url, process: child, output: () => output };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    try {
+      await fetch(`${url}/robots.txt`);
+      return worker;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  stopWorker(worker);
+  throw new Error(`wrangler dev did not start within 90 s:\n${output}`);
+}
+
+export function stopWorker(worker: Worker | undefined) {
+  if (worker?.process.pid && worker.process.exitCode === null) process.kill(-worker.process.pid, "SIGTERM");
+}
