@@ -40,6 +40,11 @@ export function createApp(deps: AppDeps) {
       await next();
     })
     .use(logStorageFaults)
+    // The Worker checks its keys before the first request touches the database (health reports it instead).
+    .use(async (c, next) => {
+      if (deps.keyCheck && c.req.path !== `${API_PREFIX}/health`) await deps.keyCheck();
+      await next();
+    })
     .use(sameOriginWrites(deps.config.publicOrigin))
     .use(apiBodyLimit())
     .route("/health", healthRoutes)

@@ -2,7 +2,8 @@
  * Cloudflare Worker entry (wrangler `main`). `/api/*` goes to the Hono app on Turso
  * (`@libsql/client/web`) with uploads in R2; every other request goes to Astro's handler,
  * which serves the prerendered pages from the assets binding. Config is parsed on the first
- * request and a bad configuration fails every API request closed, never half-open.
+ * request and a bad configuration fails every API request closed, never half-open; the keys
+ * are checked against the database before the first request uses it (worker-key-check.ts).
  */
 import { handle } from "@astrojs/cloudflare/handler";
 import type { ExecutionContext, R2Bucket } from "@cloudflare/workers-types";
@@ -19,6 +20,7 @@ import { createLogMailer } from "./platform/log-mailer";
 import { assetsPageShell } from "./platform/page-shell";
 import { assetsCatalogueSource } from "./platform/catalogue-source";
 import { createR2BlobStore } from "./platform/r2-blob-store";
+import { workerKeyCheck } from "./worker-key-check";
 
 type WorkerEnv = Record<string, unknown> & { UPLOADS: R2Bucket; ASSETS: { fetch(request: Request): Promise<Response> } };
 
@@ -28,8 +30,9 @@ function apiFor(env: WorkerEnv) {
   if (app) return app;
   const config = parseConfig(env as Record<string, string | undefined>);
   const log = createConsoleLogger();
+  const db = createDb(createClient({ url: config.database.url, authToken: config.database.authToken }));
   app = createApp({
-    db: createDb(createClient({ url: config.database.url, authToken: config.database.authToken })),
+    db,
     blobs: createR2BlobStore(env.UPLOADS),
     clock: systemClock,
     mailer: createLogMailer(log),
@@ -38,6 +41,7 @@ function apiFor(env: WorkerEnv) {
     clientAddress: workerClientAddress,
     pageShell: assetsPageShell(env.ASSETS),
     catalogue: assetsCatalogueSource(env.ASSETS),
+    keyCheck: workerKeyCheck(db, config, systemClock),
   });
   return app;
 }
