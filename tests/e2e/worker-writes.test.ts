@@ -9,7 +9,9 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { createClient, type Client } from "@libsql/client";
 import { TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHranaServer, type HranaServer } from "../../support/hrana-server";
@@ -18,7 +20,9 @@ import { validApplication } from "../fixtures/enrolment";
 import { minimalPdf } from "../fixtures/upload-files";
 import { tempDir } from "../fixtures/temp-db";
 import { submitRequest, trackJson } from "../api/enrolment/enrolment-app";
-import { startWorker, stopWorker, type Worker } from "./wrangler-dev";
+import { OUTBOX_CRON, PURGE_CRON } from "../../functions/worker-scheduled";
+import { HealthBody } from "../../functions/routes/health";
+import { fireCron, startWorker, stopWorker, type Worker } from "./wrangler-dev";
 
 const key = () => randomBytes(32).toString("base64");
 const KEYS = { DATA_KEY: key(), INDEX_KEY: key(), AUTH_SECRET: key() };
@@ -40,7 +44,9 @@ export function runCli(script: string, args: string[], env: Record<string, strin
 
 describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () => {
   let db: HranaServer;
+  let sql: Client;
   let worker: Worker;
+  let wrongKeys: Worker;
   let env: Record<string, string>;
   /** fetch on the Worker, as the portal's own pages send it. */
   const request = (p: string, init: RequestInit = {}) =>
@@ -55,12 +61,25 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     env = { LIBSQL_URL: db.url, LIBSQL_AUTH_TOKEN: "test-token", ...KEYS };
     const migrated = await runCli("migrate", [], env);
     expect(migrated.code, migrated.out).toBe(0);
-    worker = await startWorker({ ...env, PUBLIC_ORIGIN: "https://portal.example.gov.cn" });
+    sql = createClient({ url: db.url, authToken: "test-token" });
+    const vars = { ...env, PUBLIC_ORIGIN: "https://portal.example.gov.cn" };
+    [worker, wrongKeys] = await Promise.all([
+      startWorker(vars),
+      startWorker({ ...vars, DATA_KEY: key(), INDEX_KEY: key(), AUTH_SECRET: key() }),
+    ]);
   });
   afterAll(async () => {
     stopWorker(worker);
+    stopWorker(wrongKeys);
+    sql?.close();
     await db?.close();
   });
+  const countOf = async (query: string) => Number((await sql.execute(query)).rows[0]![0]);
+  /** The objects in miniflare's local R2 bucket: its blob files on disk. */
+  const r2Objects = () => {
+    const dir = path.join(worker.persistDir, "v3", "r2", "balance-portal-uploads", "blobs");
+    return existsSync(dir) ? readdirSync(dir).length : 0;
+  };
 
   it("says the database is up on /api/health", async () => {
     const res = await request("/api/health");
@@ -103,6 +122,24 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     expect(JSON.stringify(await res.json())).toContain(state.application!.reference);
   });
 
+  it("refuses every request on a Worker whose keys are not the database's, names it on health, and burns no delivery attempt", async () => {
+    const res = await fetch(`${wrongKeys.url}/api/complaints`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "Sec-Fetch-Site": "same-origin" },
+      body: JSON.stringify(VALID_COMPLAINT),
+    });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ code: "unavailable", message: "服务暂时不可用，请稍后再试。" });
+    const health = await fetch(`${wrongKeys.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(HealthBody.parse(await health.json()).problems).toEqual(["storage.keys_mismatch"]);
+    expect(await countOf("SELECT count(*) FROM complaints")).toBe(1);
+    const attempts = await countOf("SELECT coalesce(sum(attempts), 0) FROM outbox_messages");
+    expect((await fireCron(wrongKeys, OUTBOX_CRON)).status).toBe(500);
+    expect(await countOf("SELECT coalesce(sum(attempts), 0) FROM outbox_messages")).toBe(attempts);
+    expect(await countOf("SELECT count(*) FROM outbox_messages WHERE status = 'sent'")).toBe(0);
+  });
+
   it("creates a staff account with the CLI on the same database, signs it in with TOTP and downloads a document from R2", async () => {
     const created = await runCli("staff-create", ["--email", "officer@jyj.example.gov.cn", "--role", "enrolment_officer", "--name", "招生专员"], env);
     expect(created.code, created.out).toBe(0);
@@ -131,5 +168,21 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     const bytes = new Uint8Array(await download.arrayBuffer());
     expect(bytes.length).toBeGreaterThan(0);
     if (download.headers.get("Content-Type") === "application/pdf") expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe(Buffer.from(minimalPdf()).subarray(0, 5).toString());
+  });
+
+  it("delivers the outbox when the minute's Cron Trigger fires", async () => {
+    expect(await countOf("SELECT count(*) FROM outbox_messages WHERE status = 'pending'")).toBeGreaterThan(0);
+    expect((await fireCron(worker, OUTBOX_CRON)).status).toBe(200);
+    expect(await countOf("SELECT count(*) FROM outbox_messages WHERE status <> 'sent'")).toBe(0);
+  });
+
+  it("purges applications past retention with their documents in R2 when the daily Cron Trigger fires", async () => {
+    const objects = r2Objects();
+    expect(objects).toBeGreaterThanOrEqual(2);
+    await sql.execute("UPDATE applications SET retain_until = '2020-01-01T00:00:00.000Z'");
+    expect((await fireCron(worker, PURGE_CRON)).status).toBe(200);
+    expect(await countOf("SELECT count(*) FROM applications")).toBe(0);
+    expect(await countOf("SELECT count(*) FROM application_documents")).toBe(0);
+    expect(r2Objects()).toBe(objects - 2);
   });
 });

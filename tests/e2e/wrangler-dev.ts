@@ -2,6 +2,8 @@
  * Starts the built Worker (dist/server, written by the e2e global setup's `npm run build`) in
  * workerd with `wrangler dev` on a free loopback port, each instance with its own local state
  * (miniflare's R2 included) and the variables given, and stops it with the workerd it spawned.
+ * `fireCron` fires a Cron Trigger through miniflare's `/cdn-cgi/local/scheduled` (wrangler's
+ * `--test-scheduled` route needs its bundling middleware, which Astro's `no_bundle` build skips).
  * Shared by the Worker e2e files so each starts workerd once for all its cases.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,12 +11,14 @@ import path from "node:path";
 import { freePort } from "../../support/ports";
 import { tempDir } from "../fixtures/temp-db";
 
-export type Worker = { url: string; process: ChildProcess; output(): string };
+/** `persistDir` holds miniflare's local state (R2 objects under v3/r2). */
+export type Worker = { url: string; process: ChildProcess; persistDir: string; output(): string };
 
 export async function startWorker(vars: Record<string, string>, { extraArgs = [] as string[] } = {}): Promise<Worker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), ...extraArgs];
-  args.push("--persist-to", tempDir("balance-wrangler-"));
+  const persistDir = tempDir("balance-wrangler-");
+  args.push("--persist-to", persistDir);
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
   let output = "";
   const child = spawn(path.resolve("node_modules/.bin/wrangler"), args, {
@@ -26,7 +30,7 @@ export async function startWorker(vars: Record<string, string>, { extraArgs = []
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const worker: Worker = { url, process: child, output: () => output };
+  const worker: Worker = { url, process: child, persistDir, output: () => output };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
@@ -44,3 +48,6 @@ export async function startWorker(vars: Record<string, string>, { extraArgs = []
 export function stopWorker(worker: Worker | undefined) {
   if (worker?.process.pid && worker.process.exitCode === null) process.kill(-worker.process.pid, "SIGTERM");
 }
+
+/** Runs the Worker's `scheduled()` for `cron`: 200 when it finished, 500 when it threw. */
+export const fireCron = (worker: Worker, cron: string) => fetch(`${worker.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(cron)}&format=json`);
