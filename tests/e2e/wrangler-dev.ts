@@ -7,6 +7,7 @@
  * Shared by the Worker e2e files so each starts workerd once for all its cases.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../support/ports";
 import { tempDir } from "../fixtures/temp-db";
@@ -51,3 +52,27 @@ export function stopWorker(worker: Worker | undefined) {
 
 /** Runs the Worker's `scheduled()` for `cron`: 200 when it finished, 500 when it threw. */
 export const fireCron = (worker: Worker, cron: string) => fetch(`${worker.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(cron)}&format=json`);
+
+/**
+ * CPU time (user + system, ms) the workerd processes of this wrangler have used so far, read
+ * from /proc (Linux; null elsewhere). Clock ticks are 10 ms, so measure work of 100 ms and more.
+ * Workers measure CPU the same way: time on the CPU, not waiting for the database.
+ */
+export function workerdCpuMs(worker: Worker): number | null {
+  const group = worker.process.pid;
+  if (!group || process.platform !== "linux") return null;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    // Fields after the name: state ppid pgrp … utime (14th) stime (15th) of the whole line.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (name === "workerd" && Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}
