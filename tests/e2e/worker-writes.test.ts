@@ -111,6 +111,15 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     expect(requests).toBeLessThanOrEqual(6);
   });
 
+  it("files a complaint with an attachment into R2", async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(VALID_COMPLAINT)) form.append(k, v);
+    form.append("attachments", new File([new Uint8Array(minimalPdf())], "收据.pdf", { type: "application/pdf" }));
+    const res = await request("/api/complaints", { method: "POST", headers: { Accept: "application/json" }, body: form });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await countOf("SELECT count(*) FROM complaint_attachments")).toBe(1);
+  });
+
   it("tracks the complaint with its receipt", async () => {
     const res = await postJson("/api/complaints/track", { reference: state.complaint!.reference, code: state.complaint!.receiptCode });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -146,7 +155,7 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     const health = await fetch(`${wrongKeys.url}/api/health`);
     expect(health.status).toBe(503);
     expect(HealthBody.parse(await health.json()).problems).toEqual(["storage.keys_mismatch"]);
-    expect(await countOf("SELECT count(*) FROM complaints")).toBe(1);
+    expect(await countOf("SELECT count(*) FROM complaints")).toBe(2);
     const attempts = await countOf("SELECT coalesce(sum(attempts), 0) FROM outbox_messages");
     expect((await fireCron(wrongKeys, OUTBOX_CRON)).status).toBe(500);
     expect(await countOf("SELECT coalesce(sum(attempts), 0) FROM outbox_messages")).toBe(attempts);
@@ -194,13 +203,16 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     expect(await countOf("SELECT count(*) FROM outbox_messages WHERE status <> 'sent'")).toBe(0);
   });
 
-  it("purges applications past retention with their documents in R2 when the daily Cron Trigger fires", async () => {
+  it("purges applications and complaints past retention with their files in R2 when the daily Cron Trigger fires", async () => {
     const objects = r2Objects();
-    expect(objects).toBeGreaterThanOrEqual(2);
+    expect(objects).toBeGreaterThanOrEqual(3);
     await sql.execute("UPDATE applications SET retain_until = '2020-01-01T00:00:00.000Z'");
+    await sql.execute("UPDATE complaints SET answered_on = '2020-01-01'");
     expect((await fireCron(worker, PURGE_CRON)).status).toBe(200);
     expect(await countOf("SELECT count(*) FROM applications")).toBe(0);
     expect(await countOf("SELECT count(*) FROM application_documents")).toBe(0);
-    expect(r2Objects()).toBe(objects - 2);
+    expect(await countOf("SELECT count(*) FROM complaint_attachments")).toBe(0);
+    // Two documents and one attachment gone from the bucket; nothing else touched.
+    expect(r2Objects()).toBe(objects - 3);
   });
 });
