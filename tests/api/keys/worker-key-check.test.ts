@@ -2,15 +2,19 @@
  * The Worker's key check (functions/worker-key-check.ts) on the real app: keys that match
  * the fingerprints the database keeps pass once and are not checked again; keys that do not
  * make every API request a 503 storage fault (`storage.keys_mismatch`), in JSON and as the
- * no-JS page, write nothing, and health names the fault.
+ * no-JS page, write nothing, and health names the fault. An unreachable database lets a read
+ * go on (an unknown path is still 404) and stops a write.
  */
 import { count, like } from "drizzle-orm";
+import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../../db/client";
 import { appMeta, complaints } from "../../../db/schema";
 import { parseConfig } from "../../../functions/config";
 import { HealthBody } from "../../../functions/routes/health";
 import { workerKeyCheck } from "../../../functions/worker-key-check";
 import { postForm, postJson, VALID_COMPLAINT } from "../../fixtures/complaints";
+import { closedPort } from "../../../support/ports";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock, testSecrets } from "../../fixtures/test-app";
 
@@ -60,5 +64,16 @@ describe("the Worker's key check", () => {
     await tempDb().db.update(appMeta).set({ value: "not-a-fingerprint" }).where(like(appMeta.key, "keys.%"));
     expect((await postJson(app, "/api/complaints", VALID_COMPLAINT)).status).toBe(201);
     expect((await workerApp(testSecrets()).app.request("/api/complaints/stats")).status).toBe(503);
+  });
+
+  it("lets a read go on while the database cannot be reached, but never a write", async () => {
+    const config = parseConfig({ APP_ENV: "production", LIBSQL_URL: "libsql://db.example", PUBLIC_ORIGIN: "https://portal.example", ...testSecrets() });
+    const unreachable = createDb(createClient({ url: `http://127.0.0.1:${await closedPort()}` }));
+    const { app } = buildTestApp(tempDb(), { config, keyCheck: workerKeyCheck(unreachable, config, fixedClock()) });
+    expect((await app.request("/api/no-such-thing")).status).toBe(404);
+    const write = await postJson(app, "/api/complaints", VALID_COMPLAINT);
+    expect(write.status).toBe(503);
+    const [row] = await tempDb().db.select({ n: count() }).from(complaints);
+    expect(row!.n).toBe(0);
   });
 });
