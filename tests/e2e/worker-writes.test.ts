@@ -111,6 +111,15 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     expect(requests).toBeLessThanOrEqual(6);
   });
 
+  it("files a named complaint with an Idempotency-Key and counts its database requests", async () => {
+    db.resetCount();
+    const res = await postJson("/api/complaints", { ...VALID_COMPLAINT, contactMode: "named", name: "赵六", phone: "13900139000" }, { "Idempotency-Key": "worker-named-0001" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const requests = db.requests();
+    console.log(`database requests for one named complaint with an Idempotency-Key through the Worker: ${requests}`);
+    expect(requests).toBeLessThanOrEqual(10);
+  });
+
   it("files a complaint with an attachment into R2", async () => {
     const form = new FormData();
     for (const [k, v] of Object.entries(VALID_COMPLAINT)) form.append(k, v);
@@ -155,7 +164,7 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     const health = await fetch(`${wrongKeys.url}/api/health`);
     expect(health.status).toBe(503);
     expect(HealthBody.parse(await health.json()).problems).toEqual(["storage.keys_mismatch"]);
-    expect(await countOf("SELECT count(*) FROM complaints")).toBe(2);
+    expect(await countOf("SELECT count(*) FROM complaints")).toBe(3);
     const attempts = await countOf("SELECT coalesce(sum(attempts), 0) FROM outbox_messages");
     expect((await fireCron(wrongKeys, OUTBOX_CRON)).status).toBe(500);
     expect(await countOf("SELECT coalesce(sum(attempts), 0) FROM outbox_messages")).toBe(attempts);
