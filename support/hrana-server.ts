@@ -10,8 +10,9 @@
  * back to v2. Like sqld it lets a writer wait while another stream holds the write lock
  * (SQLITE_BUSY is retried asynchronously for a few seconds, never by blocking the event
  * loop) and drops a stream left idle. It counts the HTTP requests it answers, so a test can
- * say how many round trips a submission costs. Facts from the Hrana spec (libsql
- * `docs/HRANA_2_SPEC.md`, `docs/HTTP_V2_SPEC.md`) and hrana-client's encoder; no code copied.
+ * say how many round trips a submission costs. Facts from libSQL's `docs/HTTP_V2_SPEC.md`
+ * (batons, `GET /v2`, an HTTP error ends the stream) and hrana-client's JSON encoder and
+ * decoder in node_modules (the request and value shapes); no code copied.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
