@@ -15,6 +15,7 @@ import { apiBodyLimit } from "./middleware/body-limit";
 import { apiHeadersFor, securityHeaders } from "./middleware/security-headers";
 import { sameOriginWrites } from "./middleware/same-origin-writes";
 import { logStorageFaults } from "./middleware/storage-fault-log";
+import { keyCheckFirst } from "./middleware/key-check";
 import { healthRoutes } from "./routes/health";
 import { complaintRoutes } from "./routes/complaints";
 import { open311Routes } from "./routes/open311";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
       await next();
     })
     .use(logStorageFaults)
+    .use(keyCheckFirst(`${API_PREFIX}/health`))
     .use(sameOriginWrites(deps.config.publicOrigin))
     .use(apiBodyLimit())
     .route("/health", healthRoutes)

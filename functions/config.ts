@@ -102,9 +102,17 @@ export class ConfigError extends Error {
 }
 
 /**
+ * A database reached over the network (Turso, a libSQL server): its data is a deployment's,
+ * sealed with the deployment's keys, never with a development secrets file's (issue 20: an
+ * `outbox:deliver` against Turso that fell back to db/dev-secrets.json could open no recipient
+ * and burnt an attempt of each message).
+ */
+export const isRemoteDatabase = (url: string) => !url.startsWith("file:") && url !== ":memory:";
+
+/**
  * Parses an environment record. Outside production, missing secrets are taken from
- * `fallbackSecrets` (the Node entry generates and keeps them per installation); in production
- * a missing secret is an error.
+ * `fallbackSecrets` (the Node entry generates and keeps them per installation), except for a
+ * remote database; in production a missing secret is an error.
  */
 export function parseConfig(
   env: Record<string, string | undefined>,
@@ -116,7 +124,13 @@ export function parseConfig(
   }
   const e = parsed.data;
   const missing = SECRET_NAMES.filter((name) => !e[name]);
-  const fallback = missing.length > 0 && e.APP_ENV !== "production" ? fallbackSecrets?.() : undefined;
+  const remote = isRemoteDatabase(e.LIBSQL_URL);
+  const fallback = missing.length > 0 && e.APP_ENV !== "production" && !remote ? fallbackSecrets?.() : undefined;
+  if (missing.length > 0 && remote && e.APP_ENV !== "production") {
+    throw new ConfigError(
+      missing.map((name) => `${name}: required for the remote database in LIBSQL_URL; development secrets are never used for it (set APP_ENV=production and the deployment's keys)`),
+    );
+  }
   if (missing.length > 0 && !fallback) {
     throw new ConfigError(missing.map((name) => `${name}: required${e.APP_ENV === "production" ? " in production" : ""}`));
   }

@@ -55,4 +55,10 @@ export type AppDeps = {
   pageShell: PageShell;
   /** The current enrolment intake as published (content/intakes), for the enrolment API. */
   catalogue: CatalogueSource;
+  /**
+   * The Worker's key check (worker-key-check.ts), run before an API request touches the
+   * database; throws KeyMismatchError for keys the data was not sealed with. Absent on Node,
+   * whose entry checks the keys once at start (open-database.ts).
+   */
+  keyCheck?: () => Promise<void>;
 };

@@ -1,17 +1,17 @@
 /**
  * `npm run outbox:deliver [-- --limit 100]`: sends pending outbox messages once through the
- * configured transport and prints the counts. Reads the same configuration and secrets as
- * the Node entry (DATA_KEY opens the sealed recipients). With the development log transport
+ * configured transport and prints the counts. Opens the database as every operator command
+ * does (cli-database.ts): the same configuration and secrets as the Node entry, and the keys
+ * checked against the fingerprints the database keeps before anything is claimed, so keys
+ * that cannot open the sealed recipients (a development secrets file against the Turso
+ * database) are refused and burn no message's attempt. With the development log transport
  * nothing leaves the machine; see README "Notifications" for plugging in a real provider.
  */
-import { createDb } from "../../db/client";
-import { parseConfig } from "../config";
 import { systemClock } from "../deps";
 import { createConsoleLogger } from "../platform/console-logger";
-import { loadDevSecrets } from "../platform/dev-secrets";
 import { createLogMailer } from "../platform/log-mailer";
-import { openNodeLibsqlClient } from "../platform/node-libsql-client";
 import { deliverOutbox } from "../services/outbox/deliver-outbox";
+import { openCliDatabase, operatorError } from "./cli-database";
 
 const args = process.argv.slice(2);
 const limitAt = args.indexOf("--limit");
@@ -21,14 +21,19 @@ if (!Number.isInteger(limit) || limit < 1) {
   process.exit(2);
 }
 
-const config = parseConfig(process.env, () => loadDevSecrets(process.env.DEV_SECRETS_FILE ?? "db/dev-secrets.json", { create: false }).secrets);
-const client = await openNodeLibsqlClient(config.database.url, config.database.authToken);
+let opened: Awaited<ReturnType<typeof openCliDatabase>>;
+try {
+  opened = await openCliDatabase(process.env);
+} catch (error) {
+  const message = operatorError(error);
+  if (message === undefined) throw error;
+  console.error(message);
+  process.exit(1);
+}
+const { config, client, db } = opened;
 const log = createConsoleLogger();
 try {
-  const result = await deliverOutbox({
-    ctx: { db: createDb(client), clock: systemClock, mailer: createLogMailer(log), log, config },
-    input: { limit },
-  });
+  const result = await deliverOutbox({ ctx: { db, clock: systemClock, mailer: createLogMailer(log), log, config }, input: { limit } });
   console.log(`Outbox: ${result.sent} sent, ${result.failed} failed (given up).`);
 } finally {
   client.close();

@@ -3,12 +3,13 @@
  * (services/retention/internal/purgers.ts) against the database in LIBSQL_URL and the upload folder
  * UPLOAD_DIR, and prints what each deleted or anonymised. `--now` sets the clock (a date or
  * an ISO time, UTC) so an operator can see what a later run would remove, and tests can run
- * it at any date. Split from the script so a test can run it on a temporary database with
- * its own purgers.
+ * it at any date. Against a remote database it needs UPLOAD_DIR (see REMOTE_REFUSAL). Split
+ * from the script so a test can run it on a temporary database with its own purgers.
  */
 import { parseArgs } from "node:util";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { isRemoteDatabase } from "../config";
 import { systemClock, type Clock, type Logger } from "../deps";
 import { createFileBlobStore } from "../platform/file-blob-store";
 import { openNodeLibsqlClient } from "../platform/node-libsql-client";
@@ -25,6 +26,14 @@ export function clockAt(value: string): Clock | undefined {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime())) return undefined;
   return { now: () => new Date(at) };
 }
+
+/**
+ * Against a remote database the documents are usually in R2 (the Worker deployment), which a
+ * command here cannot reach: it would delete rows and leave their documents (issue 20).
+ */
+export const REMOTE_REFUSAL =
+  "LIBSQL_URL names a remote database. On Cloudflare the Worker's daily Cron Trigger runs this purge with the R2 bucket (README, Deploy to Cloudflare); " +
+  "run it here only for a Node installation whose uploads are in a folder, with UPLOAD_DIR set to that folder.";
 
 const quietLog: Logger = { info: () => {}, error: () => {} };
 
@@ -43,6 +52,7 @@ export async function runPurge(
   if (!clock) return { code: 2, lines: [`--now must be a date (2031-09-01) or an ISO 8601 time, not "${now}".`, USAGE] };
 
   const url = env.LIBSQL_URL ?? "file:db/local.db";
+  if (isRemoteDatabase(url) && !env.UPLOAD_DIR) return { code: 2, lines: [REMOTE_REFUSAL, USAGE] };
   const client = await openNodeLibsqlClient(url, env.LIBSQL_AUTH_TOKEN);
   try {
     const db = createDb(client);

@@ -16,6 +16,7 @@ export const STORAGE_FAULT_CODES = [
   "storage.cannot_open",
   "storage.blob_write_failed",
   "storage.blob_read_failed",
+  "storage.keys_mismatch",
 ] as const;
 export type StorageFaultCode = (typeof STORAGE_FAULT_CODES)[number];
 
@@ -29,6 +30,7 @@ export const STORAGE_FAULT_ACTIONS: Record<StorageFaultCode, string> = {
   "storage.cannot_open": "the database file cannot be opened: check that LIBSQL_URL's folder exists and is writable by the service user",
   "storage.blob_write_failed": "the blob store refused a write (UPLOAD_DIR not writable by the service user, or R2 unavailable): check the folder's owner and mode, or the R2 binding",
   "storage.blob_read_failed": "the blob store refused a read (UPLOAD_DIR unreadable, or R2 unavailable)",
+  "storage.keys_mismatch": "the configured DATA_KEY, INDEX_KEY or AUTH_SECRET is not the key this database's data was sealed with (the fingerprints in app_meta): set the original keys (`npx wrangler secret put`, or the environment), never new ones",
 };
 
 /** Wraps what a blob store's backend threw, naming the operation; its `cause` keeps the errno (ENOSPC…). */
@@ -75,6 +77,8 @@ export function storageFaultOf(error: unknown): StorageFault | null {
   let blob: BlobStoreError | undefined;
   for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof BlobStoreError || (e as { name?: unknown }).name === "BlobStoreError") blob ??= e as BlobStoreError;
+    // The Worker's key check (services/keys, matched by name: this file imports no service): nothing may be written.
+    if ((e as { name?: unknown }).name === "KeyMismatchError") return fault("storage.keys_mismatch", "database", "KeyMismatchError");
     const code = (e as { code?: unknown }).code;
     const extended = (e as { extendedCode?: unknown }).extendedCode;
     const sqlite = typeof extended === "string" ? extended : typeof code === "string" ? code : "";

@@ -38,7 +38,7 @@ function probe(deps: AppDeps, ctx: Ctx): Promise<Probe> {
   const last = recent.get(deps);
   if (last && now - last.at < PROBE_REUSE_MS) return last.probe;
   const input = { timeoutMs: HEALTH_PROBE_TIMEOUT_MS };
-  const next = Promise.all([checkDatabase({ ctx, input }), checkBlobStore({ ctx, input })]).then(
+  const next = Promise.all([checkDatabase({ ctx: { ...ctx, keyCheck: deps.keyCheck }, input }), checkBlobStore({ ctx, input })]).then(
     ([database, blobs]) => ({ database, blobs }),
   );
   recent.set(deps, { at: now, probe: next });

@@ -16,9 +16,17 @@ export const HEARTBEAT_KEY = "health.heartbeat";
 
 export type ProbeResult = { ok: true } | { ok: false; problem: string };
 
-export async function checkDatabase({ ctx, input }: { ctx: Pick<AppDeps, "db" | "log" | "clock"> & { requestId: string }; input: { timeoutMs: number } }): Promise<ProbeResult> {
+export async function checkDatabase({
+  ctx,
+  input,
+}: {
+  ctx: Pick<AppDeps, "db" | "log" | "clock" | "keyCheck"> & { requestId: string };
+  input: { timeoutMs: number };
+}): Promise<ProbeResult> {
   const at = ctx.clock.now().toISOString();
   try {
+    // On the Worker, keys that do not match the database are a fault like a full disk (storage.keys_mismatch).
+    if (ctx.keyCheck) await withTimeout(ctx.keyCheck(), input.timeoutMs);
     await withTimeout(
       ctx.db
         .insert(appMeta)

@@ -4,49 +4,12 @@
  * prerendered pages from the assets binding with the `_headers` rules. No Turso server is
  * reachable here, so the database is a closed loopback port: health must say 503.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_SECURITY_HEADERS, PAGE_SECURITY_HEADERS, SEARCH_PAGE_SECURITY_HEADERS } from "../../functions/middleware/security-headers";
 import { HealthBody } from "../../functions/routes/health";
-import { closedPort, freePort } from "../../support/ports";
-import { tempDir } from "../fixtures/temp-db";
-
-type Worker = { url: string; process: ChildProcess };
-
-async function startWorker(vars: Record<string, string>): Promise<Worker> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort)];
-  args.push("--persist-to", tempDir("balance-wrangler-"));
-  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
-  let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/wrangler"), args, {
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so stopping it also stops the workerd it starts.
-    detached: true,
-  });
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-    try {
-      await fetch(`${url}/robots.txt`);
-      return { url, process: child };
-    } catch {
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-  stopWorker({ url, process: child });
-  throw new Error(`wrangler dev did not start within 90 s:\n${output}`);
-}
-
-function stopWorker(worker: Worker | undefined) {
-  if (worker?.process.pid && worker.process.exitCode === null) process.kill(-worker.process.pid, "SIGTERM");
-}
+import { closedPort } from "../../support/ports";
+import { startWorker, stopWorker, type Worker } from "./wrangler-dev";
 
 const key = () => randomBytes(32).toString("base64");
 

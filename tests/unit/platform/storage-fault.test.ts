@@ -44,6 +44,11 @@ describe("storageFaultOf", () => {
     expect(storageFaultOf(errno("ENOSPC"))).toBeNull();
   });
 
+  it("reads the Worker's key mismatch as a database fault, whoever wrapped it", () => {
+    const mismatch = Object.assign(new Error("Refusing: the configured keys do not match"), { name: "KeyMismatchError" });
+    expect(storageFaultOf(new Error("wrapped", { cause: mismatch }))).toMatchObject({ code: "storage.keys_mismatch", store: "database" });
+  });
+
   it("tells the operator what to do for every code", () => {
     for (const code of STORAGE_FAULT_CODES) expect(STORAGE_FAULT_ACTIONS[code].length).toBeGreaterThan(20);
   });
