@@ -8,6 +8,7 @@ import { catalogueSourceFrom } from "../../../functions/platform/catalogue-sourc
 import { submit, trackJson } from "./enrolment-app";
 import { buildStaffApp } from "../../fixtures/staff";
 import { fixedClock } from "../../fixtures/test-app";
+import { officialDraw } from "../../fixtures/draw";
 
 const tempDb = useTempDb();
 
@@ -91,13 +92,13 @@ describe("staff review, allocation and the waitlist", () => {
     for (const name of ["A", "B", "C"]) expect((await post(app, `/api/staff/applications/${idOf(name)}/decision`, { decision: "eligible" }, cookie)).status).toBe(200);
     expect((await post(app, `/api/staff/applications/${idOf("A")}/decision`, { decision: "ineligible", reasonCode: "age", text: "年龄不符" }, cookie)).status).toBe(409);
 
-    // The officer may not allocate; the supervisor runs a dry run and publishes.
-    expect((await post(app, "/api/staff/allocation/runs", { grade: "1", seed: "2027-05-15 公证处" }, cookie)).status).toBe(403);
+    // The officer may not allocate; after the window the supervisor runs the draw (commit, freeze, reveal, draw) and publishes.
+    expect((await post(app, "/api/staff/allocation/runs", { grade: "1" }, cookie)).status).toBe(403);
+    expect((await post(app, "/api/staff/allocation/commitments", { grade: "1", role: "notary", name: "王公证", commitment: "0".repeat(64) }, cookie)).status).toBe(403);
+    clock.set("2027-05-15T01:00:00.000Z");
     const supervisor = await insertUser(tempDb().db, { role: "enrolment_supervisor" });
     const sup = await signInFully(app, supervisor, clock.now());
-    const run = await post(app, "/api/staff/allocation/runs", { grade: "1", seed: "2027-05-15 公证处" }, sup);
-    expect(run.status).toBe(201);
-    const dry = (await run.json()) as { runId: string; programs: { id: string; offers: number; applicants: number }[]; offered: number; unplaced: number };
+    const dry = await officialDraw(app, sup);
     expect(dry.offered).toBe(2);
     expect(dry.unplaced).toBe(1);
     expect(dry.programs.find((p) => p.id === W)).toMatchObject({ applicants: 3, offers: 1 });
@@ -127,7 +128,7 @@ describe("staff review, allocation and the waitlist", () => {
     const results = await app.request("/api/enrol/results");
     expect(results.headers.get("Cache-Control")).toContain("public");
     const text = await results.text();
-    expect(text).toContain("2027-05-15 公证处");
+    expect(text).toContain(dry.seed);
     for (const r of Object.values(receipts)) expect(text).not.toContain(r.reference);
     expect(text).not.toContain("测试孩子");
   });

@@ -23,11 +23,12 @@ type Run = typeof allocationRuns.$inferSelect;
 /** After the intake's deadline, a place offered from a waitlist still gets this many days. */
 export const LATE_OFFER_DAYS = 7;
 
-export async function publishedRunFor(db: Db | Tx, intakeId: string, grade: ApplicationRow["grade"]): Promise<Run | undefined> {
+/** The published run of the application's grade and round (each round has its own draw). */
+export async function publishedRunFor(db: Db | Tx, row: Pick<ApplicationRow, "intakeId" | "grade" | "round">): Promise<Run | undefined> {
   return db
     .select()
     .from(allocationRuns)
-    .where(and(eq(allocationRuns.intakeId, intakeId), eq(allocationRuns.grade, grade), eq(allocationRuns.state, "published")))
+    .where(and(eq(allocationRuns.intakeId, row.intakeId), eq(allocationRuns.grade, row.grade), eq(allocationRuns.round, row.round), eq(allocationRuns.state, "published")))
     .orderBy(desc(allocationRuns.publishedAt))
     .get();
 }
@@ -53,7 +54,7 @@ async function offerStateOf(db: Db | Tx, run: Run): Promise<{ state: OfferState;
 
 /** The family's pseudonymous id in the published file (to check its own result) and its waitlist positions now. */
 export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ publicId: string | null; positions: { sectionId: string; position: number }[] }> {
-  const run = await publishedRunFor(db, row.intakeId, row.grade);
+  const run = await publishedRunFor(db, row);
   if (!run) return { publicId: null, positions: [] };
   const { state, published, byApp } = await offerStateOf(db, run);
   const pid = byApp.get(row.id) ?? null;
@@ -65,7 +66,7 @@ export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ 
 
 /** Called in the transaction that recorded `row`'s decline (row is the state before it). */
 export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue: Catalogue, row: ApplicationRow): Promise<number> {
-  const run = await publishedRunFor(tx, row.intakeId, row.grade);
+  const run = await publishedRunFor(tx, row);
   if (!run) return 0;
   const { state, published, byPublic, byApp } = await offerStateOf(tx, run);
   const pid = byApp.get(row.id);
