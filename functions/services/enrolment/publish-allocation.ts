@@ -18,6 +18,9 @@ import type { SecureCtx, StaffCtx } from "../context";
 import { enqueueMessage } from "../outbox/internal/enqueue-message";
 import { staffVerb } from "../staff-verb";
 import { openPersonal } from "./internal/application-record";
+import { placementsFor } from "./internal/placement-offers";
+import { LATE_OFFER_DAYS } from "./internal/waitlist";
+import { chineseDate, shanghaiDate } from "../../../src/domain/complaint/time";
 import { noSuchRun } from "./internal/allocation-run";
 
 export const publishAllocation = staffVerb(
@@ -38,7 +41,8 @@ export const publishAllocation = staffVerb(
     const byPublic = JSON.parse(run.applicantIds) as Record<string, string>;
     const ids = Object.values(byPublic);
     const now = ctx.clock.now().toISOString();
-    const deadline = offerDeadline(catalogue.intake).toISOString();
+    // A second round's offers come after the intake's deadline: they get LATE_OFFER_DAYS to answer.
+    const deadline = new Date(Math.max(offerDeadline(catalogue.intake).getTime(), ctx.clock.now().getTime() + LATE_OFFER_DAYS * 86400 * 1000)).toISOString();
     await ctx.db.transaction(async (tx) => {
       // The run must still describe exactly the eligible applications of its grade.
       const eligibleNow = await tx
@@ -48,22 +52,26 @@ export const publishAllocation = staffVerb(
       const same = eligibleNow.length === ids.length && eligibleNow.every((a) => ids.includes(a.id));
       if (!same) throw new DomainError("conflict", "冻结名单之后符合条件的申请有变化（例如有家庭撤回），请写明理由重新抽签后再发布。");
       const rows = new Map(eligibleNow.map((a) => [a.id, a]));
+      // 统筹安排: every child the matching left unplaced gets a place by the published rule, or a written reason.
+      const placements = placementsFor(catalogue, run.grade, result, (id) => rows.get(byPublic[id]!)!);
       for (const applicant of result.applicants) {
         const row = rows.get(byPublic[applicant.id]!)!;
-        const event = applicant.offer ? "offer" : "waitlist";
+        const placement = placements.get(applicant.id);
+        const offer = applicant.offer ?? placement?.program ?? null;
+        const event = offer ? "offer" : "waitlist";
         const to = transition(row.state, event);
         await tx
           .update(applications)
-          .set({ state: to, offerSection: applicant.offer, offerDeadline: applicant.offer ? deadline : null, updatedAt: now })
+          .set({ state: to, offerSection: offer, offerDeadline: offer ? deadline : null, updatedAt: now })
           .where(eq(applications.id, row.id));
-        await tx.insert(applicationEvents).values({ applicationId: row.id, at: now, event, toState: to, message: applicant.explanation });
+        await tx.insert(applicationEvents).values({ applicationId: row.id, at: now, event, toState: to, message: placement ? `${applicant.explanation}${placement.reason}` : applicant.explanation });
         const phone = (await openPersonal(ctx.keys, row)).guardians[0]?.phone;
         if (phone)
           await enqueueMessage(tx, ctx, {
             channel: "sms",
             to: phone,
             subject: "学位分配结果",
-            body: `您的入学申请 ${row.reference} 的学位分配结果已公布，请在“办理进度查询”查看${applicant.offer ? `，并在 ${catalogue.intake.dates.offer_deadline} 前接受或放弃` : ""}。`,
+            body: `您的入学申请 ${row.reference} 的学位分配结果已公布，请在“办理进度查询”查看${offer ? `，并在${chineseDate(shanghaiDate(deadline))}前接受或放弃` : ""}。`,
             about: { kind: "application", id: row.id },
           });
       }

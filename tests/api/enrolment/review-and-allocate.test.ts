@@ -109,14 +109,23 @@ describe("staff review, allocation and the waitlist", () => {
 
     const view = async (name: string) => ((await (await fetchTrack(app, receipts[name]!)).json()) as { application: { state: string; offer: { sectionName: string } | null; waitlist: { sectionName: string; position: number }[] } }).application;
     expect(await view("A")).toMatchObject({ state: "offered", offer: { sectionName: "文昌小学" }, waitlist: [] });
-    expect(await view("B")).toMatchObject({ state: "offered", offer: { sectionName: "清溪区第二实验小学" }, waitlist: [{ sectionName: "文昌小学", position: 2 }] });
-    expect(await view("C")).toMatchObject({ state: "waitlisted", offer: null, waitlist: [{ sectionName: "文昌小学", position: 1 }] });
+    expect(await view("B")).toMatchObject({ state: "offered", offer: { sectionName: "清溪区第二实验小学" }, waitlist: [{ sectionName: "文昌小学", position: 2, note: null }] });
+    // C ranked only the full 文昌小学: placed by 统筹安排 at the township's school with a seat, told why, and still first on the waitlist.
+    expect(await view("C")).toMatchObject({ state: "offered", offer: { sectionName: "望江小学" }, waitlist: [{ sectionName: "文昌小学", position: 1 }] });
+    const told = (await (await fetchTrack(app, receipts.C!)).json()) as { application: { timeline: { message: string | null }[] } };
+    expect(told.application.timeline.at(-1)!.message).toContain("您被安排到本乡镇（街道）内仍有空余学位的「望江小学」");
 
     // A declines: C (higher priority on the waitlist) is offered 文昌小学 and told by SMS.
     const declined = await fetchTrack(app, receipts.A!, "/api/enrol/track/decline");
     expect(declined.status).toBe(200);
     expect(await view("C")).toMatchObject({ state: "offered", offer: { sectionName: "文昌小学" } });
-    expect(await view("B")).toMatchObject({ state: "offered", waitlist: [{ sectionName: "文昌小学", position: 1 }] });
+    // B's live position moved from the published 2 to 1: the tracking page says why.
+    expect(await view("B")).toMatchObject({
+      state: "offered",
+      waitlist: [{ sectionName: "文昌小学", position: 1, note: "公布结果时您在第 2 位（见上方的分配说明）。此后排在您前面的 1 个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第 1 位。" }],
+    });
+    const explained = (await (await fetchTrack(app, receipts.B!)).json()) as { application: { timeline: { message: string | null }[] } };
+    expect(explained.application.timeline.some((t) => t.message?.includes("候补名单第 2 位"))).toBe(true);
     const sms = await tempDb().db.select().from(outboxMessages).where(eq(outboxMessages.subject, "候补递补：获得新的学位"));
     expect(sms).toHaveLength(1);
 

@@ -51,9 +51,9 @@ export function placeUnplaced(input: {
 }
 
 export function placementReason(ring: PlacementRing, label: string | null): string {
-  const head = "您填报的志愿均已录满。按公布的统筹安排规则（按随机号顺序，先本社区施教区学校，再本乡镇（街道）学校，再全区学校），";
+  const head = "为保证每个符合条件的孩子都有学位，按公布的统筹安排规则（按随机号顺序，先本社区施教区学校，再本乡镇（街道）学校，再全区学校），";
   if (ring === "catchment") return `${head}您被安排到本社区施教区内仍有空余学位的「${label}」。`;
   if (ring === "township") return `${head}本社区施教区学校已无空余学位，您被安排到本乡镇（街道）内仍有空余学位的「${label}」。`;
   if (ring === "district") return `${head}本乡镇（街道）学校已无空余学位，您被安排到全区仍有空余学位的「${label}」。`;
-  return "您填报的志愿均已录满，全区该年级在本批次已没有空余学位。教育局将在第二轮（补录）或开学前另行安排，并由工作人员电话联系您；您仍在所填志愿的候补名单上。";
+  return "全区该年级在本批次已没有空余学位。教育局将在第二轮（补录）或开学前另行安排，并由工作人员电话联系您；您仍在所填志愿的候补名单上。";
 }
