@@ -20,7 +20,7 @@ import { catalogueSourceFrom } from "../../../functions/platform/catalogue-sourc
 import { fixedClock } from "../../fixtures/test-app";
 import { submit, trackJson } from "./enrolment-app";
 import { commitmentOf, seedFromReveals } from "../../../src/domain/enrolment/draw/commit-reveal";
-import { commitWitnesses, DRAW_WITNESSES, revealWitnesses, witnessSecret } from "../../fixtures/draw";
+import { commitWitnesses, DRAW_WITNESSES, officialDraw, revealWitnesses, witnessSecret } from "../../fixtures/draw";
 import { runVerifyAllocation } from "../../../functions/cli/verify-allocation-command";
 
 const tempDb = useTempDb();
@@ -204,5 +204,40 @@ describe("the draw: calendar, commit–reveal, publication, verification and the
     expect(e.application).toMatchObject({ state: "offered", offer: { sectionName: "清溪区第二实验小学" } });
     const both = JSON.parse(await (await app.request("/api/enrol/results")).text()) as { grades: { round: number }[] };
     expect(both.grades.map((g) => g.round)).toEqual([1, 2]);
+  });
+
+  it("allows a re-draw only with a recorded reason, before offers are sent, and logs it beside the first", async () => {
+    const clock = fixedClock("2026-12-03T02:00:00.000Z");
+    const catalogue = await smallMarket();
+    const { app } = buildStaffApp(tempDb(), { clock, catalogue: catalogueSourceFrom(async () => catalogue) });
+    const db = tempDb().db;
+    for (const serial of [1, 2]) expect((await submit(app, family(serial, [W, D]), { key: `redraw-${serial}` })).status).toBe(201);
+    const officer = await signInFully(app, await insertUser(db, { role: "enrolment_officer" }), clock.now());
+    for (const row of await db.select().from(applications)) expect((await post(app, `/api/staff/applications/${row.id}/decision`, { decision: "eligible" }, officer)).status).toBe(200);
+    clock.set("2027-05-15T01:00:00.000Z");
+    const sup = await signInFully(app, await insertUser(db, { role: "enrolment_supervisor" }), clock.now());
+    const first = await officialDraw(app, sup);
+
+    const commitment = { grade: "1", role: "notary", name: "王公证", commitment: commitmentOf(witnessSecret(3, 0)) };
+    const noReason = await post(app, "/api/staff/allocation/commitments", commitment, sup);
+    expect(noReason.status).toBe(422);
+    expect(((await noReason.json()) as { fields: { path: string }[] }).fields.map((f) => f.path)).toEqual(["redrawReason"]);
+    expect((await post(app, "/api/staff/allocation/commitments", { ...commitment, redrawReason: "冻结名单中一名申请人的施教区认定有误，已更正" }, sup)).status).toBe(201);
+    for (const i of [1, 2]) expect((await post(app, "/api/staff/allocation/commitments", { ...commitment, role: "other", name: ["", "孙见证", "周见证"][i]!, commitment: commitmentOf(witnessSecret(3, i)) }, sup)).status).toBe(201);
+    expect((await post(app, "/api/staff/allocation/freeze", { grade: "1" }, sup)).status).toBe(200);
+    await revealWitnesses(app, sup, 3);
+    const second = (await (await post(app, "/api/staff/allocation/draws", { grade: "1" }, sup)).json()) as { runId: string; seed: string };
+    expect(second.seed).not.toBe(first.seed);
+
+    const replaced = await post(app, `/api/staff/allocation/runs/${first.runId}/publish`, {}, sup);
+    expect(((await replaced.json()) as { message: string }).message).toBe("这次抽签已被重新抽签取代，不能发布。");
+    expect((await post(app, `/api/staff/allocation/runs/${second.runId}/publish`, {}, sup)).status).toBe(200);
+    const log = (await (await app.request("/api/enrol/draw-log")).json()) as { runs: { kind: string; seed: string }[]; ceremonies: { redrawReason: string | null }[] };
+    expect(log.runs.map((r) => [r.kind, r.seed])).toEqual([["superseded", first.seed], ["published", second.seed]]);
+    expect(log.ceremonies.map((c) => c.redrawReason)).toEqual([null, "冻结名单中一名申请人的施教区认定有误，已更正"]);
+    expect(await (await app.request("/api/enrol/draw-log/page")).text()).toContain("重新抽签的理由：冻结名单中一名申请人的施教区认定有误，已更正");
+    // Once offers are sent, no commitment (so no further re-draw) for the round.
+    const late = await post(app, "/api/staff/allocation/commitments", { ...commitment, commitment: commitmentOf(witnessSecret(4, 0)), redrawReason: "再抽一次" }, sup);
+    expect(late.status).toBe(409);
   });
 });
