@@ -124,7 +124,7 @@ export const allocationRuns = sqliteTable("allocation_runs", {
   id: text("id").primaryKey(),
   intakeId: text("intake_id").notNull(),
   grade: text("grade", { enum: GRADES }).notNull(),
-  /** The seed the supervisor entered; published with the results. */
+  /** The run's seed: the hash of the witnesses' reveals (official) or a TEST- seed (dry run); on the public draw log. */
   seed: text("seed").notNull(),
   state: text("state", { enum: ALLOCATION_RUN_STATES }).notNull(),
   /** JSON AllocationResult (src/domain/enrolment/allocation): counts, offers, waitlists, explanations. */
