@@ -14,31 +14,22 @@ import { afterAll, describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
 import { applications, auditLog } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
-import { committedCatalogue, validApplication } from "../../fixtures/enrolment";
+import { validApplication } from "../../fixtures/enrolment";
 import { buildStaffApp, get, insertUser, post, signInFully, type TestUser } from "../../fixtures/staff";
 import { catalogueSourceFrom } from "../../../functions/platform/catalogue-source";
 import { fixedClock } from "../../fixtures/test-app";
 import { submit, trackJson } from "./enrolment-app";
 import { commitmentOf, seedFromReveals } from "../../../src/domain/enrolment/draw/commit-reveal";
-import { commitWitnesses, DRAW_WITNESSES, officialDraw, revealWitnesses, witnessSecret } from "../../fixtures/draw";
+import { commitWitnesses, D, DRAW_WITNESSES, officialDraw, oneSeatAtTwoSchools, revealWitnesses, W, witnessSecret } from "../../fixtures/draw";
 import { runVerifyAllocation } from "../../../functions/cli/verify-allocation-command";
 
 const tempDb = useTempDb();
 const dir = mkdtempSync(path.join(tmpdir(), "draw-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const W = "wenchang-xiaoxue-primary";
-const D = "dier-shiyan-xiaoxue-primary";
 const WITNESSES = DRAW_WITNESSES;
 const secret = witnessSecret;
-
-async function smallMarket() {
-  const catalogue = structuredClone(await committedCatalogue());
-  const one = (id: string) => id === W || id === D;
-  for (const s of catalogue.sections) if (one(s.id)) s.seats = 1;
-  catalogue.intake.grades[0]!.seats = catalogue.intake.grades[0]!.seats.map((l) => (one(l.section) ? { ...l, seats: 1 } : l));
-  return catalogue;
-}
+const smallMarket = oneSeatAtTwoSchools;
 
 function family(serial: number, preferences: string[]) {
   const a = validApplication(serial);

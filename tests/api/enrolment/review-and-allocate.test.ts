@@ -2,23 +2,17 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, outboxMessages } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
-import { committedCatalogue, validApplication } from "../../fixtures/enrolment";
+import { validApplication } from "../../fixtures/enrolment";
 import { get, insertUser, post, signInFully } from "../../fixtures/staff";
 import { catalogueSourceFrom } from "../../../functions/platform/catalogue-source";
 import { submit, trackJson } from "./enrolment-app";
 import { buildStaffApp } from "../../fixtures/staff";
 import { fixedClock } from "../../fixtures/test-app";
-import { officialDraw } from "../../fixtures/draw";
+import { officialDraw, oneSeatAtTwoSchools } from "../../fixtures/draw";
 
 const tempDb = useTempDb();
 
-/** The committed catalogue with one seat at each of two schools, so waitlists form. */
-async function smallMarket() {
-  const catalogue = structuredClone(await committedCatalogue());
-  for (const s of catalogue.sections) if (s.id === "wenchang-xiaoxue-primary" || s.id === "dier-shiyan-xiaoxue-primary") s.seats = 1;
-  catalogue.intake.grades[0]!.seats = catalogue.intake.grades[0]!.seats.map((l) => (l.section === "wenchang-xiaoxue-primary" || l.section === "dier-shiyan-xiaoxue-primary" ? { ...l, seats: 1 } : l));
-  return catalogue;
-}
+const smallMarket = oneSeatAtTwoSchools;
 
 function family(serial: number, insuranceMonths: string, preferences: string[]) {
   const a = validApplication(serial);
