@@ -29,6 +29,25 @@ export function isApiPath(pathname: string): boolean {
   return pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`);
 }
 
+/**
+ * Public pages whose content lives in the database, rendered by the app into the site's shell
+ * so they work without JavaScript: the entries send each to its API route. Nothing is
+ * prerendered at these paths.
+ */
+export const APP_PAGES: Readonly<Record<string, string>> = {
+  "/enrol/results/": `${API_PREFIX}/enrol/results/page`,
+  "/enrol/draw-log/": `${API_PREFIX}/enrol/draw-log/page`,
+};
+
+/** The request the app answers (an API request, or an app page rewritten to its route), or null for the static site. */
+export function appRequestFor(request: Request): Request | null {
+  const url = new URL(request.url);
+  if (isApiPath(url.pathname)) return request;
+  const page = APP_PAGES[url.pathname] ?? APP_PAGES[`${url.pathname}/`];
+  if (page === undefined || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  return new Request(new URL(page + url.search, url), request);
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
     .basePath(API_PREFIX)

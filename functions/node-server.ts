@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { z } from "zod";
 import { seedDemoData } from "./cli/seed";
-import { createApp, isApiPath } from "./app";
+import { appRequestFor, createApp } from "./app";
 import { parseConfig } from "./config";
 import { systemClock, type AppDeps, type Logger } from "./deps";
 import { createConsoleLogger } from "./platform/console-logger";
@@ -73,7 +73,10 @@ export async function startNodeServer(env: Record<string, string | undefined>, l
 
   const server = serve({
     // The API gets the Node bindings as its env, so getConnInfo can read the socket's address.
-    fetch: (request, env) => (isApiPath(new URL(request.url).pathname) ? api.fetch(request, env) : site.fetch(request)),
+    fetch: (request, env) => {
+      const forApp = appRequestFor(request);
+      return forApp ? api.fetch(forApp, env) : site.fetch(request);
+    },
     port: nodeEnv.PORT,
     hostname: nodeEnv.HOST,
   });

@@ -10,7 +10,7 @@ import { handle } from "@astrojs/cloudflare/handler";
 import type { ExecutionContext, R2Bucket, ScheduledController } from "@cloudflare/workers-types";
 import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client";
-import { createApp, isApiPath } from "./app";
+import { appRequestFor, createApp } from "./app";
 import { ConfigError, parseConfig } from "./config";
 import { systemClock, type AppDeps } from "./deps";
 import type { ErrorBody } from "./error-response";
@@ -68,9 +68,10 @@ function misconfigured(error: ConfigError): Response {
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    if (!isApiPath(new URL(request.url).pathname)) return handle(request, env as never, ctx as never) as unknown as Response;
+    const forApp = appRequestFor(request);
+    if (!forApp) return handle(request, env as never, ctx as never) as unknown as Response;
     try {
-      return await apiFor(env).fetch(request, env, ctx);
+      return await apiFor(env).fetch(forApp, env, ctx);
     } catch (error) {
       if (error instanceof ConfigError) return misconfigured(error);
       throw error;

@@ -10,6 +10,7 @@
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { APPLICATION_STATES } from "../../src/domain/enrolment/states";
+import { WITNESS_ROLES } from "../../src/domain/enrolment/draw/commit-reveal";
 import { DOCUMENT_KINDS, DOCUMENT_REVIEWS, GRADES, INELIGIBLE_REASONS } from "../../src/domain/enrolment/vocabulary";
 
 export const applications = sqliteTable(
@@ -33,6 +34,8 @@ export const applications = sqliteTable(
     childIndex: text("child_index"),
     /** Points declared by the family (capped by the intake's rules); staff confirm them at review. */
     points: integer("points").notNull().default(0),
+    /** 1 or 2 (补录): decided at submission by src/domain/enrolment/draw/round.ts. */
+    round: integer("round").notNull().default(1),
     /** SHA-256 of the access code; the code itself is shown once and never stored. */
     accessCodeHash: text("access_code_hash"),
     /** SHA-256 of a no-JS draft's cookie token. */
@@ -109,13 +112,19 @@ export const applicationEvents = sqliteTable(
   (t) => [index("application_events_app_idx").on(t.applicationId)],
 );
 
-export const ALLOCATION_RUN_STATES = ["dry_run", "published"] as const;
+/**
+ * dry_run: a test run with a TEST- seed, never publishable. official: the round's draw from the
+ * witnesses' seed, on the public draw log, offers not yet sent. published: its offers were sent.
+ * superseded: an official draw replaced by a re-draw (its reason on the new ceremony); it stays
+ * on the draw log beside the new one.
+ */
+export const ALLOCATION_RUN_STATES = ["dry_run", "official", "published", "superseded"] as const;
 
 export const allocationRuns = sqliteTable("allocation_runs", {
   id: text("id").primaryKey(),
   intakeId: text("intake_id").notNull(),
   grade: text("grade", { enum: GRADES }).notNull(),
-  /** The seed the supervisor entered; published with the results. */
+  /** The run's seed: the hash of the witnesses' reveals (official) or a TEST- seed (dry run); on the public draw log. */
   seed: text("seed").notNull(),
   state: text("state", { enum: ALLOCATION_RUN_STATES }).notNull(),
   /** JSON AllocationResult (src/domain/enrolment/allocation): counts, offers, waitlists, explanations. */
@@ -127,4 +136,59 @@ export const allocationRuns = sqliteTable("allocation_runs", {
   createdBy: text("created_by").notNull(),
   createdAt: text("created_at").notNull(),
   publishedAt: text("published_at"),
+  round: integer("round").notNull().default(1),
+  /** The ceremony whose frozen set and revealed seed an official draw used. */
+  ceremonyId: text("ceremony_id"),
+  /** SHA-256 of the offers (src/domain/enrolment/draw/commit-reveal.ts outcomeDigest). */
+  outcomeDigest: text("outcome_digest"),
 });
+
+/**
+ * One draw of one round of one grade (src/domain/enrolment/draw): the witnesses commit while
+ * it is `committing`; `frozen` fixes the applicant set (its digest, seats and rules public);
+ * `drawn` once the official draw ran on the revealed seed. A re-draw is a new ceremony with
+ * its reason recorded; the earlier one stays on the public draw log.
+ */
+export const DRAW_CEREMONY_STATES = ["committing", "frozen", "drawn"] as const;
+
+export const drawCeremonies = sqliteTable(
+  "draw_ceremonies",
+  {
+    id: text("id").primaryKey(),
+    intakeId: text("intake_id").notNull(),
+    grade: text("grade", { enum: GRADES }).notNull(),
+    round: integer("round").notNull(),
+    state: text("state", { enum: DRAW_CEREMONY_STATES }).notNull(),
+    /** Why this ceremony re-draws a round already drawn (null for the first). */
+    redrawReason: text("redraw_reason"),
+    openedAt: text("opened_at").notNull(),
+    frozenAt: text("frozen_at"),
+    /** JSON: the frozen inputs as published before the draw (digest, programs, applicants, rules). */
+    frozenSet: text("frozen_set"),
+    /** JSON object: pseudonymous id → application id (never published). */
+    applicantIds: text("applicant_ids"),
+    seed: text("seed"),
+    drawnAt: text("drawn_at"),
+  },
+  (t) => [index("draw_ceremonies_round_idx").on(t.intakeId, t.grade, t.round)],
+);
+
+export const drawWitnesses = sqliteTable(
+  "draw_witnesses",
+  {
+    id: text("id").primaryKey(),
+    ceremonyId: text("ceremony_id")
+      .notNull()
+      .references(() => drawCeremonies.id),
+    /** 1, 2, …: the order of commitment, which is the order of the seed's contributions. */
+    position: integer("position").notNull(),
+    role: text("role", { enum: WITNESS_ROLES }).notNull(),
+    /** The witness's name as published (a public role, not a family's data). */
+    name: text("name").notNull(),
+    commitment: text("commitment").notNull(),
+    committedAt: text("committed_at").notNull(),
+    contribution: text("contribution"),
+    revealedAt: text("revealed_at"),
+  },
+  (t) => [uniqueIndex("draw_witnesses_position").on(t.ceremonyId, t.position)],
+);

@@ -22,8 +22,8 @@ describe("the sitemap", () => {
   });
 });
 
-/** Search runs Pagefind; compare builds its table from the JSON download; allocation results and complaint statistics render their public JSON. No other page has a script. */
-const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/", "/enrol/results/", "/complaints/stats/"];
+/** Search runs Pagefind; compare builds its table from the JSON download; /enrol/ fills in the current phase; the results verifier re-runs the published file; complaint statistics render their public JSON. No other page has a script. */
+const PAGES_WITH_A_SCRIPT = ["/search/", "/schools/compare/", "/enrol/", "/enrol/results/verify/", "/complaints/stats/"];
 
 describe.skipIf(noBrowser)("every page of the sitemap in Chromium", () => {
   let context: BrowserContext;

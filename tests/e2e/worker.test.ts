@@ -48,6 +48,15 @@ describe("the Worker entry in workerd", () => {
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
+  it("sends /enrol/results/ and /enrol/draw-log/ to the app (rendered from the database: 503 while it is unreachable, not the 404 page)", async () => {
+    for (const page of ["/enrol/results/", "/enrol/draw-log/"]) {
+      const res = await fetch(`${configured.url}${page}`);
+      expect(res.status, page).toBe(503);
+      expect(res.headers.get("Retry-After"), page).toBe("30");
+    }
+    expect((await fetch(`${configured.url}/enrol/results/verify/`)).status).toBe(200);
+  });
+
   it("serves the staff console shells no-store", async () => {
     const res = await fetch(`${configured.url}/staff/sign-in/`);
     expect(res.status).toBe(200);

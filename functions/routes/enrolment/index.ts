@@ -20,6 +20,9 @@ import { bodyLimitOf } from "../../middleware/body-limit";
 import { RATE_LIMITS, rateLimit } from "../../middleware/rate-limit";
 import { contextOf } from "../../services/context";
 import { publicResults } from "../../services/enrolment/public-results";
+import { drawLog } from "../../services/enrolment/draw-log";
+import { intakePhases } from "../../services/enrolment/intake-phases";
+import { drawLogPage, resultsPage } from "../../../src/forms/enrolment/results-pages";
 import { acceptOffer } from "../../services/enrolment/accept-offer";
 import { declineOffer } from "../../services/enrolment/decline-offer";
 import { DRAFT_COOKIE, DRAFT_HOURS } from "../../services/enrolment/internal/draft-token";
@@ -141,4 +144,13 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const results = await publicResults({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } });
     c.header("Cache-Control", "public, max-age=300, must-revalidate");
     return c.json(results, 200);
-  });
+  })
+  // /enrol/results/ itself (the entries send it here): the same results, rendered, no JavaScript needed.
+  .get("/results/page", async (c) => {
+    const catalogue = await c.var.deps.catalogue.current();
+    const [results, phases] = await Promise.all([publicResults({ ctx: contextOf(c), input: { catalogue } }), intakePhases({ ctx: contextOf(c), input: { catalogue } })]);
+    return renderPage(c, { title: "学位分配结果", main: resultsPage({ intake: { title: catalogue.intake.title, allocationOn: catalogue.intake.dates.allocation_on }, phases: phases.grades, grades: results.grades }) });
+  })
+  .get("/phase", async (c) => c.json(await intakePhases({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } }), 200))
+  .get("/draw-log", async (c) => c.json(await drawLog({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } }), 200))
+  .get("/draw-log/page", async (c) => renderPage(c, { title: "抽签记录", main: drawLogPage(await drawLog({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } })) }));

@@ -5,8 +5,8 @@
  */
 import { Hono } from "hono";
 import { z } from "../../../src/domain/zod";
+import { CommitInput, GradeInput, RevealInput as DrawRevealInput } from "../../../src/domain/enrolment/draw/staff-inputs";
 import {
-  AllocationRunInput,
   ApplicationId,
   ApplicationQuery,
   DecisionInput,
@@ -27,6 +27,11 @@ import { requestInformation } from "../../services/enrolment/request-information
 import { revealField } from "../../services/enrolment/reveal-field";
 import { reviewDocument } from "../../services/enrolment/review-document";
 import { runAllocation } from "../../services/enrolment/run-allocation";
+import { commitWitness } from "../../services/enrolment/commit-witness";
+import { drawAllocation } from "../../services/enrolment/draw-allocation";
+import { freezeApplicants } from "../../services/enrolment/freeze-applicants";
+import { revealWitness } from "../../services/enrolment/reveal-witness";
+import { intakePhases } from "../../services/enrolment/intake-phases";
 import { jsonBody, paramsOf, queryOf } from "../../validate";
 
 const Id = z.strictObject({ id: ApplicationId });
@@ -57,7 +62,20 @@ export const staffApplicationRoutes = new Hono<StaffEnv>()
   );
 
 export const staffAllocationRoutes = new Hono<StaffEnv>()
-  .post("/runs", permit(runAllocation.action), jsonBody(AllocationRunInput), async (c) =>
+  .get("/phase", permit(runAllocation.action), async (c) => c.json(await intakePhases({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } }), 200))
+  .post("/commitments", permit(commitWitness.action), jsonBody(CommitInput), async (c) =>
+    c.json(await commitWitness({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("json") } }), 201),
+  )
+  .post("/freeze", permit(freezeApplicants.action), jsonBody(GradeInput), async (c) =>
+    c.json(await freezeApplicants({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("json") } }), 200),
+  )
+  .post("/reveals", permit(revealWitness.action), jsonBody(DrawRevealInput), async (c) =>
+    c.json(await revealWitness({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("json") } }), 200),
+  )
+  .post("/draws", permit(drawAllocation.action), jsonBody(GradeInput), async (c) =>
+    c.json(await drawAllocation({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("json") } }), 201),
+  )
+  .post("/runs", permit(runAllocation.action), jsonBody(GradeInput), async (c) =>
     c.json(await runAllocation({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("json") } }), 201),
   )
   .get("/runs/:runId", permit(getRun.action), paramsOf(RunParams), async (c) => c.json(await getRun({ ctx: contextOf(c), input: c.req.valid("param") }), 200))

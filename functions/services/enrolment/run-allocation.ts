@@ -1,66 +1,53 @@
 /**
- * `runAllocation({ ctx, input: { catalogue, grade, seed } })`: the supervisor's (招生主管) dry
- * run over the eligible applications of a grade (student-proposing deferred acceptance from
- * src/domain/enrolment/allocation, with priorities catchment → documented points → one lottery
- * number from the seed entered), to inspect per-school counts and every family's result before
- * publishing. Applicants appear under pseudonymous ids; refused once the grade is published.
+ * `runAllocation({ ctx, input: { catalogue, grade } })`: the supervisor's (招生主管) dry run over
+ * the eligible applications of the grade's current round (student-proposing deferred
+ * acceptance from src/domain/enrolment/allocation, with priorities catchment → documented
+ * points → one lottery number), to inspect per-school counts and every family's result. The
+ * seed is a TEST- seed the server draws, never one a person enters, and a test seed can never
+ * be published (`publishAllocation`); the run, its seed and its outcome digest still go to the
+ * audit and to the public draw log, so nobody can try seeds quietly. Applicants appear under
+ * pseudonymous ids.
  */
-import { and, eq } from "drizzle-orm";
-import { allocationRuns, applications } from "../../../db/schema";
-import { DomainError } from "../../../src/domain/errors";
+import { allocationRuns } from "../../../db/schema";
 import { allocate, toPublished } from "../../../src/domain/enrolment/allocation";
-import { communityOf, sectionsForGrade, type Catalogue } from "../../../src/domain/enrolment/catalogue";
-import { inCatchment } from "../../../src/domain/enrolment/points";
+import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
+import { outcomeDigest, testSeed } from "../../../src/domain/enrolment/draw/commit-reveal";
 import type { Grade } from "../../../src/domain/enrolment/vocabulary";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
-import { publicIdOf, runSummary } from "./internal/allocation-run";
+import { runSummary } from "./internal/allocation-run";
+import { drawMarket } from "./internal/draw-market";
+import { gradePhase } from "./internal/draw-state";
 
 export const runAllocation = staffVerb(
   "allocation.run",
-  async ({ ctx, input }: { ctx: StaffCtx & SecureCtx; input: { catalogue: Catalogue; grade: Grade; seed: string } }) => {
-    const { catalogue } = input;
-    const intakeId = catalogue.intake.id;
-    const already = await ctx.db
-      .select({ id: allocationRuns.id })
-      .from(allocationRuns)
-      .where(and(eq(allocationRuns.intakeId, intakeId), eq(allocationRuns.grade, input.grade), eq(allocationRuns.state, "published")))
-      .get();
-    if (already) throw new DomainError("conflict", "这个年级的分配结果已经发布，不能再运行。放弃的学位会按候补名单自动递补。");
-    const eligible = await ctx.db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.intakeId, intakeId), eq(applications.grade, input.grade), eq(applications.state, "eligible")));
-    const applicantIds: Record<string, string> = {};
-    const applicants = await Promise.all(
-      eligible.map(async (a) => {
-        const id = await publicIdOf(ctx, a.id);
-        applicantIds[id] = a.id;
-        const catchment = communityOf(catalogue, a.areaId, a.communityId)?.catchment ?? {};
-        const choices = (JSON.parse(a.preferences) as string[]).map((program) => ({ program, tier: inCatchment(catchment, a.grade, program) ? ("catchment" as const) : ("other" as const) }));
-        return { id, choices, points: a.points };
-      }),
-    );
-    const programs = sectionsForGrade(catalogue, input.grade).map((s) => ({ id: s.id, label: `${s.name}`, seats: s.seats }));
-    const result = allocate({ seed: input.seed, programs, applicants });
+  async ({ ctx, input }: { ctx: StaffCtx & SecureCtx; input: { catalogue: Catalogue; grade: Grade } }) => {
+    const { catalogue, grade } = input;
+    const { round } = await gradePhase(ctx, catalogue, grade);
+    const market = await drawMarket(ctx, catalogue, grade, round);
+    const seed = testSeed(crypto.randomUUID());
+    const result = allocate({ seed, programs: market.programs, applicants: market.applicants });
+    const digest = outcomeDigest(result.applicants);
     const runId = crypto.randomUUID();
     const at = ctx.clock.now().toISOString();
     await ctx.db.transaction(async (tx) => {
       await tx.insert(allocationRuns).values({
         id: runId,
-        intakeId,
-        grade: input.grade,
-        seed: input.seed,
+        intakeId: catalogue.intake.id,
+        grade,
+        round,
+        seed,
         state: "dry_run",
         result: JSON.stringify(result),
         published: JSON.stringify(toPublished(result)),
-        applicantIds: JSON.stringify(applicantIds),
+        applicantIds: JSON.stringify(market.applicantIds),
         createdBy: ctx.actor.userId,
         createdAt: at,
+        outcomeDigest: digest,
       });
-      await writeAudit(tx, ctx, { action: "allocation.dry_run", outcome: "success", actor: ctx.actor, objectType: "allocation_run", objectId: runId, detail: `grade:${input.grade}` });
+      await writeAudit(tx, ctx, { action: "allocation.dry_run", outcome: "success", actor: ctx.actor, objectType: "allocation_run", objectId: runId, detail: `grade:${grade};round:${round};seed:${seed};outcome:${digest}` });
     });
-    return { runId, ...runSummary(result) };
+    return { runId, round, outcomeDigest: digest, ...runSummary(result) };
   },
 );

@@ -67,6 +67,13 @@ export const Intake = z
       allocation_on: IsoDate,
       /** Last day a family can accept or decline an offer. */
       offer_deadline: IsoDate,
+      /**
+       * Last day of the second round (补录): from the day after offer_deadline until this day,
+       * late applications are accepted for the seats left after first-round acceptances, and
+       * drawn in a second draw of their own (src/domain/enrolment/draw/round.ts). Without it
+       * there is no second round.
+       */
+      second_round_closes: IsoDate.optional(),
     }),
     grades: z.array(GradeOffer).min(1),
     points: z.array(PointsRule),
@@ -75,7 +82,8 @@ export const Intake = z
   })
   .superRefine((intake, ctx) => {
     const d = intake.dates;
-    const order: [keyof typeof d, keyof typeof d][] = [
+    type Required = Exclude<keyof typeof d, "second_round_closes">;
+    const order: [Required, Required][] = [
       ["window_opens", "window_closes"],
       ["window_closes", "review_ends"],
       ["review_ends", "allocation_on"],
@@ -84,6 +92,10 @@ export const Intake = z
     for (const [a, b] of order) {
       if (d[a] >= d[b]) ctx.addIssue({ code: "custom", path: ["dates", b], message: `应晚于 ${a}（${d[a]}）` });
     }
+    if (d.second_round_closes !== undefined && d.second_round_closes <= d.offer_deadline)
+      ctx.addIssue({ code: "custom", path: ["dates", "second_round_closes"], message: `应晚于 offer_deadline（${d.offer_deadline}）` });
+    if (d.second_round_closes !== undefined && d.second_round_closes >= intake.school_year_start)
+      ctx.addIssue({ code: "custom", path: ["dates", "second_round_closes"], message: "补录截止日期应早于开学日期" });
     if (intake.dates.offer_deadline >= intake.school_year_start)
       ctx.addIssue({ code: "custom", path: ["school_year_start"], message: "开学日期应晚于接受学位的截止日期" });
     intake.grades.forEach((g, gi) => {

@@ -68,9 +68,4 @@ export const DecisionInput = z
     }
   });
 
-/** The supervisor's dry run: which grade, and the seed entered (published with the results). */
-export const AllocationRunInput = z.strictObject({
-  grade: z.enum(GRADES, { error: "请选择年级" }),
-  seed: z.string({ error: "请输入随机种子" }).min(1, "请输入随机种子").max(200, "随机种子不能超过 200 个字符"),
-});
 export const RunId = z.uuid("分配批次编号不正确");

@@ -52,7 +52,7 @@ export function trackPage(view: TrackView, accessCode: string, errors: FieldErro
   ${
     view.waitlist.length
       ? html`<h2>候补</h2><p>您在以下排在录取学校之前的志愿学校候补，有家庭放弃时依次递补，并短信通知：</p>
-  <ul>${view.waitlist.map((w) => html`<li>${w.sectionName}：第 ${w.position} 位</li>`)}</ul>`
+  <ul>${view.waitlist.map((w) => html`<li>${w.sectionName}：第 ${w.position} 位${w.note ? html`。${w.note}` : ""}</li>`)}</ul>`
       : ""
   }
   ${

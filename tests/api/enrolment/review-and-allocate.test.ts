@@ -2,22 +2,17 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, outboxMessages } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
-import { committedCatalogue, validApplication } from "../../fixtures/enrolment";
+import { validApplication } from "../../fixtures/enrolment";
 import { get, insertUser, post, signInFully } from "../../fixtures/staff";
 import { catalogueSourceFrom } from "../../../functions/platform/catalogue-source";
 import { submit, trackJson } from "./enrolment-app";
 import { buildStaffApp } from "../../fixtures/staff";
 import { fixedClock } from "../../fixtures/test-app";
+import { officialDraw, oneSeatAtTwoSchools } from "../../fixtures/draw";
 
 const tempDb = useTempDb();
 
-/** The committed catalogue with one seat at each of two schools, so waitlists form. */
-async function smallMarket() {
-  const catalogue = structuredClone(await committedCatalogue());
-  for (const s of catalogue.sections) if (s.id === "wenchang-xiaoxue-primary" || s.id === "dier-shiyan-xiaoxue-primary") s.seats = 1;
-  catalogue.intake.grades[0]!.seats = catalogue.intake.grades[0]!.seats.map((l) => (l.section === "wenchang-xiaoxue-primary" || l.section === "dier-shiyan-xiaoxue-primary" ? { ...l, seats: 1 } : l));
-  return catalogue;
-}
+const smallMarket = oneSeatAtTwoSchools;
 
 function family(serial: number, insuranceMonths: string, preferences: string[]) {
   const a = validApplication(serial);
@@ -91,13 +86,13 @@ describe("staff review, allocation and the waitlist", () => {
     for (const name of ["A", "B", "C"]) expect((await post(app, `/api/staff/applications/${idOf(name)}/decision`, { decision: "eligible" }, cookie)).status).toBe(200);
     expect((await post(app, `/api/staff/applications/${idOf("A")}/decision`, { decision: "ineligible", reasonCode: "age", text: "年龄不符" }, cookie)).status).toBe(409);
 
-    // The officer may not allocate; the supervisor runs a dry run and publishes.
-    expect((await post(app, "/api/staff/allocation/runs", { grade: "1", seed: "2027-05-15 公证处" }, cookie)).status).toBe(403);
+    // The officer may not allocate; after the window the supervisor runs the draw (commit, freeze, reveal, draw) and publishes.
+    expect((await post(app, "/api/staff/allocation/runs", { grade: "1" }, cookie)).status).toBe(403);
+    expect((await post(app, "/api/staff/allocation/commitments", { grade: "1", role: "notary", name: "王公证", commitment: "0".repeat(64) }, cookie)).status).toBe(403);
+    clock.set("2027-05-15T01:00:00.000Z");
     const supervisor = await insertUser(tempDb().db, { role: "enrolment_supervisor" });
     const sup = await signInFully(app, supervisor, clock.now());
-    const run = await post(app, "/api/staff/allocation/runs", { grade: "1", seed: "2027-05-15 公证处" }, sup);
-    expect(run.status).toBe(201);
-    const dry = (await run.json()) as { runId: string; programs: { id: string; offers: number; applicants: number }[]; offered: number; unplaced: number };
+    const dry = await officialDraw(app, sup);
     expect(dry.offered).toBe(2);
     expect(dry.unplaced).toBe(1);
     expect(dry.programs.find((p) => p.id === W)).toMatchObject({ applicants: 3, offers: 1 });
@@ -108,14 +103,23 @@ describe("staff review, allocation and the waitlist", () => {
 
     const view = async (name: string) => ((await (await fetchTrack(app, receipts[name]!)).json()) as { application: { state: string; offer: { sectionName: string } | null; waitlist: { sectionName: string; position: number }[] } }).application;
     expect(await view("A")).toMatchObject({ state: "offered", offer: { sectionName: "文昌小学" }, waitlist: [] });
-    expect(await view("B")).toMatchObject({ state: "offered", offer: { sectionName: "清溪区第二实验小学" }, waitlist: [{ sectionName: "文昌小学", position: 2 }] });
-    expect(await view("C")).toMatchObject({ state: "waitlisted", offer: null, waitlist: [{ sectionName: "文昌小学", position: 1 }] });
+    expect(await view("B")).toMatchObject({ state: "offered", offer: { sectionName: "清溪区第二实验小学" }, waitlist: [{ sectionName: "文昌小学", position: 2, note: null }] });
+    // C ranked only the full 文昌小学: placed by 统筹安排 at the township's school with a seat, told why, and still first on the waitlist.
+    expect(await view("C")).toMatchObject({ state: "offered", offer: { sectionName: "望江小学" }, waitlist: [{ sectionName: "文昌小学", position: 1 }] });
+    const told = (await (await fetchTrack(app, receipts.C!)).json()) as { application: { timeline: { message: string | null }[] } };
+    expect(told.application.timeline.at(-1)!.message).toContain("您被安排到本乡镇（街道）内仍有空余学位的「望江小学」");
 
     // A declines: C (higher priority on the waitlist) is offered 文昌小学 and told by SMS.
     const declined = await fetchTrack(app, receipts.A!, "/api/enrol/track/decline");
     expect(declined.status).toBe(200);
     expect(await view("C")).toMatchObject({ state: "offered", offer: { sectionName: "文昌小学" } });
-    expect(await view("B")).toMatchObject({ state: "offered", waitlist: [{ sectionName: "文昌小学", position: 1 }] });
+    // B's live position moved from the published 2 to 1: the tracking page says why.
+    expect(await view("B")).toMatchObject({
+      state: "offered",
+      waitlist: [{ sectionName: "文昌小学", position: 1, note: "公布结果时您在第 2 位（见上方的分配说明）。此后排在您前面的 1 个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第 1 位。" }],
+    });
+    const explained = (await (await fetchTrack(app, receipts.B!)).json()) as { application: { timeline: { message: string | null }[] } };
+    expect(explained.application.timeline.some((t) => t.message?.includes("候补名单第 2 位"))).toBe(true);
     const sms = await tempDb().db.select().from(outboxMessages).where(eq(outboxMessages.subject, "候补递补：获得新的学位"));
     expect(sms).toHaveLength(1);
 
@@ -127,7 +131,7 @@ describe("staff review, allocation and the waitlist", () => {
     const results = await app.request("/api/enrol/results");
     expect(results.headers.get("Cache-Control")).toContain("public");
     const text = await results.text();
-    expect(text).toContain("2027-05-15 公证处");
+    expect(text).toContain(dry.seed);
     for (const r of Object.values(receipts)) expect(text).not.toContain(r.reference);
     expect(text).not.toContain("测试孩子");
   });

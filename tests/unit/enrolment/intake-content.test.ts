@@ -28,7 +28,7 @@ describe("the committed intake content/intakes/2026.yaml", () => {
 
   it("names the file, line and field of a section the registry lacks", async () => {
     const found = await problemsOf((t) => t.replace("wenchang-xiaoxue-primary", "nowhere-xiaoxue-primary"));
-    expect(found).toEqual([{ file: FILE, line: 25, field: "grades.0.seats.1.section", message: expect.stringContaining("nowhere-xiaoxue-primary") }]);
+    expect(found).toEqual([{ file: FILE, line: 27, field: "grades.0.seats.1.section", message: expect.stringContaining("nowhere-xiaoxue-primary") }]);
   });
 
   it("refuses dates out of order and an unquoted impossible date", async () => {

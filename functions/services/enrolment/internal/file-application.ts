@@ -18,7 +18,8 @@ import { applicationEvents, applications } from "../../../../db/schema";
 import { DomainError } from "../../../../src/domain/errors";
 import type { ApplicationInput } from "../../../../src/domain/enrolment/application";
 import type { Catalogue } from "../../../../src/domain/enrolment/catalogue";
-import { isWindowOpen, retainUntil } from "../../../../src/domain/enrolment/intake";
+import { retainUntil } from "../../../../src/domain/enrolment/intake";
+import { applicationRound, openRound } from "../../../../src/domain/enrolment/draw/round";
 import { PRIVACY_NOTICE_VERSION, RETENTION } from "../../../../src/domain/privacy-notice";
 import { blindIndex, openField, sealField } from "../../../platform/field-crypto";
 import { hashReceiptCode, newReceiptCode } from "../../../platform/receipt-code";
@@ -81,7 +82,7 @@ export async function fileApplication({
   draftId?: string;
 }): Promise<Receipt & { replayed: boolean }> {
   const now = ctx.clock.now();
-  if (!isWindowOpen(catalogue.intake, now)) {
+  if (openRound(catalogue.intake, now) === null) {
     await discardDocuments(ctx, documents);
     throw new DomainError("conflict", CLOSED_MESSAGE);
   }
@@ -170,6 +171,7 @@ async function insertApplication(
     consentGuardian: CONSENTING_GUARDIAN,
     specialNeedsConsent: input.specialNeeds.has === "yes" && input.specialNeeds.consent === "yes",
     submittedAt: at,
+    round: applicationRound(catalogue.intake, new Date(at)),
     retainUntil: retainUntil(catalogue.intake, RETENTION.applicationMonths),
     updatedAt: at,
   };

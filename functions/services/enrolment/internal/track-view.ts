@@ -23,10 +23,18 @@ export type TrackView = {
   canUpload: boolean;
   decision: { reason: string; text: string } | null;
   offer: { sectionName: string; deadline: string; canAnswer: boolean } | null;
-  waitlist: { sectionName: string; position: number }[];
+  /** Live positions; `note` says why one differs from the position in the published explanation. */
+  waitlist: { sectionName: string; position: number; note: string | null }[];
   /** The pseudonymous id under which the published allocation file lists this family. */
   allocationId: string | null;
 };
+
+/** Why a live position differs from the one the published explanation gave (null when they agree). */
+export function waitlistNote(published: number | null, now: number): string | null {
+  if (published === null || published === now) return null;
+  const moved = published - now;
+  return `公布结果时您在第 ${published} 位（见上方的分配说明）。此后排在您前面的 ${moved} 个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第 ${now} 位。`;
+}
 
 export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: ApplicationRow): Promise<TrackView> {
   const [events, documents, waiting] = await Promise.all([
@@ -49,7 +57,7 @@ export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: Appl
       row.offerSection && (row.state === "offered" || row.state === "accepted" || row.state === "declined")
         ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now }
         : null,
-    waitlist: waiting.positions.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position })),
+    waitlist: waiting.positions.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position, note: waitlistNote(w.publishedPosition, w.position) })),
     allocationId: waiting.publicId,
   };
 }

@@ -10,24 +10,26 @@ import { allocationRuns, applicationEvents, applications } from "../../../../db/
 import type { Db } from "../../../../db/client";
 import { DomainError } from "../../../../src/domain/errors";
 import type { Catalogue } from "../../../../src/domain/enrolment/catalogue";
-import { moveWaitlist, resultForState, type OfferState, type PublishedAllocation } from "../../../../src/domain/enrolment/allocation";
+import { moveWaitlist, resultForState, type AllocationResult, type OfferState, type PublishedAllocation } from "../../../../src/domain/enrolment/allocation";
 import { offerDeadline } from "../../../../src/domain/enrolment/intake";
 import { transition } from "../../../../src/domain/enrolment/states";
 import { writeAudit } from "../../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../../context";
 import { enqueueMessage } from "../../outbox/internal/enqueue-message";
 import { openPersonal } from "./application-record";
+import { isRankedOffer } from "./placement-offers";
 import type { ApplicationRow } from "./application-row";
 
 type Run = typeof allocationRuns.$inferSelect;
 /** After the intake's deadline, a place offered from a waitlist still gets this many days. */
 export const LATE_OFFER_DAYS = 7;
 
-export async function publishedRunFor(db: Db | Tx, intakeId: string, grade: ApplicationRow["grade"]): Promise<Run | undefined> {
+/** The published run of the application's grade and round (each round has its own draw). */
+export async function publishedRunFor(db: Db | Tx, row: Pick<ApplicationRow, "intakeId" | "grade" | "round">): Promise<Run | undefined> {
   return db
     .select()
     .from(allocationRuns)
-    .where(and(eq(allocationRuns.intakeId, intakeId), eq(allocationRuns.grade, grade), eq(allocationRuns.state, "published")))
+    .where(and(eq(allocationRuns.intakeId, row.intakeId), eq(allocationRuns.grade, row.grade), eq(allocationRuns.round, row.round), eq(allocationRuns.state, "published")))
     .orderBy(desc(allocationRuns.publishedAt))
     .get();
 }
@@ -46,32 +48,42 @@ async function offerStateOf(db: Db | Tx, run: Run): Promise<{ state: OfferState;
   for (const r of rows) {
     const pid = byApp.get(r.id)!;
     if (r.state === "declined" || r.state === "withdrawn") withdrawn.push(pid);
-    else offers[pid] = r.state === "offered" || r.state === "accepted" ? r.offerSection : null;
+    // A 统筹 placement (a school the family did not rank) is no offer for the matching: the family keeps its waitlist places.
+    else offers[pid] = (r.state === "offered" || r.state === "accepted") && isRankedOffer(published, pid, r.offerSection) ? r.offerSection : null;
   }
   return { state: { offers, withdrawn }, published, byPublic, byApp };
 }
 
-/** The family's pseudonymous id in the published file (to check its own result) and its waitlist positions now. */
-export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ publicId: string | null; positions: { sectionId: string; position: number }[] }> {
-  const run = await publishedRunFor(db, row.intakeId, row.grade);
+/**
+ * The family's pseudonymous id in the published file (to check its own result) and its waitlist
+ * positions now, each beside the position written in the explanation at publication: a
+ * waitlist only shrinks (families ahead decline, withdraw or move up to a place they ranked
+ * higher), so a position can only move forward, and by exactly that many families.
+ */
+export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ publicId: string | null; positions: { sectionId: string; position: number; publishedPosition: number | null }[] }> {
+  const run = await publishedRunFor(db, row);
   if (!run) return { publicId: null, positions: [] };
   const { state, published, byApp } = await offerStateOf(db, run);
   const pid = byApp.get(row.id) ?? null;
   if (!pid || !["offered", "accepted", "waitlisted"].includes(row.state)) return { publicId: pid, positions: [] };
   const mine = resultForState(published, state).applicants.find((a) => a.id === pid);
-  const positions = (mine?.choices ?? []).filter((c) => c.outcome === "waitlisted" && c.waitlistPosition !== null).map((c) => ({ sectionId: c.program, position: c.waitlistPosition! }));
+  const atPublication = (JSON.parse(run.result) as AllocationResult).applicants.find((a) => a.id === pid);
+  const publishedAt = (program: string) => atPublication?.choices.find((c) => c.program === program)?.waitlistPosition ?? null;
+  const positions = (mine?.choices ?? [])
+    .filter((c) => c.outcome === "waitlisted" && c.waitlistPosition !== null)
+    .map((c) => ({ sectionId: c.program, position: c.waitlistPosition!, publishedPosition: publishedAt(c.program) }));
   return { publicId: pid, positions };
 }
 
 /** Called in the transaction that recorded `row`'s decline (row is the state before it). */
 export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue: Catalogue, row: ApplicationRow): Promise<number> {
-  const run = await publishedRunFor(tx, row.intakeId, row.grade);
+  const run = await publishedRunFor(tx, row);
   if (!run) return 0;
   const { state, published, byPublic, byApp } = await offerStateOf(tx, run);
   const pid = byApp.get(row.id);
   if (!pid) return 0;
   // The decliner still holds its place in the state the module starts from.
-  const before: OfferState = { offers: { ...state.offers, [pid]: row.offerSection }, withdrawn: state.withdrawn.filter((w) => w !== pid) };
+  const before: OfferState = { offers: { ...state.offers, [pid]: isRankedOffer(published, pid, row.offerSection) ? row.offerSection : null }, withdrawn: state.withdrawn.filter((w) => w !== pid) };
   const { changes } = moveWaitlist(published, before, { type: "decline", applicant: pid });
   const now = ctx.clock.now();
   const deadline = new Date(Math.max(offerDeadline(catalogue.intake).getTime(), now.getTime() + LATE_OFFER_DAYS * 86400 * 1000)).toISOString();

@@ -13,6 +13,7 @@ export { allocate } from "./allocate";
 export { lotteryNumber, lotteryMessage, LOTTERY_RULE_ZH, LOTTERY_RULE_EN } from "./lottery";
 export { inputDigest } from "./input-digest";
 export { toPublished, rerunFromPublished, PUBLISHED_FORMAT, type RerunReport } from "./published";
+export { rerunResultsFile, ResultsFile, RESULTS_FORMAT, type ResultsReport } from "./results-file";
 export { initialOfferState, moveWaitlist, resultForState } from "./waitlist";
 export { choiceName, formatLottery } from "./explain";
 export * from "./schemas";

@@ -1,6 +1,6 @@
 /**
  * The lottery: one number per applicant, used at every school (single tie-breaking), derived
- * from the seed the enrolment supervisor enters and publishes, so anyone can recompute it:
+ * from the published seed (the hash of the witnesses' revealed contributions, src/domain/enrolment/draw/commit-reveal.ts), so anyone can recompute it:
  *
  *   number = first 13 hex digits of SHA-256( UTF-8( seed + ":" + applicantId ) ) / 2^52
  *

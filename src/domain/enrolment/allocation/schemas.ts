@@ -22,7 +22,7 @@ export const PublicId = z
   .string({ error: "请填写编号" })
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "编号只能包含字母、数字、“_”“.”“-”，不超过 64 个字符" });
 
-/** The seed the supervisor enters and publishes: any visible text, one line. */
+/** The published seed (official: the hash of the witnesses' reveals; dry runs: TEST-…): any visible text, one line. */
 export const Seed = z
   .string({ error: "请输入随机种子" })
   .min(1, { error: "请输入随机种子" })

@@ -3,6 +3,7 @@
  * (the API audits it), judges documents, asks for more information and records the decision,
  * then reloads. Text from the API is set with textContent only.
  */
+import { beijingTime } from "../../../forms/enrolment/answer-views";
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
@@ -70,7 +71,7 @@ async function load() {
       return tr;
     }),
   );
-  el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${t.at.replace("T", " ").slice(0, 16)} ${t.label}${t.message ? `：${t.message}` : ""}`)));
+  el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${beijingTime(t.at)}（北京时间） ${t.label}${t.message ? `：${t.message}` : ""}`)));
 }
 
 async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected", reason: string) {

@@ -2,6 +2,7 @@
  * Review queue island: filters and page go into the query string (bookmarkable), rows link
  * to the detail page. Everything from the API is set with textContent.
  */
+import { beijingTime } from "../../../forms/enrolment/answer-views";
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
@@ -53,7 +54,7 @@ async function load() {
         cell(item.area),
         cell(item.preferences.join("、")),
         cell(String(item.points)),
-        cell(item.submittedAt.replace("T", " ").slice(0, 16)),
+        cell(beijingTime(item.submittedAt)),
       );
       return tr;
     }),

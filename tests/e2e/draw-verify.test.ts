@@ -1,0 +1,82 @@
+/**
+ * The published results in Chromium. A published grade-7 run is written straight into the
+ * server's database (the calendar lets no official draw happen today, 2026-12-03, through the
+ * console). Then: /enrol/results/ with JavaScript off shows the table, the seed and the one
+ * file to download; /enrol/results/verify/ re-runs exactly that served file in the browser
+ * with the domain's own code and says "与公布结果一致"; a tampered copy picked from disk
+ * shows its first difference. At 320 px, axe on each page.
+ */
+import { createClient } from "@libsql/client";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { allocate, toPublished } from "../../src/domain/enrolment/allocation";
+import { outcomeDigest, seedFromReveals } from "../../src/domain/enrolment/draw/commit-reveal";
+import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
+
+const dir = mkdtempSync(path.join(tmpdir(), "draw-verify-e2e-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const seed = seedFromReveals([1, 2, 3].map((position) => ({ position, contribution: `e2e-witness-${position}-secret` })));
+
+async function insertPublishedRun(): Promise<void> {
+  const programs = [
+    { id: "wenchang-zhongxue-junior", label: "文昌中学", seats: 2 },
+    { id: "diyi-zhongxue-junior", label: "第一中学", seats: 1 },
+  ];
+  const applicants = ["E1", "E2", "E3", "E4"].map((id, i) => ({ id: `A${id}`, points: i % 2, choices: [{ program: programs[i % 2]!.id, tier: "other" as const }, { program: programs[(i + 1) % 2]!.id, tier: "other" as const }] }));
+  const result = allocate({ seed, programs, applicants });
+  const client = createClient({ url: inject("databaseUrl") });
+  try {
+    const at = new Date().toISOString();
+    await client.execute({
+      sql: "insert into allocation_runs (id, intake_id, grade, seed, state, result, published, applicant_ids, created_by, created_at, published_at, round, outcome_digest) values (?, '2026', '7', ?, 'published', ?, ?, '{}', 'e2e', ?, ?, 1, ?)",
+      args: [crypto.randomUUID(), seed, JSON.stringify(result), JSON.stringify(toPublished(result)), at, at, outcomeDigest(result.applicants)],
+    });
+  } finally {
+    client.close();
+  }
+}
+
+describe.skipIf(noBrowser)("published results and the browser verifier", () => {
+  const browser = useBrowser();
+
+  it("shows the results without JavaScript and re-runs the served file in the browser", async () => {
+    await insertPublishedRun();
+    const first = await browser.page(320);
+    const chromium = first.context().browser()!;
+    const noJs = await chromium.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 }, locale: "zh-CN" });
+    const p = await noJs.newPage();
+    const response = await p.goto(`${baseUrl}/enrol/results/`);
+    expect(response?.status()).toBe(200);
+    const main = (await p.locator("main").textContent()) ?? "";
+    expect(main).toContain("初中七年级 第一轮");
+    expect(main).toContain(seed);
+    expect(main).not.toContain("正在载入");
+    expect(await p.locator('a[href="/api/enrol/results"]').count()).toBe(1);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await noJs.close();
+
+    const page = await browser.page(320);
+    const problems: string[] = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    await page.goto(`${baseUrl}/enrol/results/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/enrol/results/verify/`);
+    await page.click("#verify-served");
+    await page.locator('#verify-output[data-result="match"]', { hasText: "与公布结果一致。" }).waitFor();
+    expect(await page.locator("#verify-output").textContent()).toContain("7 年级第一轮：与公布结果一致（4 名申请人、2 个学位项目全部重新计算）");
+    expect(await axeViolations(page)).toEqual([]);
+
+    const served = (await (await fetch(`${baseUrl}/api/enrol/results`)).json()) as { grades: { grade: string; allocation: { applicants: { offer: string | null }[] } }[] };
+    const mine = served.grades.find((g) => g.grade === "7")!;
+    mine.allocation.applicants[0]!.offer = mine.allocation.applicants[0]!.offer === null ? "diyi-zhongxue-junior" : null;
+    const file = path.join(dir, "results.json");
+    writeFileSync(file, JSON.stringify(served));
+    await page.setInputFiles("#verify-file", file);
+    await page.locator('#verify-output[data-result="mismatch"]').waitFor();
+    expect(await page.locator("#verify-output").textContent()).toMatch(/与公布结果不一致.*第一处：申请 AE1：公布的录取/);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
