@@ -74,7 +74,7 @@ export async function checkKeys({ ctx, input }: { ctx: { db: Db; clock: Clock };
   if (adopting && !(await sampleOpens(db, input.keys))) problems.push(`DATA_KEY from ${sources.data} does not open the values already in this database.`);
   if (problems.length > 0) {
     throw new KeyMismatchError(
-      `Refusing to use this database: the configured keys do not match it.\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+      `The configured keys do not match this database; refusing to use it.\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
         "  Use the keys the data was sealed with (see README, Operations: key custody). No key material is printed.",
     );
   }
