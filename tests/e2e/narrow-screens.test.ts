@@ -3,9 +3,10 @@
  * at 320 px and at 640 px (200% zoom on a 1280 px screen) fails on a table cell narrower than
  * its shortest word (never less than 3 em for a cell with text, so a column squeezed to one
  * character a line is caught), on any visible text under 12 px (SVG text measured as drawn,
- * after its viewBox scaling) and on a page that scrolls sideways. NARROW_PAGES pages: all on
- * CI, a spread sample of 24 locally (the table-heavy pages first, then one of each kind), so
- * a local run stays near a minute.
+ * after its viewBox scaling), on a table that scrolls without a visible cue above it and on
+ * a page that scrolls sideways. NARROW_PAGES pages: all on CI, a spread sample of 28 locally
+ * (the table-heavy pages first, then one of each kind, then more in sitemap order), so a
+ * local run stays near a minute.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,12 +16,16 @@ import { baseUrl, browserPath, noBrowser } from "./page";
 
 const WIDTHS = [320, 640] as const;
 const all = sitemapPaths();
-const wanted = process.env.NARROW_PAGES ?? (process.env.CI ? "all" : "24");
+const wanted = process.env.NARROW_PAGES ?? (process.env.CI ? "all" : "28");
 
 /** A spread sample: the pages with the widest tables, then one page of each other kind, then the rest in sitemap order. */
 export function samplePaths(paths: string[], count: number): string[] {
   const first = ["/data/", "/balance/", "/methodology/", "/schools/", "/commitments/"].filter((p) => paths.includes(p));
-  const kindOf = (p: string) => p.split("/").slice(0, p.split("/").length > 3 ? 3 : 2).join("/");
+  // A page's kind: its first segment, and the second when a third follows (/schools/township/x/).
+  const kindOf = (p: string) => {
+    const seg = p.split("/").filter(Boolean);
+    return seg.length <= 1 ? seg.join("/") : seg.length === 2 ? `${seg[0]}/*` : `${seg[0]}/${seg[1]}/*`;
+  };
   const seen = new Set(first.map(kindOf));
   const spread = paths.filter((p) => !first.includes(p) && !seen.has(kindOf(p)) && seen.add(kindOf(p)));
   const rest = paths.filter((p) => !first.includes(p) && !spread.includes(p));
@@ -29,7 +34,7 @@ export function samplePaths(paths: string[], count: number): string[] {
 
 const paths = wanted === "all" ? all : samplePaths(all, Number(wanted));
 
-type Problem = { kind: "squeezed" | "small"; where: string; detail: string };
+type Problem = { kind: "squeezed" | "small" | "no scroll cue"; where: string; detail: string };
 
 /** Runs in the page: every squeezed table cell and every visible text under 12 px. */
 function findProblems(): Problem[] {
@@ -51,6 +56,14 @@ function findProblems(): Problem[] {
     const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     const needed = Math.min(shortest, 3 * fontSize);
     if (inner + 1 < needed) problems.push({ kind: "squeezed", where: label(cell), detail: `${inner.toFixed(0)} px wide, needs ${needed.toFixed(0)} px` });
+  }
+
+  // A table wider than its region scrolls inside it; the line just above must say so.
+  for (const table of document.querySelectorAll("table")) {
+    const region = table.parentElement!;
+    if (!visible(table) || !/auto|scroll/.test(getComputedStyle(region).overflowX) || region.scrollWidth <= region.clientWidth + 1) continue;
+    const cue = region.previousElementSibling;
+    if (!cue || !cue.classList.contains("table-scroll-hint") || !visible(cue)) problems.push({ kind: "no scroll cue", where: label(table.querySelector("caption") ?? table), detail: `${region.scrollWidth} px in ${region.clientWidth} px` });
   }
 
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -80,7 +93,7 @@ describe.skipIf(noBrowser)(`tables and text on narrow screens (${paths.length} o
   });
 
   it("checks every page when asked and a spread of kinds by default", () => {
-    expect(samplePaths(["/", "/a/", "/a/1/", "/a/2/", "/data/", "/b/"], 4)).toEqual(["/data/", "/", "/a/", "/a/1/"]);
+    expect(samplePaths(["/", "/a/", "/a/1/", "/a/2/", "/data/", "/b/", "/b/c/1/", "/b/c/2/"], 6)).toEqual(["/data/", "/", "/a/", "/a/1/", "/b/", "/b/c/1/"]);
     expect(paths.length).toBeGreaterThan(0);
   });
 
@@ -88,10 +101,11 @@ describe.skipIf(noBrowser)(`tables and text on narrow screens (${paths.length} o
     const page = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
     try {
       await page.setContent(
-        `<body style="overflow-wrap:anywhere"><table><tr><td>学校名称很长的一列</td><td>城区</td><td>123456789</td><td>达到标准的比例</td><td>说明文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长</td></tr></table><p style="font-size:10px">小字</p><svg viewBox="0 0 640 40" width="320"><text y="20" font-size="13">图表文字</text></svg></body>`,
+        `<body style="overflow-wrap:anywhere"><table><tr><td>学校名称很长的一列</td><td>城区</td><td>123456789</td><td>达到标准的比例</td><td>说明文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长</td></tr></table><div style="overflow-x:auto"><table><caption>宽表</caption><tr><td style="white-space:nowrap">一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十</td></tr></table></div><p style="font-size:10px">小字</p><svg viewBox="0 0 640 40" width="320"><text y="20" font-size="13">图表文字</text></svg></body>`,
       );
       const found = await page.evaluate(findProblems);
       expect(found.filter((p) => p.kind === "squeezed").length).toBeGreaterThan(0);
+      expect(found.filter((p) => p.kind === "no scroll cue").map((p) => p.where)).toEqual(["caption “宽表”"]);
       expect(found.filter((p) => p.kind === "small").map((p) => p.where)).toEqual(["p “小字”", "text “图表文字”"]);
     } finally {
       await page.close();
