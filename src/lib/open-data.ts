@@ -8,12 +8,12 @@
  * same table. The files are rendered from the same report the pages use.
  */
 import { stringify } from "csv-stringify/sync";
-import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, CV_DECIMALS, QUALITY_INDICATORS, QUALITY_INFO, TEACHING_POINT_MIN_STUDENTS } from "../domain/balance/indicators";
+import { BASIC_COUNT, BASIC_INDICATORS, BASIC_INFO, QUALITY_INDICATORS, QUALITY_INFO, TEACHING_POINT_MIN_STUDENTS } from "../domain/balance/indicators";
 import { columnDescription, SECTION_YEAR_COLUMNS } from "../domain/balance/inputs";
-import { PublishedSection } from "../domain/balance/published-result";
+import { PublishedDistrictRow, PublishedSection } from "../domain/balance/published-result";
 import { type YearReport } from "../domain/balance/report";
 import { codesWithLabels } from "../domain/balance/rule-text";
-import { LOCATION_TYPES, LOCATION_TYPE_LABELS, SECTIONS, SECTION_LABELS } from "../domain/district/vocabulary";
+import { LOCATION_TYPES, LOCATION_TYPE_LABELS, SECTIONS } from "../domain/district/vocabulary";
 import type { Balance } from "./balance";
 import type { District } from "../content-data/district";
 import { csvTable, type TableField } from "./csv-table";
@@ -55,36 +55,30 @@ const SCHOOL_FIELDS: TableField[] = [
   { name: "address", type: "string", description: "学校地址" },
 ];
 
-const DISTRICT_FIELDS: TableField[] = [
-  { name: "level", type: "string", description: codesWithLabels("学段", SECTIONS, SECTION_LABELS) },
-  { name: "method", type: "string", description: "2017 优质均衡或 2012 基本均衡" },
-  { name: "indicator", type: "string", description: "指标 id" },
-  { name: "indicator_name", type: "string", description: "指标名称" },
-  { name: "sections", type: "integer", description: "纳入计算的学段数" },
-  { name: "mean", type: "number", description: "按在校生数加权的均值 X̄" },
-  { name: "sd", type: "number", description: "加权总体标准差 S" },
-  { name: "cv", type: "number", description: `差异系数 CV = S / X̄，保留 ${CV_DECIMALS} 位小数` },
-  { name: "threshold", type: "number", description: "差异系数上限（2012 年方法为综合差异系数的上限）" },
-  { name: "pass", type: "boolean", description: "是否不超过上限（2012 年方法的单项不单独判定，留空）" },
-  { name: "urban_rural_ratio", type: "number", description: "城区均值 ÷ 农村均值" },
-];
+/** district-<year>.csv: one row per level, method and indicator (src/domain/balance/published-result.ts). */
+const DISTRICT_TABLE = csvTable(PublishedDistrictRow);
+const DISTRICT_FIELDS = DISTRICT_TABLE.fields;
 
 const INPUT_FIELDS: TableField[] = [
   { name: "year", type: "integer", description: "统计年份（学年开始的年份）" },
   ...SECTION_YEAR_COLUMNS.map((c): TableField => ({ name: c.name, type: c.type, description: columnDescription(c) })),
 ];
 
-function districtRows(report: YearReport) {
-  return SECTIONS.flatMap((level) => {
+function districtRows(report: YearReport): Record<string, unknown>[] {
+  return SECTIONS.flatMap((level): PublishedDistrictRow[] => {
     const L = report.levels[level];
     if (!L) return [];
     const n = L.sections_in_scope.length;
+    const none = { unweighted_cv: null, weighting_changes_verdict: null, urban_rural_ratio: null };
     return [
-      ...QUALITY_INDICATORS.map((i) => ({ level, method: "2017", indicator: i, indicator_name: QUALITY_INFO[i].name, sections: n, mean: L.quality[i].mean, sd: L.quality[i].sd, cv: L.quality[i].cv ?? "", threshold: L.quality[i].threshold, pass: L.quality[i].pass, urban_rural_ratio: L.quality[i].urban_rural_ratio ?? "" })),
-      ...BASIC_INDICATORS.map((b) => ({ level, method: "2012", indicator: b, indicator_name: BASIC_INFO[b].name, sections: n, mean: L.basic[b].mean, sd: L.basic[b].sd, cv: L.basic[b].cv ?? "", threshold: "", pass: "", urban_rural_ratio: "" })),
-      { level, method: "2012", indicator: "composite", indicator_name: `综合差异系数（${BASIC_COUNT} 项平均）`, sections: n, mean: "", sd: "", cv: L.basic_composite.cv ?? "", threshold: L.basic_composite.threshold, pass: L.basic_composite.pass, urban_rural_ratio: "" },
-    ];
-  });
+      ...QUALITY_INDICATORS.map((i) => {
+        const q = L.quality[i];
+        return { level, method: "2017" as const, indicator: i, indicator_name: QUALITY_INFO[i].name, sections: n, mean: q.mean, sd: q.sd, cv: q.cv, unweighted_cv: q.unweighted_cv, weighting_changes_verdict: q.weighting_changes_verdict, threshold: q.threshold, pass: q.pass, urban_rural_ratio: q.urban_rural_ratio };
+      }),
+      ...BASIC_INDICATORS.map((b) => ({ level, method: "2012" as const, indicator: b, indicator_name: BASIC_INFO[b].name, sections: n, mean: L.basic[b].mean, sd: L.basic[b].sd, cv: L.basic[b].cv, threshold: null, pass: null, ...none })),
+      { level, method: "2012" as const, indicator: "composite", indicator_name: `综合差异系数（${BASIC_COUNT} 项平均）`, sections: n, mean: null, sd: null, cv: L.basic_composite.cv, threshold: L.basic_composite.threshold, pass: L.basic_composite.pass, ...none },
+    ].map((row) => PublishedDistrictRow.parse(row));
+  }).map(DISTRICT_TABLE.row);
 }
 
 /** The JSON of one year: the published report with what a reader needs to interpret it. */

@@ -69,6 +69,27 @@ describe("the open-data files", () => {
     });
   });
 
+  it("publish the unweighted CV beside the weighted one in district-<year>.csv, its schema and the column dictionary", async () => {
+    // 2024 primary R2 is the published case where the weighting decides the verdict (issue 17).
+    const y2024 = years.find((y) => y.year === 2024)!;
+    const csv = files.find((f) => f.name === "district-2024.csv")!;
+    const header = csv.text.split("\n")[0]!.split(",");
+    expect(header.slice(header.indexOf("cv"), header.indexOf("cv") + 3)).toEqual(["cv", "unweighted_cv", "weighting_changes_verdict"]);
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    const r2 = rows.find((r) => r.level === "primary" && r.method === "2017" && r.indicator === "R2")!;
+    const q = y2024.levels.primary!.quality.R2;
+    expect(q.weighting_changes_verdict).toBe(true);
+    expect([Number(r2.cv), Number(r2.unweighted_cv), r2.weighting_changes_verdict, r2.pass]).toEqual([q.cv, q.unweighted_cv, "true", String(q.pass)]);
+    // The 2012 rows have no unweighted figure: the cell is empty, not 0.
+    expect(rows.filter((r) => r.method === "2012").every((r) => r.unweighted_cv === "" && r.weighting_changes_verdict === "")).toBe(true);
+    const pkg = JSON.parse(dataPackage(await withChecksums(files), district)) as { resources: { path: string; schema?: { fields: { name: string; type: string }[] } }[] };
+    const schema = pkg.resources.find((r) => r.path === "district-2024.csv")!.schema!;
+    expect(schema.fields.map((f) => f.name)).toEqual(header);
+    expect(schema.fields.find((f) => f.name === "unweighted_cv")?.type).toBe("number");
+    const { columnDictionary } = await import("../../../src/lib/open-data");
+    expect(columnDictionary().filter((c) => c.file === "district-<年份>.csv").map((c) => c.column)).toEqual(header);
+  });
+
   it("describe each file in datapackage.json with its SHA-256 and size", async () => {
     const pkg = JSON.parse(dataPackage(await withChecksums(files), district)) as { resources: { path: string; hash: string; bytes: number; schema?: unknown }[]; title: string };
     expect(pkg.title).toContain("演示数据");
