@@ -15,10 +15,11 @@ type Stats = ComplaintStats & {
   summaries: { categoryLabel: string; answeredOn: string; outcomeLabel: string; summary: string }[];
 };
 
-const SMALL = `少于 ${MIN_PUBLISHED_COUNT}`;
+const SMALL = "不公布";
 const schools = new Map<string, string>(SCHOOL_DIRECTORY.map((s) => [s.id, s.name]));
 const count = (n: number | null) => (n === null ? SMALL : String(n));
 const figure = (n: number | null, unit: string) => (n === null ? `不公布（少于 ${MIN_PUBLISHED_COUNT} 件）` : `${n}${unit}`);
+const share = (n: number | null) => (n === null ? "不公布（按期或逾期的件数太少）" : `${(n * 100).toFixed(1)}%`);
 
 function table(id: string, cells: Cell[], label: (key: string) => string) {
   const body = document.querySelector<HTMLTableSectionElement>(`#${id} tbody`)!;
@@ -46,8 +47,8 @@ try {
     ["已答复", count(s.answered)],
     ["受理决定天数（中位数）", figure(s.medianDaysToAcceptance, " 天")],
     ["答复天数（中位数，自受理起）", figure(s.medianDaysToAnswer, " 天")],
-    ["按期答复比例", s.answeredOnTimeShare === null ? `不公布（少于 ${MIN_PUBLISHED_COUNT} 件）` : `${(s.answeredOnTimeShare * 100).toFixed(1)}%`],
-    ["统计时间", chineseDate(s.asOf.slice(0, 10))],
+    ["按期答复比例", share(s.answeredOnTimeShare)],
+    ["统计时间", chineseDate(s.asOf)],
   ] as const) {
     const dt = document.createElement("dt");
     dt.textContent = k;
