@@ -63,4 +63,26 @@ describe("public complaint statistics and open data", () => {
     const requests = await (await app.request("/api/open311/v2/requests.json")).json();
     expect(requests).toEqual([]);
   });
+
+  it("renders the statistics page on the server: current figures, four captioned tables with names, no script", async () => {
+    const { app } = buildTestApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
+    await fileMany(app, [["fees", 6], ["curriculum", 5], ["tutoring", 2]]);
+    const res = await app.request("/api/complaints/stats.html");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toContain("text/html");
+    expect(res.headers.get("Cache-Control")).toContain("max-age=300");
+    const page = await res.text();
+    const main = page.slice(page.indexOf("<main"), page.indexOf("</main>"));
+    expect(main).not.toContain("<script");
+    expect(main.match(/<caption>/g)).toHaveLength(4);
+    expect(main).toContain("<caption>按投诉类别的投诉件数（截至2026年9月1日）</caption>");
+    expect(main).toMatch(/<th scope="row">违规收费、强制购买<\/th><td class="num">6<\/td>/);
+    expect(main).toMatch(/<th scope="row">违规办班、有偿补课<\/th><td class="num">不公布<\/td>/);
+    expect(main).toMatch(/<th scope="row">清溪区实验小学<\/th><td class="num">13<\/td>/);
+    expect(main).toMatch(/<th scope="row">2026年9月<\/th><td class="num">13<\/td>/);
+    expect(main).toContain("<dt>投诉总数</dt><dd>13</dd>");
+    // A new case shows at once (no build step between the data and the page).
+    await fileMany(app, [["burden", 1]]);
+    expect(await (await app.request("/api/complaints/stats.html")).text()).toContain("<dt>投诉总数</dt><dd>14</dd>");
+  });
 });

@@ -5,7 +5,7 @@
  * an empty count and the note "不公布"; a table withheld whole has one row saying so.
  */
 import type { ComplaintStats } from "../../../../src/domain/complaint/statistics";
-import { namedCells, STATS_TABLES } from "./stats-labels";
+import { namedCells, STATS_TABLES } from "../../../../src/domain/complaint/stats-labels";
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const HIDDEN = "不公布";

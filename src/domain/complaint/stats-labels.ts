@@ -3,10 +3,10 @@
  * and the staff-free views, so a key (a category code, a department id, a school id, a
  * month) always reads the same way. Names come from the domain's vocabularies.
  */
-import { CATEGORY_INFO, type ComplaintCategory } from "../../../../src/domain/complaint/categories";
-import { SCHOOL_DIRECTORY } from "../../../../src/domain/complaint/directory.generated";
-import type { Cell, ComplaintStats } from "../../../../src/domain/complaint/statistics";
-import { DEPARTMENT_LABELS, type Department } from "../../../../src/domain/staff/departments";
+import { CATEGORY_INFO, type ComplaintCategory } from "./categories";
+import { SCHOOL_DIRECTORY } from "./directory.generated";
+import type { Cell, ComplaintStats } from "./statistics";
+import { DEPARTMENT_LABELS, type Department } from "../staff/departments";
 
 const SCHOOL_NAMES = new Map<string, string>(SCHOOL_DIRECTORY.map((s) => [s.id, s.name]));
 
