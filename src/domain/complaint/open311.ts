@@ -32,7 +32,7 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T, what: string) 
       .string()
       .transform((s) => s.split(",").map((x) => x.trim()))
       .pipe(z.array(item).min(1).max(200, `${what}最多 200 项。`)),
-  );
+  ).meta({ description: `A comma-separated list (or the parameter repeated) of ${what.trim()} values` });
 
 export const Open311JurisdictionQuery = z.object({ jurisdiction_id: optional(z.string().max(253)) });
 

@@ -7,6 +7,7 @@
  * either the on-time or the late count is from 1 to 4. Pure: the API runs it on the server,
  * so no small count ever leaves it.
  */
+import { z } from "zod";
 import { daysBetween } from "./time";
 import { MIN_PUBLISHED_COUNT, protectTable, publishedCount, publishedShare, type Cell } from "./disclosure";
 
@@ -53,6 +54,21 @@ export type ComplaintStats = {
   /** Share (0–1, 3 decimals) of answered cases answered by their due date. */
   answeredOnTimeShare: number | null;
 };
+
+/** The published figures as a schema, for the API description (`null`: hidden; an empty table: withheld). */
+const CellSchema = z.strictObject({ key: z.string(), count: z.number().int().nullable() });
+export const ComplaintStatsSchema = z.strictObject({
+  minimumCount: z.number().int(),
+  total: z.number().int().nullable(),
+  byCategory: z.array(CellSchema),
+  bySchool: z.array(CellSchema),
+  byDepartment: z.array(CellSchema),
+  byMonth: z.array(CellSchema),
+  medianDaysToAcceptance: z.number().nullable(),
+  medianDaysToAnswer: z.number().nullable(),
+  answered: z.number().int().nullable(),
+  answeredOnTimeShare: z.number().nullable(),
+}) satisfies z.ZodType<ComplaintStats>;
 
 /** A table of `rows` by `key`, its floors the listed cases per key (none for schools: Open311 names no school). */
 const tableBy = (rows: readonly StatsRow[], key: (r: StatsRow) => string, listedKnown = true) =>
