@@ -36,7 +36,7 @@ const formatOf = (path: string): Format => (path.endsWith(".xml") ? "xml" : "jso
 function document(c: Context<AppEnv>, root: string, body: unknown, status: ContentfulStatusCode = 200): Response {
   if (status === 200) c.header("Cache-Control", CACHE);
   if (formatOf(c.req.path) === "xml") return c.body(xmlDocument(root, body, ITEMS), status, { "Content-Type": "text/xml; charset=utf-8" });
-  return c.json(body as object, status);
+  return c.body(JSON.stringify(body), status, { "Content-Type": "application/json; charset=utf-8" });
 }
 
 /** The spec's error document: one entry per problem, each with the HTTP status as its code. */

@@ -142,7 +142,9 @@ describe("Open311 GeoReport v2, read side", () => {
   });
 
   it("serves services, a service's definition and discovery in the spec's shapes, and 404 for an unknown code", async () => {
-    const services = Open311ServiceList.parse(await (await get("/v2/services.json")).json());
+    const servicesRes = await get("/v2/services.json");
+    expect(servicesRes.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    const services = Open311ServiceList.parse(await servicesRes.json());
     expect(services).toHaveLength(12);
     const definition = Open311ServiceDefinition.parse(await (await get("/v2/services/fees.json")).json());
     expect(definition).toEqual({ service_code: "fees", attributes: [] });
