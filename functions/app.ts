@@ -19,6 +19,7 @@ import { keyCheckFirst } from "./middleware/key-check";
 import { healthRoutes } from "./routes/health";
 import { complaintRoutes } from "./routes/complaints";
 import { open311Routes } from "./routes/open311";
+import { openApiRoutes } from "./routes/openapi";
 import { staffRoutes } from "./routes/staff";
 import { enrolmentRoutes } from "./routes/enrolment";
 
@@ -67,7 +68,8 @@ export function createApp(deps: AppDeps) {
     .route("/staff", staffRoutes)
     .route("/enrol", enrolmentRoutes)
     .route("/complaints", complaintRoutes)
-    .route("/open311", open311Routes);
+    .route("/open311", open311Routes)
+    .route("/", openApiRoutes);
 
   app.notFound((c) => errorResponse(c, new DomainError("not_found", "没有这个接口。请检查请求地址。")));
   app.onError(handleError(deps.log));

@@ -27,11 +27,11 @@ export function isNoJsFormPost(req: Request): boolean {
 }
 
 /** A page for the shell: its heading text for `<title>`, the `<main>` HTML, status, and whether it shows errors. */
-export type Page = { title: string; main: ShellPage["main"]; status?: ContentfulStatusCode; hasErrors?: boolean };
+export type Page = { title: string; main: ShellPage["main"]; status?: ContentfulStatusCode; hasErrors?: boolean; indexable?: boolean };
 
 /** Renders a page into the shell the site's build produced. */
 export function renderPage(c: Context<AppEnv>, page: Page): Promise<Response> {
-  return c.var.deps.pageShell.render({ title: pageTitle(page.title, page.hasErrors ?? false), main: page.main, status: page.status ?? 200 });
+  return c.var.deps.pageShell.render({ title: pageTitle(page.title, page.hasErrors ?? false), main: page.main, status: page.status ?? 200, indexable: page.indexable ?? false });
 }
 
 export type Answer<T> = {

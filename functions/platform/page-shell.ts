@@ -25,6 +25,8 @@ export type ShellPage = {
   /** Trusted HTML for inside `<main>`: build it with hono/html's `html` so citizen values are escaped. */
   main: HtmlEscapedString | Promise<HtmlEscapedString> | string;
   status?: number;
+  /** A public page search engines may index (the shell itself is noindex): drops the shell's robots tag. */
+  indexable?: boolean;
 };
 export type PageShell = { render(page: ShellPage): Promise<Response> };
 
@@ -61,8 +63,9 @@ export function pageShellFrom(load: () => Promise<string>): PageShell {
     return template;
   };
   return {
-    async render({ title, main, status = 200 }) {
-      const shell = await get();
+    async render({ title, main, status = 200, indexable = false }) {
+      const template = await get();
+      const shell = indexable ? template.replace(/<meta name="robots"[^>]*>/, "") : template;
       const body = String(await main);
       // Functions as replacements, so `$&` and friends in citizen text are not patterns.
       const html = shell.replace(SHELL_TITLE_MARKER, () => escapeText(title)).replace(SHELL_MAIN_MARKER, () => body);

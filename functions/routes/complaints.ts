@@ -13,9 +13,10 @@ import type { DomainError, FieldError } from "../../src/domain/errors";
 import { MAX_UPLOAD_BYTES } from "../../src/domain/uploads";
 import { formWithErrors, type FormValues } from "../../src/forms/complaint/complaint-form";
 import { confirmationPage } from "../../src/forms/complaint/confirmation-page";
+import { statsPage } from "../../src/forms/complaint/stats-page";
 import { trackFormWithErrors, trackResultPage } from "../../src/forms/complaint/track-pages";
 import type { AppEnv } from "../app-env";
-import { respond, type Page } from "../http/answer";
+import { renderPage, respond, type Page } from "../http/answer";
 import { filesNamed, readBody } from "../http/read-body";
 import { bodyLimitOf } from "../middleware/body-limit";
 import { RATE_LIMITS, rateLimit } from "../middleware/rate-limit";
@@ -33,6 +34,7 @@ import { parseForm } from "../validate";
 /** Five files of 5 MB and the text fields. */
 const SUBMISSION_BODY_LIMIT = MAX_ATTACHMENTS * MAX_UPLOAD_BYTES + 1024 * 1024;
 const submissions = rateLimit({ bucket: "complaint-submit", ...RATE_LIMITS.submission });
+const STATS_CACHE = "public, max-age=300, s-maxage=300";
 const lookups = rateLimit({ bucket: "complaint-lookup", ...RATE_LIMITS.lookup });
 
 /** The posted text fields as the form shows them again (files are never sent back). */
@@ -103,14 +105,20 @@ export const complaintRoutes = new Hono<AppEnv>()
   })
   .get("/stats", async (c) => {
     const stats = await publicComplaintStats({ ctx: contextOf(c) });
-    c.header("Cache-Control", "public, max-age=300, s-maxage=300");
+    c.header("Cache-Control", STATS_CACHE);
     return c.json(stats, 200);
+  })
+  // The statistics page itself, rendered on each request (cached 5 min) so it is current and needs no script.
+  .get("/stats.html", async (c) => {
+    const res = await renderPage(c, { title: "投诉统计", indexable: true, main: statsPage(await publicComplaintStats({ ctx: contextOf(c) })) });
+    res.headers.set("Cache-Control", STATS_CACHE);
+    return res;
   })
   .get("/stats.csv", async (c) => {
     const stats = await publicComplaintStats({ ctx: contextOf(c) });
     return c.body(statsCsv(stats), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="complaint-stats.csv"`,
-      "Cache-Control": "public, max-age=300, s-maxage=300",
+      "Cache-Control": STATS_CACHE,
     });
   });

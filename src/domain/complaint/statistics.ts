@@ -1,16 +1,17 @@
 /**
  * Public complaint statistics (DOMAIN.md §4, SECURITY.md data classes): counts by category,
  * school, department and month, median days to acceptance and to answer, and the share
- * answered on time. Any count from 1 to 4 is suppressed (published as null, shown as
- * "少于 5"), and so are medians and shares computed from fewer than 5 cases. Because every
- * dimension also publishes its total, one suppressed cell could be recovered by subtraction;
- * when a dimension has exactly one suppressed cell, the next smallest non-zero cell is
- * suppressed too (complementary suppression). Pure: the API runs it on the server, so no
- * small count ever leaves it.
+ * answered on time. Disclosure control is `./disclosure.ts`: counts from 1 to 4 are hidden,
+ * more cells are hidden until no hidden cell can be worked out from the total and the cases
+ * listed publicly one by one, medians need 5 cases, and the on-time share is withheld when
+ * either the on-time or the late count is from 1 to 4. Pure: the API runs it on the server,
+ * so no small count ever leaves it.
  */
+import { z } from "zod";
 import { daysBetween } from "./time";
+import { MIN_PUBLISHED_COUNT, protectTable, publishedCount, publishedShare, type Cell } from "./disclosure";
 
-export const MIN_PUBLISHED_COUNT = 5;
+export { MIN_PUBLISHED_COUNT, type Cell };
 
 export type StatsRow = {
   category: string;
@@ -21,20 +22,11 @@ export type StatsRow = {
   decidedOn: string | null;
   acceptedOn: string | null;
   answeredOn: string | null;
-  /** The answer's due date (extension included), when answered. */
+  /** The answer's due date (extension and pauses included), when answered. */
   answerDue: string | null;
+  /** Listed publicly one by one (Open311): its category, department and month are known. */
+  listed: boolean;
 };
-
-export type Cell = { key: string; count: number | null };
-
-export function suppressCells(counts: Map<string, number>): Cell[] {
-  const cells: Cell[] = [...counts].map(([key, n]) => ({ key, count: n > 0 && n < MIN_PUBLISHED_COUNT ? null : n }));
-  if (cells.filter((c) => c.count === null).length === 1) {
-    const next = cells.filter((c) => c.count !== null && c.count > 0).sort((a, b) => a.count! - b.count!)[0];
-    if (next) next.count = null;
-  }
-  return cells.sort((a, b) => a.key.localeCompare(b.key));
-}
 
 export function median(values: number[]): number | null {
   if (values.length < MIN_PUBLISHED_COUNT) return null;
@@ -43,7 +35,7 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const countBy = (rows: StatsRow[], key: (r: StatsRow) => string) => {
+const countBy = (rows: readonly StatsRow[], key: (r: StatsRow) => string) => {
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
   return m;
@@ -63,20 +55,40 @@ export type ComplaintStats = {
   answeredOnTimeShare: number | null;
 };
 
+/** The published figures as a schema, for the API description (`null`: hidden; an empty table: withheld). */
+const CellSchema = z.strictObject({ key: z.string(), count: z.number().int().nullable() });
+export const ComplaintStatsSchema = z.strictObject({
+  minimumCount: z.number().int(),
+  total: z.number().int().nullable(),
+  byCategory: z.array(CellSchema),
+  bySchool: z.array(CellSchema),
+  byDepartment: z.array(CellSchema),
+  byMonth: z.array(CellSchema),
+  medianDaysToAcceptance: z.number().nullable(),
+  medianDaysToAnswer: z.number().nullable(),
+  answered: z.number().int().nullable(),
+  answeredOnTimeShare: z.number().nullable(),
+}) satisfies z.ZodType<ComplaintStats>;
+
+/** A table of `rows` by `key`, its floors the listed cases per key (none for schools: Open311 names no school). */
+const tableBy = (rows: readonly StatsRow[], key: (r: StatsRow) => string, listedKnown = true) =>
+  protectTable(countBy(rows, key), listedKnown ? countBy(rows.filter((r) => r.listed), key) : new Map());
+
 export function complaintStats(rows: StatsRow[]): ComplaintStats {
+  // Under 5 cases in all, the total is hidden and no table is published beside it.
+  const tabled = publishedCount(rows.length) === null ? [] : rows;
   const answered = rows.filter((r) => r.acceptedOn && r.answeredOn && r.answerDue);
   const onTime = answered.filter((r) => r.answeredOn! <= r.answerDue!).length;
-  const small = (n: number) => (n > 0 && n < MIN_PUBLISHED_COUNT ? null : n);
   return {
     minimumCount: MIN_PUBLISHED_COUNT,
-    total: small(rows.length),
-    byCategory: suppressCells(countBy(rows, (r) => r.category)),
-    bySchool: suppressCells(countBy(rows, (r) => r.school)),
-    byDepartment: suppressCells(countBy(rows, (r) => r.department)),
-    byMonth: suppressCells(countBy(rows, (r) => r.receivedOn.slice(0, 7))),
+    total: publishedCount(rows.length),
+    byCategory: tableBy(tabled, (r) => r.category),
+    bySchool: tableBy(tabled, (r) => r.school, false),
+    byDepartment: tableBy(tabled, (r) => r.department),
+    byMonth: tableBy(tabled, (r) => r.receivedOn.slice(0, 7)),
     medianDaysToAcceptance: median(rows.filter((r) => r.decidedOn).map((r) => daysBetween(r.receivedOn, r.decidedOn!))),
     medianDaysToAnswer: median(answered.map((r) => daysBetween(r.acceptedOn!, r.answeredOn!))),
-    answered: small(answered.length),
-    answeredOnTimeShare: answered.length < MIN_PUBLISHED_COUNT ? null : Math.round((onTime / answered.length) * 1000) / 1000,
+    answered: publishedCount(answered.length),
+    answeredOnTimeShare: publishedShare(onTime, answered.length),
   };
 }
