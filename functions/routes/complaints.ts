@@ -27,13 +27,15 @@ import { requestReview } from "../services/complaint/request-review";
 import { ATTACHMENTS_FIELD, submitComplaint } from "../services/complaint/submit-complaint";
 import { trackComplaint } from "../services/complaint/track-complaint";
 import { contextOf } from "../services/context";
+import { RECEIPT_POLICY } from "../services/receipt/internal/receipt-policy";
 import { idempotencyKeyOf } from "../services/idempotency/internal/with-idempotency";
 import { parseForm } from "../validate";
 
 /** Five files of 5 MB and the text fields. */
 const SUBMISSION_BODY_LIMIT = MAX_ATTACHMENTS * MAX_UPLOAD_BYTES + 1024 * 1024;
 const submissions = rateLimit({ bucket: "complaint-submit", ...RATE_LIMITS.submission });
-const lookups = rateLimit({ bucket: "complaint-lookup", ...RATE_LIMITS.lookup });
+/** Per client, from the receipt policy; wrong codes per reference only slow (services/receipt). */
+const lookups = rateLimit(RECEIPT_POLICY.complaint.perClient);
 
 /** The posted text fields as the form shows them again (files are never sent back). */
 const asValues = (fields: Record<string, unknown>): FormValues =>
