@@ -22,6 +22,7 @@ import { z } from "../../../src/domain/zod";
 import { permit, type StaffEnv } from "../../middleware/staff-auth";
 import { addNote } from "../../services/complaint/add-note";
 import { approveAnswer } from "../../services/complaint/approve-answer";
+import { approveExtension } from "../../services/complaint/approve-extension";
 import { assignComplaint } from "../../services/complaint/assign-complaint";
 import { decideComplaint } from "../../services/complaint/decide-complaint";
 import { downloadAttachment } from "../../services/complaint/download-attachment";
@@ -69,6 +70,9 @@ export const staffComplaintRoutes = new Hono<StaffEnv>()
   )
   .post("/:id/extend", permit(extendDeadline.action), paramsOf(Params), jsonBody(ExtendInput), async (c) =>
     c.json({ complaint: await extendDeadline({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
+  )
+  .post("/:id/extension/approve", permit(approveExtension.action), paramsOf(Params), async (c) =>
+    c.json({ complaint: await approveExtension({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),
   )
   .post("/:id/notes", permit(addNote.action), paramsOf(Params), jsonBody(NoteInput), async (c) =>
     c.json({ complaint: await addNote({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),

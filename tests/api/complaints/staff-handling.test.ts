@@ -51,7 +51,7 @@ describe("handling a complaint in the console", () => {
   it("runs triage → assignment → liaison draft → approval → the filer reads and rates, with clocks and audit", async () => {
     const queue = await (await get(env.app, "/api/staff/complaints?status=submitted", triage)).json();
     expect(queue.complaints.map((c: { reference: string }) => c.reference)).toEqual([receipt.reference]);
-    expect(queue.complaints[0].clock.words).toBe("还剩 15 天（2026年9月16日 前）");
+    expect(queue.complaints[0].clock.words).toBe("还剩15天，2026年9月16日（含）前完成。");
     // A liaison sees nothing before the case is assigned to its department.
     expect((await (await get(env.app, "/api/staff/complaints", finance)).json()).complaints).toEqual([]);
 
@@ -116,11 +116,25 @@ describe("handling a complaint in the console", () => {
     expect(JSON.stringify(audit)).not.toContain("li@example.com");
   });
 
-  it("extends once by at most 30 days with a notice, pauses while waiting for the filer, and refuses a second extension", async () => {
+  it("extends once by at most 30 days only when a supervisor approves intake's request, pauses while waiting for the filer, and refuses a second extension", async () => {
+    const supervisor = await signInFully(env.app, await insertUser(tempDb().db, { role: "complaint_supervisor" }), clock.now());
     await act(triage, "/decide", { decision: "accept" });
+    const messages = async () => (await tempDb().db.select().from(outboxMessages).all()).length;
+    const before = await messages();
     expect((await act(triage, "/extend", { days: 31, notice: "需要调取财务凭证" })).status).toBe(422);
-    const extended = await (await act(triage, "/extend", { days: 30, notice: "需要调取财务凭证" })).json();
-    expect(extended.complaint.clocks.answer.due).toBe("2026-11-30");
+    const requested = await (await act(triage, "/extend", { days: 30, notice: "需要调取财务凭证" })).json();
+    // Asked for, not yet approved: the due date has not moved and the filer has not been told.
+    expect(requested.complaint.clocks.answer.due).toBe("2026-10-31");
+    expect(requested.complaint.pendingExtensionDays).toBe(30);
+    expect((await act(triage, "/extend", { days: 5, notice: "还需要时间" })).status).toBe(409);
+    expect(await messages()).toBe(before);
+    // Intake cannot approve its own request; the supervisor can, once.
+    expect((await act(triage, "/extension/approve")).status).toBe(403);
+    const approved = await (await act(supervisor, "/extension/approve")).json();
+    expect(approved.complaint.clocks.answer.due).toBe("2026-11-30");
+    expect(approved.complaint).toMatchObject({ extensionDays: 30, pendingExtensionDays: 0 });
+    expect(await messages()).toBe(before + 1);
+    expect((await act(supervisor, "/extension/approve")).status).toBe(409);
     expect((await act(triage, "/extend", { days: 5, notice: "还需要时间" })).status).toBe(409);
     await later("2026-09-10T02:00:00.000Z");
     expect((await act(triage, "/request-information", { message: "请提供收费通知的截图" })).status).toBe(200);
@@ -131,7 +145,11 @@ describe("handling a complaint in the console", () => {
     const resumed = await (await get(env.app, `/api/staff/complaints/${id}`, triage)).json();
     expect(resumed.complaint.clocks.answer).toMatchObject({ state: "running", due: "2026-12-04" });
     const tracked = await (await postJson(env.app, "/api/complaints/track", receipt)).json();
-    expect(tracked.complaint.timeline.map((e: { label: string }) => e.label)).toContain("延长办理期限");
+    const labels = tracked.complaint.timeline.map((e: { label: string }) => e.label);
+    expect(labels).toContain("批准延长办理期限");
+    expect(labels).not.toContain("申请延长办理期限");
+    const audit = await tempDb().db.select().from(auditLog).where(eq(auditLog.action, "complaints.approve_extension")).all();
+    expect(audit.map((a) => [a.outcome, a.objectId, a.detail])).toEqual([["success", receipt.reference, "days:30"]]);
   });
 
   it("reopens the case on a review request within 30 days, keeping its history, and refuses one after", async () => {

@@ -18,7 +18,7 @@ describe("tracking a complaint with its receipt", () => {
     expect(res.status).toBe(200);
     const { complaint } = await res.json();
     expect(complaint).toMatchObject({ reference: r.reference, status: "submitted", statusLabel: "已提交，待受理", canAddInformation: true, canRate: false });
-    expect(complaint.acceptance.words).toBe("还剩 15 天（2026年9月16日 前）");
+    expect(complaint.acceptance.words).toBe("还剩15天，2026年9月16日（含）前完成。");
     expect(complaint.timeline.map((e: { label: string }) => e.label)).toEqual(["收到投诉"]);
   });
 

@@ -13,7 +13,7 @@ import { writeAudit } from "../../audit/internal/write-audit";
 import type { ServiceCtx, Tx } from "../../context";
 import { checkReceipt, type ReceiptFinder } from "../../receipt/internal/check-receipt";
 import { RECEIPT_POLICY } from "../../receipt/internal/receipt-policy";
-import { eventsOf, pausesOf, type ComplaintRow } from "./case-facts";
+import { eventsOf, type ComplaintRow } from "./case-facts";
 import { filerView, type FilerView } from "./filer-view";
 
 const findComplaint: ReceiptFinder<ComplaintRow> = async (ctx, reference) => {
@@ -28,7 +28,7 @@ export function caseByReceipt(ctx: ServiceCtx, receipt: TrackInput): Promise<Com
 
 export async function viewOf(ctx: ServiceCtx, id: string): Promise<FilerView> {
   const row = (await ctx.db.select().from(complaints).where(eq(complaints.id, id)).get())!;
-  return filerView(row, await eventsOf(ctx.db, id), await pausesOf(ctx.db, id), ctx.clock.now());
+  return filerView(row, await eventsOf(ctx.db, id), ctx.clock.now());
 }
 
 export async function filerChange(ctx: ServiceCtx, row: ComplaintRow, action: string, apply: (tx: Tx, at: string) => Promise<void>): Promise<FilerView> {

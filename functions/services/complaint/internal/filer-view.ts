@@ -8,8 +8,7 @@ import { canRequestReview, reviewOpenUntil } from "../../../../src/domain/compla
 import { HISTORY_LABELS, OPEN_STATUSES, OUTCOME_LABELS, RATING_LABELS, STATUS_LABELS, type Outcome, type Rating } from "../../../../src/domain/complaint/states";
 import { shanghaiDate } from "../../../../src/domain/complaint/time";
 import { DEPARTMENT_LABELS, type Department } from "../../../../src/domain/staff/departments";
-import { clocksOf, type ComplaintRow, type EventRow } from "./case-facts";
-import type { Pause } from "../../../../src/domain/complaint/deadlines";
+import { clocksOf, historyFrom, type ComplaintRow, type EventRow } from "./case-facts";
 
 export type FilerView = ReturnType<typeof filerView>;
 
@@ -23,9 +22,9 @@ function eventLine(e: EventRow) {
   };
 }
 
-export function filerView(row: ComplaintRow, events: EventRow[], pauses: Pause[], now: Date) {
+export function filerView(row: ComplaintRow, events: EventRow[], now: Date) {
   const today = shanghaiDate(now);
-  const clocks = clocksOf(row, pauses, now);
+  const clocks = clocksOf(historyFrom(events), now);
   return {
     reference: row.reference,
     category: row.category,

@@ -5,14 +5,14 @@
  * the identity is a separate, reasoned and audited reveal (reveal-contact).
  */
 import { CATEGORY_INFO } from "../../../../src/domain/complaint/categories";
-import type { Pause } from "../../../../src/domain/complaint/deadlines";
+import type { CaseEvent } from "../../../../src/domain/complaint/deadlines";
 import { HISTORY_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../../../../src/domain/complaint/states";
 import { DEPARTMENT_LABELS } from "../../../../src/domain/staff/departments";
 import { STAFF_ROLE_LABELS } from "../../../../src/domain/staff/roles";
-import { clocksOf, type AttachmentRow, type ComplaintRow, type EventRow } from "./case-facts";
+import { clocksOf, historyFrom, type AttachmentRow, type ComplaintRow, type EventRow } from "./case-facts";
 
-export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: Date) {
-  const clocks = clocksOf(row, pauses, now);
+export function staffSummary(row: ComplaintRow, history: readonly CaseEvent[], now: Date) {
+  const clocks = clocksOf(history, now);
   const live = clocks.answer ?? clocks.acceptance;
   return {
     id: row.id,
@@ -31,17 +31,19 @@ export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: D
   };
 }
 
-export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: readonly Pause[], now: Date, attachments: AttachmentRow[]) {
-  const clocks = clocksOf(row, pauses, now);
+export function staffDetail(row: ComplaintRow, events: EventRow[], now: Date, attachments: AttachmentRow[]) {
+  const history = historyFrom(events);
+  const clocks = clocksOf(history, now);
   return {
-    ...staffSummary(row, pauses, now),
+    ...staffSummary(row, history, now),
     whatHappened: row.whatHappened,
     happenedOn: row.happenedOn,
     contactMode: row.contactMode,
     departmentMayContact: row.departmentMayContact,
     publishConsent: row.publishConsent,
     notAcceptedReason: row.notAcceptedReason,
-    extensionDays: row.extensionDays,
+    extensionDays: clocks.extensionDays,
+    pendingExtensionDays: clocks.pendingExtensionDays,
     mergedInto: row.mergedInto,
     reviewRequestedOn: row.reviewRequestedOn,
     clocks: {
