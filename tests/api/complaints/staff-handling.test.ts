@@ -152,6 +152,43 @@ describe("handling a complaint in the console", () => {
     expect(audit.map((a) => [a.outcome, a.objectId, a.detail])).toEqual([["success", receipt.reference, "days:30"]]);
   });
 
+  it("lets the filer rate each answer once, the original and the review's, and names the real reason for each refusal", async () => {
+    const rate = (rating: string) => postJson(env.app, "/api/complaints/track/rate", { ...receipt, rating });
+    const message = async (res: Response) => ((await res.json()) as { message: string }).message;
+    expect(await message(await rate("satisfied"))).toBe("这件投诉还没有答复，答复后才能评价。");
+    await act(triage, "/decide", { decision: "accept" });
+    await act(triage, "/assign", { department: "caizheng-ju" });
+    await act(finance, "/draft", { outcome: "not_substantiated", answer: "经核查反映不属实，经费已公开。" });
+    await later("2026-09-10T02:00:00.000Z");
+    await act(triage, "/approve");
+    expect((await rate("dissatisfied")).status).toBe(200);
+    const again = await rate("satisfied");
+    expect(again.status).toBe(409);
+    expect(await message(again)).toBe("您已经评价过这次答复。");
+    // A review on the same day as the answer: its own round, rated on its own.
+    expect((await postJson(env.app, "/api/complaints/track/review", { ...receipt, reason: "学校公开的只是部分经费。" })).status).toBe(200);
+    expect(await message(await rate("satisfied"))).toBe("复查正在进行，复查答复发出后可以评价复查答复。");
+    await act(triage, "/assign", { department: "caizheng-ju" });
+    await act(finance, "/draft", { outcome: "partly_substantiated", answer: "经复查，部分经费没有公开，已责令公开。" });
+    await later("2026-09-20T02:00:00.000Z");
+    await act(triage, "/approve");
+    const tracked = (await (await postJson(env.app, "/api/complaints/track", receipt)).json()).complaint;
+    expect(tracked).toMatchObject({ canRate: true, canRequestReview: false });
+    expect((await rate("basically_satisfied")).status).toBe(200);
+    expect(await message(await rate("satisfied"))).toBe("您已经评价过复查答复。");
+    const review = await postJson(env.app, "/api/complaints/track/review", { ...receipt, reason: "还是不满意。" });
+    expect(await message(review)).toContain("已经申请过复查");
+  });
+
+  it("refuses a review of a case that was never accepted with that reason, not the 30-day window", async () => {
+    await act(triage, "/decide", { decision: "not_accept", reason: "不属于教育部门职责范围，已告知向市场监管部门反映。" });
+    const res = await postJson(env.app, "/api/complaints/track/review", { ...receipt, reason: "我认为应该受理。" });
+    expect(res.status).toBe(409);
+    const { message } = (await res.json()) as { message: string };
+    expect(message).toContain("没有受理");
+    expect(message).not.toContain("30日");
+  });
+
   it("reopens the case on a review request within 30 days, keeping its history, and refuses one after", async () => {
     await act(triage, "/decide", { decision: "accept" });
     await act(triage, "/assign", { department: "caizheng-ju" });
