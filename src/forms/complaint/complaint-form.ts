@@ -56,11 +56,16 @@ function categoryOption(c: ComplaintCategory, index: number, values: FormValues)
 </div>`;
 }
 
-/** The whole form; `values` are what the filer typed (strings as posted), `errors` from the schema. */
-export function complaintForm({ values = {}, errors = [] }: { values?: FormValues; errors?: readonly FieldError[] } = {}): H {
+/**
+ * The whole form; `values` are what the filer typed (strings as posted), `errors` from the
+ * schema. `formToken` is the one-time token of a form the server renders (functions/http/
+ * form-key); the prerendered page has none, being one file for everyone.
+ */
+export function complaintForm({ values = {}, errors = [], formToken }: { values?: FormValues; errors?: readonly FieldError[]; formToken?: string } = {}): H {
   const named = values.contactMode === "named";
   return html`${errorSummary(errors)}
 <form class="public-form" method="post" action="/api/complaints" enctype="multipart/form-data" novalidate id="complaint-form">
+  ${formToken ? html`<input type="hidden" name="formToken" value="${formToken}" />` : ""}
   <fieldset class="field">
     <legend><h2 class="legend-heading">1. 反映什么问题</h2></legend>
     ${fieldError(errors, "category")}
@@ -154,5 +159,5 @@ export const complaintFormHtml = async (options?: Parameters<typeof complaintFor
 
 /** The no-JS answer to a refused submission: the page's heading and the form, values kept. */
 export function formWithErrors(values: FormValues, errors: readonly FieldError[]): H {
-  return html`<h1>投诉举报：学校违规办学行为</h1>${complaintForm({ values, errors })}`;
+  return html`<h1>投诉举报：学校违规办学行为</h1>${complaintForm({ values, errors, formToken: crypto.randomUUID() })}`;
 }
