@@ -6,6 +6,7 @@
  */
 import type { InferResponseType } from "hono/client";
 import { schoolName } from "../../domain/complaint/schemas";
+import { chineseDate } from "../../domain/complaint/time";
 import { apiError, staffApi, type ApiError } from "./api";
 import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 import { requirePage, type Me } from "./shell";
@@ -43,8 +44,8 @@ function show(c: Case) {
     ["类别", c.categoryLabel],
     ["学校", schoolName(c.school)],
     ["责任部门", c.departmentLabel ?? "未分派"],
-    ["收到日期", c.receivedOn],
-    ["事情发生日期", c.happenedOn],
+    ["收到日期", chineseDate(c.receivedOn)],
+    ["事情发生日期", chineseDate(c.happenedOn)],
     ["受理决定期限", c.clocks.acceptance.words],
     ["答复期限", c.clocks.answer ? c.clocks.answer.words : "受理后开始计算"],
     ...(c.pendingExtensionDays > 0 ? ([["延期申请", `申请延长${c.pendingExtensionDays}日，等待分管负责人批准；批准前期限不变。`]] as [string, string][]) : []),
@@ -77,7 +78,7 @@ function show(c: Case) {
   const answer = document.querySelector<HTMLElement>("#answer-block")!;
   answer.hidden = !c.answer;
   if (c.answer) {
-    text("#answer-outcome", `办理结果：${c.answer.outcomeLabel ?? ""}（${c.answer.answeredOn ?? ""}）`);
+    text("#answer-outcome", `办理结果：${c.answer.outcomeLabel ?? ""}（${c.answer.answeredOn ? chineseDate(c.answer.answeredOn) : ""}）`);
     text("#answer-text", c.answer.text);
   }
   const granted = new Set<string>(me?.actions.map((a) => a.action));
@@ -101,9 +102,9 @@ function show(c: Case) {
     ...c.history.map((h) => {
       const li = document.createElement("li");
       const head = document.createElement("strong");
-      head.textContent = `${h.at.slice(0, 16).replace("T", " ")} UTC · ${h.label} · ${h.by}${h.visibility === "internal" ? "（内部）" : ""}`;
+      head.textContent = `${h.when}（北京时间） · ${h.label} · ${h.by}${h.visibility === "internal" ? "（内部）" : ""}`;
       li.append(head);
-      if (h.detail) li.append(` ${h.detail}`);
+      if (h.detailLabel) li.append(`：${h.detailLabel}`);
       if (h.text) {
         const p = document.createElement("p");
         p.className = "case-text";

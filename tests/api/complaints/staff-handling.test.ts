@@ -9,6 +9,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, complaints, outboxMessages } from "../../../db/schema";
+import { CATEGORY_INFO } from "../../../src/domain/complaint/categories";
+import { DEPARTMENT_LABELS } from "../../../src/domain/staff/departments";
 import { useTempDb } from "../../fixtures/temp-db";
 import { fixedClock } from "../../fixtures/test-app";
 import { buildStaffApp, get, insertUser, post, signInFully, type TestUser } from "../../fixtures/staff";
@@ -97,7 +99,7 @@ describe("handling a complaint in the console", () => {
     }
     expect((await (await get(env.app, "/api/staff/complaints", building)).json()).complaints).toEqual([]);
     expect((await get(env.app, `/api/staff/complaints/${id}`, finance)).status).toBe(200);
-    const denied = await tempDb().db.select().from(auditLog).where(and(eq(auditLog.outcome, "denied"), eq(auditLog.objectId, id))).all();
+    const denied = await tempDb().db.select().from(auditLog).where(and(eq(auditLog.outcome, "denied"), eq(auditLog.objectId, receipt.reference))).all();
     expect(denied.length).toBe(3);
   });
 
@@ -187,6 +189,29 @@ describe("handling a complaint in the console", () => {
     const { message } = (await res.json()) as { message: string };
     expect(message).toContain("没有受理");
     expect(message).not.toContain("30日");
+  });
+
+  it("shows staff labels and Beijing time in the history, and audits refusals under the case's reference", async () => {
+    await act(triage, "/decide", { decision: "accept" });
+    await act(triage, "/recategorise", { category: "fees" });
+    await act(triage, "/assign", { department: "caizheng-ju" });
+    await act(finance, "/draft", { outcome: "partly_substantiated", answer: "经核查，部分收费没有依据，已责令退还。" });
+    const view = (await (await get(env.app, `/api/staff/complaints/${id}`, triage)).json()).complaint;
+    const byKind = Object.fromEntries(view.history.map((h: { kind: string }) => [h.kind, h]));
+    expect(byKind.recategorise.detailLabel).toBe(CATEGORY_INFO.fees.label);
+    expect(byKind.assign.detailLabel).toBe(DEPARTMENT_LABELS["caizheng-ju"]);
+    expect(byKind.draft_answer.detailLabel).toBe("反映部分属实");
+    expect(byKind.submit.when).toBe("2026年9月1日 16:00");
+    expect(JSON.stringify(view.history.map((h: { detailLabel: string | null }) => h.detailLabel))).not.toMatch(/fees|caizheng-ju|partly_substantiated/);
+    // Another department's liaison: 404, audited under the reference, not the internal id.
+    expect((await get(env.app, `/api/staff/complaints/${id}`, building)).status).toBe(404);
+    const refused = await tempDb().db.select().from(auditLog).where(and(eq(auditLog.action, "complaints.read"), eq(auditLog.outcome, "denied"))).all();
+    expect(refused.map((a) => a.objectId)).toEqual([receipt.reference]);
+    // A role the matrix refuses: access.denied names the case, not the route pattern.
+    const auditor = await signInFully(env.app, await insertUser(tempDb().db, { role: "auditor" }), clock.now());
+    expect((await act(auditor, "/approve")).status).toBe(403);
+    const denied = await tempDb().db.select().from(auditLog).where(eq(auditLog.action, "access.denied")).all();
+    expect(denied.map((a) => [a.objectType, a.objectId, a.detail])).toEqual([["complaint", receipt.reference, "complaints.triage"]]);
   });
 
   it("reopens the case on a review request within 30 days, keeping its history, and refuses one after", async () => {

@@ -47,6 +47,12 @@ export async function eventsOf(db: Db | Tx, complaintId: string): Promise<EventR
   return db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, complaintId)).orderBy(asc(complaintEvents.id)).all();
 }
 
+/** A case's reference for audit rows, or the id as given (bounded) when there is no such case. */
+export async function caseReferenceOf(db: Db | Tx, id: string): Promise<string> {
+  const row = await db.select({ reference: complaints.reference }).from(complaints).where(eq(complaints.id, id)).get();
+  return row?.reference ?? id.slice(0, 64);
+}
+
 export type Clocks = CaseClocks;
 
 export function clocksOf(history: readonly CaseEvent[], now: Date): Clocks {

@@ -40,7 +40,8 @@ export async function loadCase(db: StaffCtx["db"] | Tx, ctx: StaffCtx, access: A
   const row = await db.select().from(complaints).where(eq(complaints.id, id)).get();
   if (!row || !inScope(scope, ctx.actor.department, row.department)) {
     if (auditRefusal) {
-      await writeAudit(ctx.db, ctx, { action, outcome: "denied", actor: ctx.actor, objectType: "complaint", objectId: id, detail: "not_found_or_out_of_scope" });
+      // Keyed by reference like every success, when the case exists (out of scope); else by the id asked for.
+      await writeAudit(ctx.db, ctx, { action, outcome: "denied", actor: ctx.actor, objectType: "complaint", objectId: row?.reference ?? id.slice(0, 64), detail: "not_found_or_out_of_scope" });
     }
     throw new DomainError("not_found", NO_SUCH_COMPLAINT);
   }
