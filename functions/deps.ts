@@ -9,8 +9,13 @@ import type { ClientAddress } from "./platform/client-address";
 import type { PageShell } from "./platform/page-shell";
 import type { CatalogueSource } from "./platform/catalogue-source";
 
-export type Clock = { now(): Date };
-export const systemClock: Clock = { now: () => new Date() };
+/**
+ * The time, and a way to wait: `sleep` is how a verb slows a request (the receipt check's
+ * per-reference delay); a test clock records the wait instead of spending it. A clock without
+ * `sleep` waits on a real timer.
+ */
+export type Clock = { now(): Date; sleep?(ms: number): Promise<void> };
+export const systemClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) };
 
 /** One page of a blob store's keys; pass `cursor` back for the next page (absent on the last). */
 export type BlobPage = { blobs: { key: string; modifiedAt: Date }[]; cursor?: string };

@@ -6,5 +6,5 @@ import { SCHOOLS_MODULE, schoolsModule } from "./complaint-schools";
 
 const root = process.argv[2] ?? process.cwd();
 const { schools, site } = await readDistrict(root);
-await writeFile(path.join(root, SCHOOLS_MODULE), schoolsModule(schools, site.hotlines));
+await writeFile(path.join(root, SCHOOLS_MODULE), schoolsModule(schools, site.hotlines, site.areas));
 console.log(`Wrote ${schools.length} schools to ${SCHOOLS_MODULE}.`);

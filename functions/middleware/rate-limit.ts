@@ -17,12 +17,11 @@ export { rateLimitClientKey } from "../services/rate-limit/internal/client-key";
 export const RATE_LIMITED_MESSAGE = "操作太频繁，请稍后再试。";
 const rateLimitedMessage = (seconds: number) => `操作太频繁，请在 ${waitWords(seconds)}后再试。`;
 
-/** Suggested rules (SECURITY.md item 5); features choose their own buckets. */
+/** Suggested rules (SECURITY.md item 5); features choose their own buckets. Receipt lookups take theirs from services/receipt's policy. */
 export const RATE_LIMITS = {
   submission: { limit: 10, windowSeconds: 60 * 60 },
   /** Saving a no-JS draft: a family may correct and save again, a bot without the cookie adds a row each time. */
   draft: { limit: 20, windowSeconds: 60 * 60 },
-  lookup: { limit: 20, windowSeconds: 15 * 60 },
   staffSignIn: { bucket: "staff-sign-in", limit: 20, windowSeconds: 15 * 60 },
 } as const;
 

@@ -59,17 +59,22 @@ export function session(...stages: SessionStage[]): Marked {
   }, { kind: "session", stages });
 }
 
-export function permit(action: StaffAction): Marked {
+/** What a refused request was about, as its audit row names it (e.g. a complaint by its reference). */
+export type DeniedObject = (c: Context<StaffEnv>) => Promise<{ type: string; id: string }>;
+
+export function permit(action: StaffAction, object?: DeniedObject): Marked {
   return mark(async (c, next) => {
     const live = await load(c, ["full"]);
     if (!scopeOf(live.user.role, action)) {
+      // The object the route names (a case by its reference), else the matched route pattern
+      // (index -1: the handler), never the raw URL with its ids.
+      const named = object ? await object(c) : { type: "route", id: `${c.req.method} ${routePath(c, -1)}` };
       await writeAudit(c.var.deps.db, contextOf(c), {
         action: "access.denied",
         outcome: "denied",
         actor: { userId: live.user.id, role: live.user.role },
-        objectType: "route",
-        // The matched route pattern (index -1: the handler), never the raw URL with its ids.
-        objectId: `${c.req.method} ${routePath(c, -1)}`,
+        objectType: named.type,
+        objectId: named.id,
         detail: action,
       });
       throw new DomainError("forbidden", FORBIDDEN_MESSAGE);

@@ -8,19 +8,22 @@
  * are public and cached.
  */
 import { Hono, type Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
 import { AddInformationInput, MAX_ATTACHMENTS, RateInput, ReviewRequestInput, SubmitComplaintInput, TrackInput } from "../../src/domain/complaint/schemas";
 import type { DomainError, FieldError } from "../../src/domain/errors";
 import { MAX_UPLOAD_BYTES } from "../../src/domain/uploads";
 import { formWithErrors, type FormValues } from "../../src/forms/complaint/complaint-form";
-import { confirmationPage } from "../../src/forms/complaint/confirmation-page";
+import { confirmationPage, receiptExpiredPage } from "../../src/forms/complaint/confirmation-page";
 import { statsPage } from "../../src/forms/complaint/stats-page";
 import { trackFormWithErrors, trackResultPage } from "../../src/forms/complaint/track-pages";
 import type { AppEnv } from "../app-env";
-import { renderPage, respond, type Page } from "../http/answer";
+import { isNoJsFormPost, renderPage, respond, type Page } from "../http/answer";
+import { FORM_TOKEN_FIELD, formPostKey } from "../http/form-key";
 import { filesNamed, readBody } from "../http/read-body";
 import { bodyLimitOf } from "../middleware/body-limit";
 import { RATE_LIMITS, rateLimit } from "../middleware/rate-limit";
 import { addInformation } from "../services/complaint/add-information";
+import { openReceipt, RECEIPT_COOKIE, RECEIPT_COOKIE_MINUTES, RECEIPT_PAGE_PATH, sealReceipt } from "../services/complaint/internal/receipt-cookie";
 import { statsCsv } from "../services/complaint/internal/stats-csv";
 import { publicComplaintStats } from "../services/complaint/public-complaint-stats";
 import { rateAnswer } from "../services/complaint/rate-answer";
@@ -28,6 +31,7 @@ import { requestReview } from "../services/complaint/request-review";
 import { ATTACHMENTS_FIELD, submitComplaint } from "../services/complaint/submit-complaint";
 import { trackComplaint } from "../services/complaint/track-complaint";
 import { contextOf } from "../services/context";
+import { RECEIPT_POLICY } from "../services/receipt/internal/receipt-policy";
 import { idempotencyKeyOf } from "../services/idempotency/internal/with-idempotency";
 import { parseForm } from "../validate";
 
@@ -35,7 +39,8 @@ import { parseForm } from "../validate";
 const SUBMISSION_BODY_LIMIT = MAX_ATTACHMENTS * MAX_UPLOAD_BYTES + 1024 * 1024;
 const submissions = rateLimit({ bucket: "complaint-submit", ...RATE_LIMITS.submission });
 const STATS_CACHE = "public, max-age=300, s-maxage=300";
-const lookups = rateLimit({ bucket: "complaint-lookup", ...RATE_LIMITS.lookup });
+/** Per client, from the receipt policy; wrong codes per reference only slow (services/receipt). */
+const lookups = rateLimit(RECEIPT_POLICY.complaint.perClient);
 
 /** The posted text fields as the form shows them again (files are never sent back). */
 const asValues = (fields: Record<string, unknown>): FormValues =>
@@ -76,13 +81,34 @@ const caseJson = ({ view }: { view: CaseView }) => ({ body: { complaint: view } 
 export const complaintRoutes = new Hono<AppEnv>()
   .post("/", submissions, bodyLimitOf(SUBMISSION_BODY_LIMIT), async (c) => {
     const { fields, files } = await readBody(c);
-    const { [ATTACHMENTS_FIELD]: _chosen, ...typed } = fields;
-    const idempotencyKey = idempotencyKeyOf(c.req.header("Idempotency-Key"));
-    return respond(c, () => submitComplaint({ ctx: contextOf(c), input: { complaint: parseForm(SubmitComplaintInput, typed), files: filesNamed(files, ATTACHMENTS_FIELD), idempotencyKey } }), {
+    const { [ATTACHMENTS_FIELD]: _chosen, [FORM_TOKEN_FIELD]: token, ...typed } = fields;
+    const chosen = filesNamed(files, ATTACHMENTS_FIELD);
+    // A plain form post is keyed by its one-time token (or its client and content), so a reload or a double tap files once.
+    const idempotencyKey = idempotencyKeyOf(c.req.header("Idempotency-Key")) ?? (isNoJsFormPost(c.req.raw) ? await formPostKey(c, token, typed, chosen) : undefined);
+    const ctx = contextOf(c);
+    return respond(c, () => submitComplaint({ ctx, input: { complaint: parseForm(SubmitComplaintInput, typed), files: chosen, idempotencyKey } }), {
       json: ({ complaint, replayed }) => ({ body: { complaint, replayed }, status: replayed ? 200 : 201 }),
-      page: ({ complaint }) => ({ title: "投诉已提交", main: confirmationPage(complaint), status: 201 }),
+      // POST-redirect-GET: the receipt page reads the sealed cookie, so reloading it files nothing.
+      page: async ({ complaint }) => {
+        setCookie(c, RECEIPT_COOKIE, await sealReceipt(ctx.keys, complaint, ctx.clock.now()), {
+          prefix: "secure",
+          path: RECEIPT_PAGE_PATH,
+          secure: true,
+          httpOnly: true,
+          sameSite: "Strict",
+          maxAge: RECEIPT_COOKIE_MINUTES * 60,
+        });
+        return c.redirect(RECEIPT_PAGE_PATH, 303);
+      },
       refused: (errors, error) => (error.code === "validation" ? { title: "投诉举报", main: formWithErrors(asValues(typed), errors) } : null),
     });
+  })
+  .get("/receipt", async (c) => {
+    const ctx = contextOf(c);
+    const receipt = await openReceipt(ctx.keys, getCookie(c, RECEIPT_COOKIE, "secure"), ctx.clock.now());
+    c.header("Cache-Control", "no-store");
+    if (!receipt) return renderPage(c, { title: "回执页面已过期", main: receiptExpiredPage(), status: 404 });
+    return renderPage(c, { title: "投诉已提交", main: confirmationPage(receipt) });
   })
   .post("/track", lookups, async (c) => {
     const { fields } = await readBody(c);

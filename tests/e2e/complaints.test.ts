@@ -80,6 +80,21 @@ describe.skipIf(noBrowser)("complaints in Chromium", () => {
     expect(await page.locator("#stats-headline").textContent()).toContain("按期答复比例");
   });
 
+  it("shows the form's first field within the first screen of a 320 px phone, and the school list grouped by township", async () => {
+    const page = await browser.page(320);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${baseUrl}/complain/`);
+    const first = (await page.locator('input[name="category"]').first().boundingBox())!;
+    expect(first.y + first.height).toBeLessThanOrEqual(640);
+    // The emergency advice comes before the form, once.
+    expect(await page.locator("text=紧急情况请先报警").count()).toBe(1);
+    expect((await page.locator("#emergency").boundingBox())!.y).toBeLessThan(first.y);
+    const school = (await page.locator("#field-school").boundingBox())!;
+    console.log(`[complain-form 320px] first field bottom ${Math.round(first.y + first.height)} px, school select top ${Math.round(school.y)} px`);
+    expect(await page.locator("#field-school optgroup").count()).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
   it("files anonymously without JavaScript, is handled in the console, and the filer reads and rates the answer", { timeout: 180_000 }, async () => {
     const first = await browser.page(320);
     const noJs = await first.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 }, locale: "zh-CN" });

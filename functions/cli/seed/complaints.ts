@@ -4,13 +4,15 @@
  * categories, schools and every stage (waiting, accepted, assigned to the finance bureau
  * for the demo liaison, answered with a consented summary, rated, not accepted), so the
  * console and the public statistics have something to show. Deterministic; no personal
- * data at all. One receipt is printed so a reader can try the tracking page.
+ * data at all. One receipt is printed so a reader can try the tracking page. Consistent with
+ * its date: no step falls after `now` (a stage that would is moved back to today, in order),
+ * and each answer's text says what its outcome says.
  */
 import { complaintEvents, complaints } from "../../../db/schema";
 import { CATEGORY_INFO, type ComplaintCategory } from "../../../src/domain/complaint/categories";
 import { ANSWER_WITHIN_DAYS } from "../../../src/domain/complaint/deadlines";
 import { SCHOOL_DIRECTORY } from "../../../src/domain/complaint/directory.generated";
-import type { ComplaintStatus, Outcome } from "../../../src/domain/complaint/states";
+import { RATING_LABELS, RATINGS, type ComplaintStatus, type Outcome } from "../../../src/domain/complaint/states";
 import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
 import { nextReference } from "../../services/references/internal/next-reference";
@@ -38,23 +40,40 @@ function plans(): Plan[] {
 
 const OUTCOME_CYCLE: Outcome[] = ["substantiated", "partly_substantiated", "not_substantiated", "substantiated"];
 
+/** The answer and its public summary for each outcome the demo uses. */
+export const DEMO_ANSWERS: Partial<Record<Outcome, { answer: string; summary: string }>> = {
+  substantiated: { answer: "（演示）经核查，反映的情况属实。已责令学校立即整改，退还相关费用，并对责任人作出处理。", summary: "经核查反映属实，已责令学校整改。" },
+  partly_substantiated: { answer: "（演示）经核查，反映的情况部分属实。属实的部分已责令学校整改，其余情况未发现违规。", summary: "经核查反映部分属实，已责令学校整改属实部分。" },
+  not_substantiated: { answer: "（演示）经核查，反映的情况不属实。学校的做法符合规定，已向投诉人说明核查经过。", summary: "经核查反映不属实，已说明核查经过。" },
+};
+
+const earlier = (a: string, b: string) => (a < b ? a : b);
+
 export async function seedDemoComplaints(tx: Tx, now: Date): Promise<string[]> {
   const today = shanghaiDate(now);
   let demoReceipt: string | null = null;
   for (const [i, p] of plans().entries()) {
     const receivedOn = addDays(today, -p.daysAgo);
-    const at = `${addDays(receivedOn, 0)}T02:00:00.000Z`;
+    // Each step at a set hour of its day, but never after now (instants stay in order).
+    const when = (date: string, hour: number) => earlier(`${date}T0${hour}:00:00.000Z`, now.toISOString());
+    const at = when(receivedOn, 2);
     const reference = await nextReference(tx, "TS", Number(receivedOn.slice(0, 4)));
     const code = newReceiptCode(130);
     const decided = p.stage !== "submitted";
     const accepted = decided && p.stage !== "not_accepted";
-    const acceptedOn = accepted ? addDays(receivedOn, 2 + (i % 9)) : null;
+    const acceptedOn = accepted ? earlier(addDays(receivedOn, 2 + (i % 9)), today) : null;
     const department = accepted && p.stage !== "accepted" ? CATEGORY_INFO[p.category].department : null;
     const answered = p.stage === "answered" || p.stage === "rated";
-    const answeredOn = answered && acceptedOn ? addDays(acceptedOn, 20 + ((i * 7) % 45)) : null;
     const outcome = answered ? OUTCOME_CYCLE[i % OUTCOME_CYCLE.length]! : null;
+    const answeredOn = answered && acceptedOn ? earlier(addDays(acceptedOn, 20 + ((i * 7) % 45)), today) : null;
+    const ratedOn = p.stage === "rated" && answeredOn ? earlier(addDays(answeredOn, 1 + (i % 3)), today) : null;
+    const decidedOn = decided ? (acceptedOn ?? earlier(addDays(receivedOn, 5), today)) : null;
+    const texts = outcome ? DEMO_ANSWERS[outcome]! : null;
+    const lastAt = ratedOn ? when(ratedOn, 6) : answeredOn ? when(answeredOn, 5) : decidedOn ? when(decidedOn, department ? 4 : 3) : at;
+
     const status: ComplaintStatus = p.stage === "rated" ? "closed" : p.stage === "answered" ? "answered" : p.stage === "assigned" ? "assigned" : p.stage;
     const id = crypto.randomUUID();
+    const rating = p.stage === "rated" ? RATINGS[i % RATINGS.length]! : null;
     const consent = i % 3 === 0;
     await tx.insert(complaints).values({
       id,
@@ -72,21 +91,22 @@ export async function seedDemoComplaints(tx: Tx, now: Date): Promise<string[]> {
       department,
       receivedAt: at,
       receivedOn,
-      decidedOn: decided ? (acceptedOn ?? addDays(receivedOn, 5)) : null,
+      decidedOn,
       acceptedOn,
       notAcceptedReason: p.stage === "not_accepted" ? "（演示）反映的事项不属于义务教育学校办学行为，已告知向市场监管部门反映。" : null,
       outcome,
-      answer: answered ? "（演示）经核查，反映的情况部分属实，已责令学校整改并退还相关费用。" : null,
+      answer: texts?.answer ?? null,
       answeredOn,
       answerDue: answered && acceptedOn ? addDays(acceptedOn, ANSWER_WITHIN_DAYS) : null,
-      publicSummary: answered && consent ? `（演示）关于${CATEGORY_INFO[p.category].label}的投诉：经核查已责令学校整改。` : null,
-      rating: p.stage === "rated" ? (["satisfied", "basically_satisfied", "dissatisfied"] as const)[i % 3] : null,
-      updatedAt: at,
+      publicSummary: texts && consent ? `（演示）关于${CATEGORY_INFO[p.category].label}的投诉：${texts.summary}` : null,
+      rating,
+      updatedAt: lastAt,
     });
     await tx.insert(complaintEvents).values({ complaintId: id, at, kind: "submit", visibility: "public", detail: p.category });
-    if (decided) await tx.insert(complaintEvents).values({ complaintId: id, at: `${acceptedOn ?? addDays(receivedOn, 5)}T03:00:00.000Z`, kind: accepted ? "accept" : "not_accept", visibility: "public" });
-    if (department) await tx.insert(complaintEvents).values({ complaintId: id, at: `${acceptedOn}T04:00:00.000Z`, kind: "assign", visibility: "public", detail: department });
-    if (answeredOn) await tx.insert(complaintEvents).values({ complaintId: id, at: `${answeredOn}T05:00:00.000Z`, kind: "approve_answer", visibility: "public", detail: outcome });
+    if (decidedOn) await tx.insert(complaintEvents).values({ complaintId: id, at: when(decidedOn, 3), kind: accepted ? "accept" : "not_accept", visibility: "public" });
+    if (department) await tx.insert(complaintEvents).values({ complaintId: id, at: when(acceptedOn!, 4), kind: "assign", visibility: "public", detail: department });
+    if (answeredOn) await tx.insert(complaintEvents).values({ complaintId: id, at: when(answeredOn, 5), kind: "approve_answer", visibility: "public", detail: outcome, text: texts!.answer });
+    if (ratedOn) await tx.insert(complaintEvents).values({ complaintId: id, at: when(ratedOn, 6), kind: "rate", visibility: "public", detail: rating, text: RATING_LABELS[rating!] });
     if (p.stage === "answered" && demoReceipt === null) demoReceipt = `演示投诉回执 | ${reference} | ${code}`;
   }
   return ["", `演示投诉 ${plans().length} 件（匿名、虚构）。可在 /complain/track/ 用下面的回执查询一件已答复的投诉：`, demoReceipt ?? ""];

@@ -18,6 +18,7 @@ import { renderPage, respond, type Page } from "../../http/answer";
 import { jsonPart, readBody, type Body } from "../../http/read-body";
 import { bodyLimitOf } from "../../middleware/body-limit";
 import { RATE_LIMITS, rateLimit } from "../../middleware/rate-limit";
+import { RECEIPT_POLICY } from "../../services/receipt/internal/receipt-policy";
 import { contextOf } from "../../services/context";
 import { publicResults } from "../../services/enrolment/public-results";
 import { drawLog } from "../../services/enrolment/draw-log";
@@ -38,7 +39,7 @@ import { idempotencyKeyOf } from "../../services/idempotency/internal/with-idemp
 /** Eight files of 5 MB and the form around them. */
 export const ENROLMENT_BODY_LIMIT = 8 * 5 * 1024 * 1024 + 1024 * 1024;
 const submissions = rateLimit({ bucket: "enrol-submit", ...RATE_LIMITS.submission });
-const lookups = rateLimit({ bucket: "enrol-track", ...RATE_LIMITS.lookup });
+const lookups = rateLimit(RECEIPT_POLICY.application.perClient);
 const drafts = rateLimit({ bucket: "enrol-draft", ...RATE_LIMITS.draft });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 

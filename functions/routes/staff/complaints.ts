@@ -19,9 +19,11 @@ import {
   RevealContactInput,
 } from "../../../src/domain/complaint/schemas";
 import { z } from "../../../src/domain/zod";
-import { permit, type StaffEnv } from "../../middleware/staff-auth";
+import { permit, type DeniedObject, type StaffEnv } from "../../middleware/staff-auth";
+import { caseReferenceOf } from "../../services/complaint/internal/case-facts";
 import { addNote } from "../../services/complaint/add-note";
 import { approveAnswer } from "../../services/complaint/approve-answer";
+import { approveExtension } from "../../services/complaint/approve-extension";
 import { assignComplaint } from "../../services/complaint/assign-complaint";
 import { decideComplaint } from "../../services/complaint/decide-complaint";
 import { downloadAttachment } from "../../services/complaint/download-attachment";
@@ -41,47 +43,53 @@ import { jsonBody, paramsOf, queryOf } from "../../validate";
 const Params = z.strictObject({ id: z.string().min(1).max(64) });
 const AttachmentParams = z.strictObject({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
 
+/** A refused request on one case is audited under the case's reference (issue 22 item 9). */
+const theCase: DeniedObject = async (c) => ({ type: "complaint", id: await caseReferenceOf(c.var.deps.db, c.req.param("id") ?? "") });
+
 export const staffComplaintRoutes = new Hono<StaffEnv>()
   .get("/", permit(listComplaints.action), queryOf(ComplaintListQuery), async (c) =>
     c.json(await listComplaints({ ctx: contextOf(c), input: c.req.valid("query") }), 200),
   )
-  .get("/:id", permit(getComplaint.action), paramsOf(Params), async (c) =>
+  .get("/:id", permit(getComplaint.action, theCase), paramsOf(Params), async (c) =>
     c.json({ complaint: await getComplaint({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),
   )
-  .get("/:id/attachments/:attachmentId", permit(downloadAttachment.action), paramsOf(AttachmentParams), async (c) => {
+  .get("/:id/attachments/:attachmentId", permit(downloadAttachment.action, theCase), paramsOf(AttachmentParams), async (c) => {
     const file = await downloadAttachment({ ctx: contextOf(c), input: c.req.valid("param") });
     return downloadResponse(file.bytes, file.contentType, file.name);
   })
-  .post("/:id/decide", permit(decideComplaint.action), paramsOf(Params), jsonBody(DecideInput), async (c) =>
+  .post("/:id/decide", permit(decideComplaint.action, theCase), paramsOf(Params), jsonBody(DecideInput), async (c) =>
     c.json({ complaint: await decideComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/merge", permit(mergeComplaint.action), paramsOf(Params), jsonBody(MergeInput), async (c) =>
+  .post("/:id/merge", permit(mergeComplaint.action, theCase), paramsOf(Params), jsonBody(MergeInput), async (c) =>
     c.json({ complaint: await mergeComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/recategorise", permit(recategoriseComplaint.action), paramsOf(Params), jsonBody(RecategoriseInput), async (c) =>
+  .post("/:id/recategorise", permit(recategoriseComplaint.action, theCase), paramsOf(Params), jsonBody(RecategoriseInput), async (c) =>
     c.json({ complaint: await recategoriseComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/assign", permit(assignComplaint.action), paramsOf(Params), jsonBody(AssignInput), async (c) =>
+  .post("/:id/assign", permit(assignComplaint.action, theCase), paramsOf(Params), jsonBody(AssignInput), async (c) =>
     c.json({ complaint: await assignComplaint({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/request-information", permit(requestInformation.action), paramsOf(Params), jsonBody(RequestInformationInput), async (c) =>
+  .post("/:id/request-information", permit(requestInformation.action, theCase), paramsOf(Params), jsonBody(RequestInformationInput), async (c) =>
     c.json({ complaint: await requestInformation({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/extend", permit(extendDeadline.action), paramsOf(Params), jsonBody(ExtendInput), async (c) =>
+  .post("/:id/extend", permit(extendDeadline.action, theCase), paramsOf(Params), jsonBody(ExtendInput), async (c) =>
     c.json({ complaint: await extendDeadline({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/notes", permit(addNote.action), paramsOf(Params), jsonBody(NoteInput), async (c) =>
+  .post("/:id/extension/approve", permit(approveExtension.action, theCase), paramsOf(Params), async (c) =>
+    c.json({ complaint: await approveExtension({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),
+  )
+  .post("/:id/notes", permit(addNote.action, theCase), paramsOf(Params), jsonBody(NoteInput), async (c) =>
     c.json({ complaint: await addNote({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/draft", permit(draftAnswer.action), paramsOf(Params), jsonBody(DraftAnswerInput), async (c) =>
+  .post("/:id/draft", permit(draftAnswer.action, theCase), paramsOf(Params), jsonBody(DraftAnswerInput), async (c) =>
     c.json({ complaint: await draftAnswer({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/return-draft", permit(returnDraft.action), paramsOf(Params), jsonBody(ReturnDraftInput), async (c) =>
+  .post("/:id/return-draft", permit(returnDraft.action, theCase), paramsOf(Params), jsonBody(ReturnDraftInput), async (c) =>
     c.json({ complaint: await returnDraft({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   )
-  .post("/:id/approve", permit(approveAnswer.action), paramsOf(Params), async (c) =>
+  .post("/:id/approve", permit(approveAnswer.action, theCase), paramsOf(Params), async (c) =>
     c.json({ complaint: await approveAnswer({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),
   )
-  .post("/:id/reveal-contact", permit(revealContact.action), paramsOf(Params), jsonBody(RevealContactInput), async (c) =>
+  .post("/:id/reveal-contact", permit(revealContact.action, theCase), paramsOf(Params), jsonBody(RevealContactInput), async (c) =>
     c.json({ contact: await revealContact({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }) }, 200),
   );

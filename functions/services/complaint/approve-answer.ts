@@ -2,15 +2,14 @@
  * `approveAnswer`: intake sends the department's draft as the answer: the outcome, the
  * answer date and the due date it met are fixed, and the filer is told.
  */
-import { answerClock } from "../../../src/domain/complaint/deadlines";
+import { caseClocks } from "../../../src/domain/complaint/deadlines";
 import { OUTCOME_LABELS } from "../../../src/domain/complaint/states";
 import { DomainError } from "../../../src/domain/errors";
-import { clockFacts } from "./internal/case-facts";
 import { caseChange } from "./internal/staff-case";
 
-export const approveAnswer = caseChange<object>("complaints.triage", "approve_answer", async (_input, _tx, row, today, pauses) => {
+export const approveAnswer = caseChange<object>("complaints.triage", "approve_answer", async (_input, _tx, row, today, history) => {
   if (!row.draftAnswer || !row.draftOutcome) throw new DomainError("conflict", "责任部门还没有提交答复稿，不能发送。");
-  const due = answerClock(clockFacts(row, pauses), today)!.due;
+  const due = caseClocks(history, today).answer!.due;
   return {
     patch: {
       outcome: row.draftOutcome,

@@ -121,7 +121,7 @@ export const CATEGORY_INFO: Record<ComplaintCategory, CategoryInfo> = {
   },
   safety: {
     label: "安全与欺凌",
-    hint: "校园欺凌、校园安全隐患、食品安全等。正在发生危险时，请先拨打紧急电话。",
+    hint: "校园欺凌、校园安全隐患、食品安全等。",
     clauses: ["5.3"],
     department: "jiaoyu-ju",
     emergency: true,

@@ -58,4 +58,16 @@ export const SCHOOL_DIRECTORY = [
   { id: "chengnan-shiyan-xuexiao", name: "城南实验学校" },
 ] as const;
 
+/** The schools by township (site.yaml's order), each ordered by name: the form's grouped list. */
+export const SCHOOL_GROUPS = [
+  { township: "清溪街道", schools: ["fuqian-zhongxue","fuqian-xiaoxue","dier-shiyan-xiaoxue","diyi-zhongxue","shiyan-xiaoxue","wangjiang-xiaoxue","wenchang-zhongxue","wenchang-xiaoxue"] },
+  { township: "城南街道", schools: ["chengnan-zhongxue","chengnan-shiyan-xuexiao","chengnan-xiaoxue","jinxiu-zhongxue","jinxiu-xiaoxue","nanmen-xiaoxue","peizhi-xuexiao","xinhua-xiaoxue"] },
+  { township: "东湖街道", schools: ["donghu-zhongxue","donghu-dier-xiaoxue","donghu-xiaoxue","guihua-zhongxue","guihua-xiaoxue","hubin-xiaoxue","waiguoyu-xuexiao"] },
+  { township: "白沙镇", schools: ["baisha-zhongxue","baisha-dier-xiaoxue","fenglin-xiaoxue","shaxi-zhongxue","shaxi-xiaoxue","shangtang-zhongxue","shangtang-xiaoxue","baisha-zhongxin-xiaoxue"] },
+  { township: "石门镇", schools: ["shimen-zhongxue","shimen-dier-zhongxue","shimen-dier-xiaoxue","lingtou-zhongxue","lingtou-xiaoxue","xikou-jiaoxuedian","xiayang-zhongxue","xiayang-xiaoxue","shimen-zhongxin-xiaoxue"] },
+  { township: "凤岭镇", schools: ["fengling-dier-xiaoxue","gaoping-zhongxue","gaoping-xiaoxue","fengling-xuexiao","zhuyuan-jiaoxuedian"] },
+  { township: "云溪乡", schools: ["shiyan-yunxi-xiaoqu","yunxi-zhongxue","kengkou-jiaoxuedian","shuanggang-xuexiao","shuanggang-xiaoxue","yunxi-zhongxin-xiaoxue"] },
+  { township: "桃源乡", schools: ["chengnan-taoyuan-xiaoqu","chayuan-xiaoxue","taoyuan-zhongxue","dawu-jiaoxuedian","taoyuan-zhongxin-xiaoxue"] },
+] as const;
+
 export const HOTLINES = { education: "0570-8800 1234", emergency: "110" } as const;

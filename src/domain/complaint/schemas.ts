@@ -49,8 +49,8 @@ const Category = z.enum(COMPLAINT_CATEGORIES, { error: "请选择投诉类别" }
 const Text = (what: string, min = 1, max = TEXT_MAX) =>
   longText({ error: `请填写${what}` })
     .trim()
-    .min(min, { error: min > 1 ? `${what}至少写 ${min} 个字，请说明具体情况` : `请填写${what}` })
-    .max(max, { error: `${what}不能超过 ${max} 个字` });
+    .min(min, { error: min > 1 ? `请至少用${min}个字写明${what}。` : `请填写${what}。` })
+    .max(max, { error: `${what}最多${max}个字，请删减后再提交。` });
 /** Staff texts: the console's JSON bodies are capped at 16 KB (routes/staff), ~3 bytes a character. */
 export const STAFF_TEXT_MAX = 3000;
 

@@ -33,3 +33,9 @@ export function chineseDate(date: IsoDate): string {
   const [y, m, d] = date.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** An instant as staff read it: its Beijing date and time, `2026年9月1日 16:05`. */
+export function beijingDateTime(instant: string): string {
+  const t = new Date(new Date(instant).getTime() + OFFSET_MS).toISOString();
+  return `${chineseDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
+}

@@ -20,6 +20,7 @@ export const STAFF_ACTIONS = [
   "complaints.triage",
   "complaints.assign",
   "complaints.answer",
+  "complaints.approve_extension",
   "outbox.read",
   "outbox.resend",
   "complaints.read",
@@ -40,6 +41,7 @@ export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
   "complaints.triage": "受理和分类投诉",
   "complaints.assign": "将投诉分派给责任部门",
   "complaints.answer": "答复分派给本部门的投诉",
+  "complaints.approve_extension": "批准延长投诉办理期限（信访工作条例第三十四条，须经本机关负责人批准）",
   "outbox.read": "查看发给家庭和投诉人的通知",
   "outbox.resend": "重新发送发送失败的通知",
   "complaints.read": "查看投诉案件（部门联络员仅限本部门）",
@@ -73,6 +75,8 @@ export const PERMISSIONS: PermissionMatrix = {
     "outbox.read": "all",
     "outbox.resend": "all",
   },
+  // The agency's head for complaints: approves the extensions intake asks for (art. 34).
+  complaint_supervisor: { "console.home": "all", "complaints.read": "all", "complaints.approve_extension": "all", "aggregates.read": "all" },
   // Sees its own department's colleagues and answers complaints assigned to its department.
   department_liaison: {
     "console.home": "all",

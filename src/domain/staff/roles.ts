@@ -8,6 +8,7 @@ export const STAFF_ROLES = [
   "enrolment_officer",
   "enrolment_supervisor",
   "complaint_intake",
+  "complaint_supervisor",
   "department_liaison",
   "auditor",
 ] as const;
@@ -18,6 +19,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   enrolment_officer: "招生经办",
   enrolment_supervisor: "招生主管",
   complaint_intake: "投诉受理",
+  complaint_supervisor: "投诉工作分管负责人",
   department_liaison: "部门联络员",
   auditor: "审计员",
 };

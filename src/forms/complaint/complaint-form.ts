@@ -9,7 +9,7 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { CATEGORY_INFO, COMPLAINT_CATEGORIES, type ComplaintCategory } from "../../domain/complaint/categories";
-import { HOTLINES, SCHOOL_DIRECTORY } from "../../domain/complaint/directory.generated";
+import { HOTLINES, SCHOOL_DIRECTORY, SCHOOL_GROUPS } from "../../domain/complaint/directory.generated";
 import { MAX_ATTACHMENTS, NOT_ONE_SCHOOL, TEXT_MAX } from "../../domain/complaint/schemas";
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from "../../domain/uploads";
 import type { FieldError } from "../../domain/errors";
@@ -33,49 +33,79 @@ export const CATEGORY_ORDER: readonly ComplaintCategory[] = [
 ];
 
 export function emergencyNotice(): H {
+  // One paragraph, said once and first: on a phone it must not push the form off the first screen.
   return html`<div class="notice notice-urgent" id="emergency">
-  <h2>紧急情况请先报警</h2>
-  <p>如果正在发生校园欺凌、暴力或其他危及人身安全的情况，请立即拨打 <a href="${tel(HOTLINES.emergency)}"><strong>${HOTLINES.emergency}</strong></a>。网上投诉不能代替报警。</p>
+  <p><strong>紧急情况请先报警。</strong>正在发生欺凌、暴力等危及人身安全的情况，请立即拨打<a href="${tel(HOTLINES.emergency)}"><strong>${HOTLINES.emergency}</strong></a>，网上投诉不能代替报警。</p>
 </div>`;
 }
 
 const checked = (on: boolean) => (on ? raw(" checked") : "");
 const selected = (on: boolean) => (on ? raw(" selected") : "");
 
+/**
+ * One category: its label only, so the twelve take one Tab stop and little height on a phone
+ * (the emergency advice is said once, above the form); what each covers is on demand below.
+ */
 function categoryOption(c: ComplaintCategory, index: number, values: FormValues): H {
-  const info = CATEGORY_INFO[c];
   const id = radioId("category", c, index);
-  return html`<div class="choice">
-  <input type="radio" name="category" id="${id}" value="${c}"${checked(values.category === c)} aria-describedby="${id}-hint" />
-  <label for="${id}">${info.label}</label>
-  <div class="choice-hint" id="${id}-hint">
-    ${info.emergency ? html`<p class="urgent">正在发生危险时，请先拨打 <a href="${tel(HOTLINES.emergency)}">${HOTLINES.emergency}</a>。</p>` : ""}
-    <p>${info.hint}</p>
-    <p class="muted">政策依据：${info.clauses.map((id, i) => html`${i > 0 ? "、" : ""}<a href="${clauseHref(id)}">第${clauseLabel(id)}条</a>`)}；责任部门：${DEPARTMENT_LABELS[info.department]}</p>
-  </div>
+  return html`<div class="choice choice-compact">
+  <input type="radio" name="category" id="${id}" value="${c}"${checked(values.category === c)} />
+  <label for="${id}">${CATEGORY_INFO[c].label}</label>
 </div>`;
 }
 
-/** The whole form; `values` are what the filer typed (strings as posted), `errors` from the schema. */
-export function complaintForm({ values = {}, errors = [] }: { values?: FormValues; errors?: readonly FieldError[] } = {}): H {
+/**
+ * What each category covers, its policy clauses and the department that handles it, in one
+ * closed details element (no Tab stops until opened). The clause links open in a new tab,
+ * said in the link, so following one never loses what was typed.
+ */
+function categoryDetails(): H {
+  return html`<details class="category-details">
+  <summary>各类问题分别指什么（政策依据和责任部门）</summary>
+  <dl>
+    ${CATEGORY_ORDER.map((c) => {
+      const info = CATEGORY_INFO[c];
+      return html`<dt>${info.label}</dt>
+    <dd><p>${info.hint}</p><p class="muted">政策依据：${info.clauses.map((id, i) => html`${i > 0 ? "、" : ""}<a href="${clauseHref(id)}" target="_blank" rel="noopener">第${clauseLabel(id)}条（在新标签页打开）</a>`)}；责任部门：${DEPARTMENT_LABELS[info.department]}。</p></dd>`;
+    })}
+  </dl>
+</details>`;
+}
+
+/** The schools grouped by township, ordered by name (SCHOOL_GROUPS), as optgroups: no JavaScript needed. */
+function schoolOptions(values: FormValues): H {
+  const names = new Map<string, string>(SCHOOL_DIRECTORY.map((s) => [s.id, s.name]));
+  return html`${SCHOOL_GROUPS.map(
+    (g) => html`<optgroup label="${g.township}">${g.schools.map((id) => html`<option value="${id}"${selected(values.school === id)}>${names.get(id)}</option>`)}</optgroup>`,
+  )}`;
+}
+
+/**
+ * The whole form; `values` are what the filer typed (strings as posted), `errors` from the
+ * schema. `formToken` is the one-time token of a form the server renders (functions/http/
+ * form-key); the prerendered page has none, being one file for everyone.
+ */
+export function complaintForm({ values = {}, errors = [], formToken }: { values?: FormValues; errors?: readonly FieldError[]; formToken?: string } = {}): H {
   const named = values.contactMode === "named";
   return html`${errorSummary(errors)}
 <form class="public-form" method="post" action="/api/complaints" enctype="multipart/form-data" novalidate id="complaint-form">
+  ${formToken ? html`<input type="hidden" name="formToken" value="${formToken}" />` : ""}
   <fieldset class="field">
     <legend><h2 class="legend-heading">1. 反映什么问题</h2></legend>
     ${fieldError(errors, "category")}
     ${CATEGORY_ORDER.map((c, i) => categoryOption(c, i, values))}
+    ${categoryDetails()}
   </fieldset>
 
   <h2>2. 涉及哪所学校，发生了什么</h2>
   <div class="field">
     <label for="${fid("school")}">学校</label>
-    <p class="hint" id="${fid("school")}-hint">在列表中按学校名称选择（可以键入名称的第一个字快速查找）；反映的问题不针对某一所学校时，选择第一项。</p>
+    <p class="hint" id="${fid("school")}-hint">学校按所在街道或乡镇分组，组内按名称排列。反映的问题不针对某一所学校时，选择“不针对某一所学校”。</p>
     ${fieldError(errors, "school")}
     <select name="school" id="${fid("school")}"${fieldAttrs(errors, "school", `${fid("school")}-hint`)}>
       <option value="">请选择</option>
       <option value="${NOT_ONE_SCHOOL}"${selected(values.school === NOT_ONE_SCHOOL)}>不针对某一所学校</option>
-      ${SCHOOL_DIRECTORY.map((s) => html`<option value="${s.id}"${selected(values.school === s.id)}>${s.name}</option>`)}
+      ${schoolOptions(values)}
     </select>
   </div>
   <div class="field">
@@ -154,5 +184,5 @@ export const complaintFormHtml = async (options?: Parameters<typeof complaintFor
 
 /** The no-JS answer to a refused submission: the page's heading and the form, values kept. */
 export function formWithErrors(values: FormValues, errors: readonly FieldError[]): H {
-  return html`<h1>投诉举报：学校违规办学行为</h1>${complaintForm({ values, errors })}`;
+  return html`<h1>投诉学校违规办学</h1>${complaintForm({ values, errors, formToken: crypto.randomUUID() })}`;
 }

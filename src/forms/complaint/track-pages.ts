@@ -88,7 +88,7 @@ ${
 </form>`
     : ""
 }
-${v.canRequestReview ? followUp(v, code, errors, values, { action: "review", title: "申请复查", path: "reason", label: "申请复查的理由", submit: "申请复查", hint: `可以在 ${v.reviewOpenUntil ? chineseDate(v.reviewOpenUntil) : ""}前申请。复查在 30 日内答复。` }) : ""}
+${v.canRequestReview ? followUp(v, code, errors, values, { action: "review", title: "申请复查", path: "reason", label: "申请复查的理由", submit: "申请复查", hint: `可以在${v.reviewOpenUntil ? chineseDate(v.reviewOpenUntil) : ""}（含）前申请。复查在30日内答复。` }) : ""}
 ${v.canAddInformation ? followUp(v, code, errors, values, { action: "information", title: "补充材料", path: "text", label: "补充的内容", submit: "提交补充" }) : ""}
 <p><a href="/complain/track/">查询另一件投诉</a></p>`;
 }

@@ -6,6 +6,7 @@
  */
 import type { InferResponseType } from "hono/client";
 import { schoolName } from "../../domain/complaint/schemas";
+import { chineseDate } from "../../domain/complaint/time";
 import { apiError, staffApi, type ApiError } from "./api";
 import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 import { requirePage, type Me } from "./shell";
@@ -43,10 +44,11 @@ function show(c: Case) {
     ["类别", c.categoryLabel],
     ["学校", schoolName(c.school)],
     ["责任部门", c.departmentLabel ?? "未分派"],
-    ["收到日期", c.receivedOn],
-    ["事情发生日期", c.happenedOn],
+    ["收到日期", chineseDate(c.receivedOn)],
+    ["事情发生日期", chineseDate(c.happenedOn)],
     ["受理决定期限", c.clocks.acceptance.words],
     ["答复期限", c.clocks.answer ? c.clocks.answer.words : "受理后开始计算"],
+    ...(c.pendingExtensionDays > 0 ? ([["延期申请", `申请延长${c.pendingExtensionDays}日，等待分管负责人批准；批准前期限不变。`]] as [string, string][]) : []),
     ["投诉人", c.contactMode === "anonymous" ? "匿名" : c.departmentMayContact ? "实名，同意责任部门联系" : "实名，不同意责任部门联系"],
     ["同意公开摘要", c.publishConsent ? "是" : "否"],
     ...(c.notAcceptedReason ? ([["不予受理理由", c.notAcceptedReason]] as [string, string][]) : []),
@@ -76,7 +78,7 @@ function show(c: Case) {
   const answer = document.querySelector<HTMLElement>("#answer-block")!;
   answer.hidden = !c.answer;
   if (c.answer) {
-    text("#answer-outcome", `办理结果：${c.answer.outcomeLabel ?? ""}（${c.answer.answeredOn ?? ""}）`);
+    text("#answer-outcome", `办理结果：${c.answer.outcomeLabel ?? ""}（${c.answer.answeredOn ? chineseDate(c.answer.answeredOn) : ""}）`);
     text("#answer-text", c.answer.text);
   }
   const granted = new Set<string>(me?.actions.map((a) => a.action));
@@ -86,6 +88,7 @@ function show(c: Case) {
       !granted.has(form.dataset.action!) ||
       (when !== undefined && !when.includes(c.status)) ||
       (form.dataset.needsDraft !== undefined && !c.draft) ||
+      (form.dataset.needsExtensionRequest !== undefined && c.pendingExtensionDays === 0) ||
       (form.dataset.named !== undefined && (c.contactMode !== "named" || (me?.user.role === "department_liaison" && !c.departmentMayContact)));
   }
   const department = document.querySelector<HTMLSelectElement>("#department")!;
@@ -99,9 +102,9 @@ function show(c: Case) {
     ...c.history.map((h) => {
       const li = document.createElement("li");
       const head = document.createElement("strong");
-      head.textContent = `${h.at.slice(0, 16).replace("T", " ")} UTC · ${h.label} · ${h.by}${h.visibility === "internal" ? "（内部）" : ""}`;
+      head.textContent = `${h.when}（北京时间） · ${h.label} · ${h.by}${h.visibility === "internal" ? "（内部）" : ""}`;
       li.append(head);
-      if (h.detail) li.append(` ${h.detail}`);
+      if (h.detailLabel) li.append(`：${h.detailLabel}`);
       if (h.text) {
         const p = document.createElement("p");
         p.className = "case-text";
@@ -143,7 +146,8 @@ const SUBMITS: Record<string, [Submit, string]> = {
   ],
   "recategorise-form": [(_f, d) => staffApi.complaints[":id"].recategorise.$post({ ...param, json: { category: d.category as "other" } }), "类别已调整。"],
   "information-form": [(_f, d) => staffApi.complaints[":id"]["request-information"].$post({ ...param, json: { message: d.message ?? "" } }), "已请投诉人补充材料。"],
-  "extend-form": [(_f, d) => staffApi.complaints[":id"].extend.$post({ ...param, json: { days: Number(d.days), notice: d.notice ?? "" } }), "办理期限已延长。"],
+  "extend-form": [(_f, d) => staffApi.complaints[":id"].extend.$post({ ...param, json: { days: Number(d.days), notice: d.notice ?? "" } }), "延期申请已提交，等待分管负责人批准。"],
+  "approve-extension-form": [() => staffApi.complaints[":id"].extension.approve.$post(param), "已批准延期，办理期限已顺延并告知投诉人。"],
   "merge-form": [(_f, d) => staffApi.complaints[":id"].merge.$post({ ...param, json: { into: d.into ?? "" } }), "已合并。"],
 };
 

@@ -5,6 +5,7 @@
  */
 import type { InferResponseType } from "hono/client";
 import { DEPARTMENT_LABELS, type Department } from "../../domain/staff/departments";
+import { chineseDate } from "../../domain/complaint/time";
 import { apiError, staffApi } from "./api";
 import { requirePage } from "./shell";
 
@@ -39,7 +40,7 @@ function row(c: Row): HTMLTableRowElement {
     cell(c.categoryLabel),
     cell(c.hasDraft ? `${c.statusLabel}（有待审核的答复稿）` : c.statusLabel),
     cell(c.departmentLabel ?? `未分派（建议：${DEPARTMENT_LABELS[c.suggestedDepartment as Department]}）`),
-    cell(c.receivedOn),
+    cell(chineseDate(c.receivedOn)),
     cell(`${c.clock.which === "answer" ? "答复" : "受理"}：${c.clock.words}`, c.clock.state === "overdue" ? "clock-overdue" : undefined),
   );
   return tr;

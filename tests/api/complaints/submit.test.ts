@@ -101,18 +101,79 @@ describe("filing without JavaScript", () => {
   const tempDb = useTempDb();
   const build = () => buildTestApp(tempDb(), { clock: fixedClock("2026-09-01T08:00:00.000Z") });
 
-  it("answers a good form post with the printable confirmation page: reference, code and deadlines", async () => {
+  /** The receipt page the redirect points to, fetched the way the browser follows it (with the cookie it was given). */
+  async function followReceipt(app: ReturnType<typeof build>["app"], res: Response) {
+    expect(res.status).toBe(303);
+    const location = res.headers.get("Location")!;
+    const cookie = res.headers.get("Set-Cookie")!;
+    return { location, cookie, page: await app.request(`http://localhost${location}`, { headers: { Cookie: cookie.split(";")[0]! } }) };
+  }
+
+  it("redirects a good form post to the receipt page (POST-redirect-GET), the code never in the URL", async () => {
     const { app } = build();
     const res = await postForm(app, "/api/complaints", { ...VALID_COMPLAINT, website: "", publishConsent: "on" });
-    expect(res.status).toBe(201);
-    expect(res.headers.get("Content-Type")).toContain("text/html");
-    expect(res.headers.get("Cache-Control")).toBe("no-store");
-    const page = await res.text();
-    expect(page).toContain("TS2026-00001");
-    expect(page).toContain("2026年9月16日前，决定是否受理");
-    expect(page).toContain("最多 30 日");
+    const { location, cookie, page } = await followReceipt(app, res);
+    expect(location).toBe("/api/complaints/receipt");
+    expect(cookie).toMatch(/^__Secure-complaint_receipt=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api\/complaints\/receipt/);
+    expect(cookie).toMatch(/Max-Age=1800/);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Content-Type")).toContain("text/html");
+    expect(page.headers.get("Cache-Control")).toBe("no-store");
+    const html = await page.text();
+    expect(html).toContain("TS2026-00001");
+    expect(html).toContain("2026年9月16日（含）前决定是否受理");
+    expect(html).toContain("最多30日");
+    expect(html).toContain('<span class="receipt-group">');
     const row = (await tempDb().db.select().from(complaints).get())!;
     expect(row.publishConsent).toBe(true);
+    // The cookie is sealed: neither the reference nor a code group is readable in it.
+    expect(cookie).not.toContain("TS2026");
+  });
+
+  it("files once on a double post of the same form, and a reload of the receipt page files nothing", async () => {
+    const { app } = build();
+    const body = { ...VALID_COMPLAINT, website: "" };
+    const first = await followReceipt(app, await postForm(app, "/api/complaints", body));
+    const second = await followReceipt(app, await postForm(app, "/api/complaints", body));
+    const [a, b] = [await first.page.text(), await second.page.text()];
+    expect(a).toContain("TS2026-00001");
+    expect(b).toContain("TS2026-00001");
+    for (let i = 0; i < 3; i++) {
+      const reload = await app.request(`http://localhost${first.location}`, { headers: { Cookie: first.cookie.split(";")[0]! } });
+      expect(reload.status).toBe(200);
+    }
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(1);
+    // Another complaint (other content) from the same client is filed on its own.
+    await followReceipt(app, await postForm(app, "/api/complaints", { ...body, whatHappened: "另一件事：学校要求家长购买指定的校服和教辅。" }));
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(2);
+  });
+
+  it("keys a server-rendered form by its one-time token: the same token files once", async () => {
+    const { app } = build();
+    const refused = await (await postForm(app, "/api/complaints", { ...VALID_COMPLAINT, whatHappened: "短" })).text();
+    const token = /name="formToken" value="([^"]+)"/.exec(refused)?.[1];
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    const body = { ...VALID_COMPLAINT, formToken: token! };
+    expect((await postForm(app, "/api/complaints", body)).status).toBe(303);
+    expect((await postForm(app, "/api/complaints", body)).status).toBe(303);
+    expect(await tempDb().db.select().from(complaints).all()).toHaveLength(1);
+    // The next render carries a fresh token.
+    const again = await (await postForm(app, "/api/complaints", { ...VALID_COMPLAINT, whatHappened: "短" })).text();
+    expect(/name="formToken" value="([^"]+)"/.exec(again)?.[1]).not.toBe(token);
+  });
+
+  it("answers the receipt page without its cookie, or with a forged or expired one, with where to look instead", async () => {
+    const { app, deps } = build();
+    expect((await app.request("http://localhost/api/complaints/receipt")).status).toBe(404);
+    expect((await app.request("http://localhost/api/complaints/receipt", { headers: { Cookie: "__Secure-complaint_receipt=k1.AAAA.BBBB" } })).status).toBe(404);
+    const { cookie } = await followReceipt(app, await postForm(app, "/api/complaints", VALID_COMPLAINT));
+    (deps.clock as ReturnType<typeof fixedClock>).set("2026-09-01T08:31:00.000Z");
+    const expired = await app.request("http://localhost/api/complaints/receipt", { headers: { Cookie: cookie.split(";")[0]! } });
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toContain("查询办理进度");
   });
 
   it("shows the form again with the error summary, the values kept and escaped, and stores nothing", async () => {

@@ -1,12 +1,14 @@
 /**
- * Reading a case: its row, events and pauses, and the clocks computed from them
- * (src/domain/complaint/deadlines). Shared by the filer's tracking view, the staff views and
- * the statistics, so a due date is computed one way everywhere.
+ * Reading a case: its row, events and attachments, and the clocks computed from its history
+ * (src/domain/complaint/deadlines `caseClocks`: the events that move a clock, in the order
+ * they were recorded, each on its Shanghai date). Shared by the filer's tracking view, the
+ * staff views and the verbs that fix a due date, so a due date is computed one way
+ * everywhere.
  */
-import { asc, eq } from "drizzle-orm";
-import { complaintAttachments, complaintEvents, complaintPauses, complaints } from "../../../../db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { complaintAttachments, complaintEvents, complaints } from "../../../../db/schema";
 import type { Db } from "../../../../db/client";
-import { acceptanceClock, answerClock, type Clock, type ClockFacts, type Pause } from "../../../../src/domain/complaint/deadlines";
+import { caseClocks, CLOCK_EVENT_KINDS, type CaseClocks, type CaseEvent, type ClockEventKind } from "../../../../src/domain/complaint/deadlines";
 import { shanghaiDate } from "../../../../src/domain/complaint/time";
 import type { Tx } from "../../context";
 
@@ -18,33 +20,43 @@ export async function attachmentsOf(db: Db | Tx, complaintId: string): Promise<A
   return db.select().from(complaintAttachments).where(eq(complaintAttachments.complaintId, complaintId)).orderBy(asc(complaintAttachments.createdAt)).all();
 }
 
-export function clockFacts(row: ComplaintRow, pauses: readonly Pause[]): ClockFacts {
-  return {
-    receivedOn: row.receivedOn,
-    decidedOn: row.decidedOn,
-    acceptedOn: row.acceptedOn,
-    answeredOn: row.answeredOn,
-    extensionDays: row.extensionDays,
-    reviewRequestedOn: row.reviewRequestedOn,
-    pauses,
-  };
+const isClockKind = (kind: string): kind is ClockEventKind => (CLOCK_EVENT_KINDS as readonly string[]).includes(kind);
+
+/** A case's clock history from its event rows (any order of rows in, recorded order out). */
+export function historyFrom(events: readonly Pick<EventRow, "id" | "kind" | "at" | "detail">[]): CaseEvent[] {
+  return [...events]
+    .sort((a, b) => a.id - b.id)
+    .flatMap((e) => (isClockKind(e.kind) ? [{ kind: e.kind, on: shanghaiDate(e.at), ...(e.kind === "extend" ? { days: Number(e.detail) || 0 } : {}) }] : []));
 }
 
-export async function pausesOf(db: Db | Tx, complaintId: string): Promise<Pause[]> {
-  const rows = await db.select().from(complaintPauses).where(eq(complaintPauses.complaintId, complaintId)).orderBy(asc(complaintPauses.id)).all();
-  return rows.map((p) => ({ from: p.fromOn, to: p.toOn }));
+const clockColumns = { id: complaintEvents.id, complaintId: complaintEvents.complaintId, kind: complaintEvents.kind, at: complaintEvents.at, detail: complaintEvents.detail };
+
+export async function historyOf(db: Db | Tx, complaintId: string): Promise<CaseEvent[]> {
+  return historyFrom(await db.select(clockColumns).from(complaintEvents).where(and(eq(complaintEvents.complaintId, complaintId), inArray(complaintEvents.kind, [...CLOCK_EVENT_KINDS]))).all());
+}
+
+/** The histories of several cases in one query (the staff queue's page). */
+export async function historiesOf(db: Db | Tx, complaintIds: string[]): Promise<Map<string, CaseEvent[]>> {
+  const rows = complaintIds.length
+    ? await db.select(clockColumns).from(complaintEvents).where(and(inArray(complaintEvents.complaintId, complaintIds), inArray(complaintEvents.kind, [...CLOCK_EVENT_KINDS]))).all()
+    : [];
+  return new Map(complaintIds.map((id) => [id, historyFrom(rows.filter((r) => r.complaintId === id))]));
 }
 
 export async function eventsOf(db: Db | Tx, complaintId: string): Promise<EventRow[]> {
   return db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, complaintId)).orderBy(asc(complaintEvents.id)).all();
 }
 
-export type Clocks = { acceptance: Clock; answer: Clock | null };
+/** A case's reference for audit rows, or the id as given (bounded) when there is no such case. */
+export async function caseReferenceOf(db: Db | Tx, id: string): Promise<string> {
+  const row = await db.select({ reference: complaints.reference }).from(complaints).where(eq(complaints.id, id)).get();
+  return row?.reference ?? id.slice(0, 64);
+}
 
-export function clocksOf(row: ComplaintRow, pauses: readonly Pause[], now: Date): Clocks {
-  const facts = clockFacts(row, pauses);
-  const today = shanghaiDate(now);
-  return { acceptance: acceptanceClock(facts, today), answer: answerClock(facts, today) };
+export type Clocks = CaseClocks;
+
+export function clocksOf(history: readonly CaseEvent[], now: Date): Clocks {
+  return caseClocks(history, shanghaiDate(now));
 }
 
 export const todayOf = (now: Date) => shanghaiDate(now);

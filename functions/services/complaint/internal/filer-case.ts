@@ -1,42 +1,34 @@
 /**
  * What the filer's verbs share: the case a receipt opens (the one receipt check of
- * services/receipt with the complaint policy: after its wrong codes a reference stops
- * answering until staff help, answered like an unknown one), the filer's view of a case, and
+ * services/receipt with the complaint policy: wrong codes slow a reference but never lock
+ * it, and are answered like an unknown one), the filer's view of a case, and
  * a filer's change made in one transaction that re-reads the status, records the audit row
  * and answers with the fresh view.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { complaints } from "../../../../db/schema";
 import type { TrackInput } from "../../../../src/domain/complaint/schemas";
 import { DomainError } from "../../../../src/domain/errors";
 import { writeAudit } from "../../audit/internal/write-audit";
 import type { ServiceCtx, Tx } from "../../context";
-import { checkReceipt, type ReceiptStore } from "../../receipt/internal/check-receipt";
+import { checkReceipt, type ReceiptFinder } from "../../receipt/internal/check-receipt";
 import { RECEIPT_POLICY } from "../../receipt/internal/receipt-policy";
-import { eventsOf, pausesOf, type ComplaintRow } from "./case-facts";
+import { eventsOf, type ComplaintRow } from "./case-facts";
 import { filerView, type FilerView } from "./filer-view";
 
-const complaintReceipts: ReceiptStore<ComplaintRow> = {
-  async find(ctx, reference) {
-    const row = await ctx.db.select().from(complaints).where(eq(complaints.reference, reference)).get();
-    return row && { row, facts: { id: row.id, codeHash: row.receiptCodeHash, failedLookups: row.failedLookups, lockedUntil: null } };
-  },
-  async countFailure(ctx, id) {
-    await ctx.db.update(complaints).set({ failedLookups: sql`${complaints.failedLookups} + 1` }).where(eq(complaints.id, id));
-  },
-  async reset(ctx, id) {
-    await ctx.db.update(complaints).set({ failedLookups: 0 }).where(eq(complaints.id, id));
-  },
+const findComplaint: ReceiptFinder<ComplaintRow> = async (ctx, reference) => {
+  const row = await ctx.db.select().from(complaints).where(eq(complaints.reference, reference)).get();
+  return row && { row, facts: { codeHash: row.receiptCodeHash } };
 };
 
 /** The case the receipt opens, or the one "unknown reference or wrong code" refusal. */
 export function caseByReceipt(ctx: ServiceCtx, receipt: TrackInput): Promise<ComplaintRow> {
-  return checkReceipt(ctx, complaintReceipts, RECEIPT_POLICY.complaint, { reference: receipt.reference, code: receipt.code, codeField: "code" });
+  return checkReceipt(ctx, findComplaint, RECEIPT_POLICY.complaint, { reference: receipt.reference, code: receipt.code, codeField: "code" });
 }
 
 export async function viewOf(ctx: ServiceCtx, id: string): Promise<FilerView> {
   const row = (await ctx.db.select().from(complaints).where(eq(complaints.id, id)).get())!;
-  return filerView(row, await eventsOf(ctx.db, id), await pausesOf(ctx.db, id), ctx.clock.now());
+  return filerView(row, await eventsOf(ctx.db, id), ctx.clock.now());
 }
 
 export async function filerChange(ctx: ServiceCtx, row: ComplaintRow, action: string, apply: (tx: Tx, at: string) => Promise<void>): Promise<FilerView> {

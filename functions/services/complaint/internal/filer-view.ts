@@ -4,14 +4,25 @@
  * and which of "add information", "rate" and "ask for review" are open to them now.
  */
 import { CATEGORY_INFO } from "../../../../src/domain/complaint/categories";
-import { canRequestReview, reviewOpenUntil } from "../../../../src/domain/complaint/deadlines";
+import { reviewOpenUntil } from "../../../../src/domain/complaint/deadlines";
+import { latestAnswerRated, rateRefusal, reviewRefusal, type AnswerFacts } from "../../../../src/domain/complaint/filer-steps";
 import { HISTORY_LABELS, OPEN_STATUSES, OUTCOME_LABELS, RATING_LABELS, STATUS_LABELS, type Outcome, type Rating } from "../../../../src/domain/complaint/states";
 import { shanghaiDate } from "../../../../src/domain/complaint/time";
 import { DEPARTMENT_LABELS, type Department } from "../../../../src/domain/staff/departments";
-import { clocksOf, type ComplaintRow, type EventRow } from "./case-facts";
-import type { Pause } from "../../../../src/domain/complaint/deadlines";
+import { clocksOf, historyFrom, type ComplaintRow, type EventRow } from "./case-facts";
 
 export type FilerView = ReturnType<typeof filerView>;
+
+/** What decides the filer's rating and review steps (src/domain/complaint/filer-steps). */
+export function answerFactsOf(row: ComplaintRow, events: readonly Pick<EventRow, "kind">[]): AnswerFacts {
+  return {
+    status: row.status,
+    answeredOn: row.answeredOn,
+    latestAnswerRated: latestAnswerRated(events.map((e) => e.kind)),
+    reviewRequested: row.reviewRequestedOn !== null,
+    mergedInto: row.mergedInto,
+  };
+}
 
 function eventLine(e: EventRow) {
   const department = e.kind === "assign" && e.detail ? DEPARTMENT_LABELS[e.detail as Department] : null;
@@ -23,9 +34,9 @@ function eventLine(e: EventRow) {
   };
 }
 
-export function filerView(row: ComplaintRow, events: EventRow[], pauses: Pause[], now: Date) {
+export function filerView(row: ComplaintRow, events: EventRow[], now: Date) {
   const today = shanghaiDate(now);
-  const clocks = clocksOf(row, pauses, now);
+  const clocks = clocksOf(historyFrom(events), now);
   return {
     reference: row.reference,
     category: row.category,
@@ -45,8 +56,8 @@ export function filerView(row: ComplaintRow, events: EventRow[], pauses: Pause[]
         : null,
     rating: row.rating ? { value: row.rating as Rating, label: RATING_LABELS[row.rating] } : null,
     canAddInformation: OPEN_STATUSES.includes(row.status),
-    canRate: row.status === "answered" && !row.rating,
-    canRequestReview: (row.status === "answered" || row.status === "closed") && !row.reviewRequestedOn && canRequestReview(row.answeredOn, today),
+    canRate: rateRefusal(answerFactsOf(row, events)) === null,
+    canRequestReview: reviewRefusal(answerFactsOf(row, events), today) === null,
     reviewOpenUntil: row.answeredOn ? reviewOpenUntil(row.answeredOn) : null,
   };
 }

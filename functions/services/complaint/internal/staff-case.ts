@@ -8,7 +8,7 @@
  */
 import { eq } from "drizzle-orm";
 import { complaints } from "../../../../db/schema";
-import type { Pause } from "../../../../src/domain/complaint/deadlines";
+import type { CaseEvent } from "../../../../src/domain/complaint/deadlines";
 import { nextStatus, type ComplaintEvent } from "../../../../src/domain/complaint/states";
 import { shanghaiDate } from "../../../../src/domain/complaint/time";
 import { DomainError } from "../../../../src/domain/errors";
@@ -16,7 +16,7 @@ import { inScope, type StaffAction } from "../../../../src/domain/staff/permissi
 import { writeAudit } from "../../audit/internal/write-audit";
 import { staffVerb, type Access } from "../../staff-verb";
 import type { SecureCtx, StaffCtx, Tx } from "../../context";
-import { attachmentsOf, eventsOf, pausesOf, type ComplaintRow } from "./case-facts";
+import { attachmentsOf, eventsOf, historyOf, type ComplaintRow } from "./case-facts";
 import { notifyFiler } from "./notify-filer";
 import { recordEvent, type EventInput } from "./record-event";
 import { staffDetail, type StaffDetail } from "./staff-view";
@@ -40,7 +40,8 @@ export async function loadCase(db: StaffCtx["db"] | Tx, ctx: StaffCtx, access: A
   const row = await db.select().from(complaints).where(eq(complaints.id, id)).get();
   if (!row || !inScope(scope, ctx.actor.department, row.department)) {
     if (auditRefusal) {
-      await writeAudit(ctx.db, ctx, { action, outcome: "denied", actor: ctx.actor, objectType: "complaint", objectId: id, detail: "not_found_or_out_of_scope" });
+      // Keyed by reference like every success, when the case exists (out of scope); else by the id asked for.
+      await writeAudit(ctx.db, ctx, { action, outcome: "denied", actor: ctx.actor, objectType: "complaint", objectId: row?.reference ?? id.slice(0, 64), detail: "not_found_or_out_of_scope" });
     }
     throw new DomainError("not_found", NO_SUCH_COMPLAINT);
   }
@@ -48,7 +49,7 @@ export async function loadCase(db: StaffCtx["db"] | Tx, ctx: StaffCtx, access: A
 }
 
 export async function detailOf(db: StaffCtx["db"] | Tx, row: ComplaintRow, now: Date): Promise<StaffDetail> {
-  return staffDetail(row, await eventsOf(db, row.id), await pausesOf(db, row.id), now, await attachmentsOf(db, row.id));
+  return staffDetail(row, await eventsOf(db, row.id), now, await attachmentsOf(db, row.id));
 }
 
 export type Change = {
@@ -64,7 +65,7 @@ export async function changeCase(
   access: Access,
   id: string,
   event: ComplaintEvent,
-  decide: (tx: Tx, row: ComplaintRow, today: string, pauses: Pause[]) => Promise<Change>,
+  decide: (tx: Tx, row: ComplaintRow, today: string, history: CaseEvent[]) => Promise<Change>,
 ): Promise<StaffDetail> {
   await loadCase(ctx.db, ctx, access, id);
   return ctx.db.transaction(async (tx) => {
@@ -74,7 +75,7 @@ export async function changeCase(
     const now = ctx.clock.now();
     const at = now.toISOString();
     const today = shanghaiDate(now);
-    const c = await decide(tx, row, today, await pausesOf(tx, row.id));
+    const c = await decide(tx, row, today, await historyOf(tx, row.id));
     await tx.update(complaints).set({ status, ...c.patch, updatedAt: at }).where(eq(complaints.id, row.id));
     await recordEvent(tx, row.id, at, { kind: event, actor: ctx.actor, ...c.event });
     await writeAudit(tx, ctx, { action: `complaints.${event}`, outcome: "success", actor: ctx.actor, objectType: "complaint", objectId: row.reference, detail: c.auditDetail });
@@ -91,9 +92,9 @@ export async function changeCase(
 export function caseChange<B>(
   action: StaffAction,
   event: ComplaintEvent | ((input: CaseInput<B>) => ComplaintEvent),
-  decide: (input: CaseInput<B>, tx: Tx, row: ComplaintRow, today: string, pauses: Pause[]) => Promise<Change>,
+  decide: (input: CaseInput<B>, tx: Tx, row: ComplaintRow, today: string, history: CaseEvent[]) => Promise<Change>,
 ) {
   return staffVerb(action, ({ ctx, input }: { ctx: StaffSecureCtx; input: CaseInput<B> }, access) =>
-    changeCase(ctx, access, input.id, typeof event === "function" ? event(input) : event, (tx, row, today, pauses) => decide(input, tx, row, today, pauses)),
+    changeCase(ctx, access, input.id, typeof event === "function" ? event(input) : event, (tx, row, today, history) => decide(input, tx, row, today, history)),
   );
 }

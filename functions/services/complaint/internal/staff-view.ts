@@ -4,15 +4,37 @@
  * only whether the filer is named and whether they agreed to department contact; reading
  * the identity is a separate, reasoned and audited reveal (reveal-contact).
  */
-import { CATEGORY_INFO } from "../../../../src/domain/complaint/categories";
-import type { Pause } from "../../../../src/domain/complaint/deadlines";
-import { HISTORY_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../../../../src/domain/complaint/states";
-import { DEPARTMENT_LABELS } from "../../../../src/domain/staff/departments";
+import { CATEGORY_INFO, type ComplaintCategory } from "../../../../src/domain/complaint/categories";
+import type { CaseEvent } from "../../../../src/domain/complaint/deadlines";
+import { HISTORY_LABELS, OUTCOME_LABELS, RATING_LABELS, STATUS_LABELS, type Outcome, type Rating } from "../../../../src/domain/complaint/states";
+import { beijingDateTime } from "../../../../src/domain/complaint/time";
+import { DEPARTMENT_LABELS, type Department } from "../../../../src/domain/staff/departments";
 import { STAFF_ROLE_LABELS } from "../../../../src/domain/staff/roles";
-import { clocksOf, type AttachmentRow, type ComplaintRow, type EventRow } from "./case-facts";
+import { clocksOf, historyFrom, type AttachmentRow, type ComplaintRow, type EventRow } from "./case-facts";
 
-export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: Date) {
-  const clocks = clocksOf(row, pauses, now);
+function detailLabel(kind: EventRow["kind"], detail: string | null): string | null {
+  if (!detail) return null;
+  switch (kind) {
+    case "submit":
+    case "recategorise":
+      return CATEGORY_INFO[detail as ComplaintCategory]?.label ?? detail;
+    case "assign":
+      return DEPARTMENT_LABELS[detail as Department] ?? detail;
+    case "draft_answer":
+    case "approve_answer":
+      return OUTCOME_LABELS[detail as Outcome] ?? detail;
+    case "rate":
+      return RATING_LABELS[detail as Rating] ?? detail;
+    case "extend":
+    case "approve_extension":
+      return `${detail}日`;
+    default:
+      return null;
+  }
+}
+
+export function staffSummary(row: ComplaintRow, history: readonly CaseEvent[], now: Date) {
+  const clocks = clocksOf(history, now);
   const live = clocks.answer ?? clocks.acceptance;
   return {
     id: row.id,
@@ -31,17 +53,19 @@ export function staffSummary(row: ComplaintRow, pauses: readonly Pause[], now: D
   };
 }
 
-export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: readonly Pause[], now: Date, attachments: AttachmentRow[]) {
-  const clocks = clocksOf(row, pauses, now);
+export function staffDetail(row: ComplaintRow, events: EventRow[], now: Date, attachments: AttachmentRow[]) {
+  const history = historyFrom(events);
+  const clocks = clocksOf(history, now);
   return {
-    ...staffSummary(row, pauses, now),
+    ...staffSummary(row, history, now),
     whatHappened: row.whatHappened,
     happenedOn: row.happenedOn,
     contactMode: row.contactMode,
     departmentMayContact: row.departmentMayContact,
     publishConsent: row.publishConsent,
     notAcceptedReason: row.notAcceptedReason,
-    extensionDays: row.extensionDays,
+    extensionDays: clocks.extensionDays,
+    pendingExtensionDays: clocks.pendingExtensionDays,
     mergedInto: row.mergedInto,
     reviewRequestedOn: row.reviewRequestedOn,
     clocks: {
@@ -55,12 +79,16 @@ export function staffDetail(row: ComplaintRow, events: EventRow[], pauses: reado
     template: CATEGORY_INFO[row.category].template,
     history: events.map((e) => ({
       at: e.at,
+      /** Beijing time, as the whole console shows it. */
+      when: beijingDateTime(e.at),
       kind: e.kind,
       label: HISTORY_LABELS[e.kind],
       visibility: e.visibility,
       by: e.actorRole ? STAFF_ROLE_LABELS[e.actorRole] : "投诉人",
       text: e.text,
       detail: e.detail,
+      /** The detail in words: a category, department, outcome or rating by its label, never its code. */
+      detailLabel: detailLabel(e.kind, e.detail),
     })),
   };
 }

@@ -5,7 +5,7 @@
  * requests each get a distinct count, so exactly `limit` of them pass, on the Node entry and
  * on Turso alike, with no read-then-write race and no transaction to hold.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { rateLimitCounters } from "../../../../db/schema";
 import type { ServiceCtx } from "../../context";
 
@@ -42,6 +42,18 @@ export async function consumeRateLimit(ctx: Pick<ServiceCtx, "db" | "clock">, ru
   if (count <= rule.limit) return { allowed: true, count, retryAfterSeconds: 0 };
   const retryAfterSeconds = Math.max(1, Math.ceil((start + rule.windowSeconds * 1000 - now.getTime()) / 1000));
   return { allowed: false, count, retryAfterSeconds };
+}
+
+/** The count already booked for `clientKey` in the current window, without booking one. */
+export async function peekRateLimit(ctx: Pick<ServiceCtx, "db" | "clock">, rule: Pick<RateLimitRule, "bucket" | "windowSeconds">, clientKey: string): Promise<number> {
+  const start = new Date(windowStartOf(ctx.clock.now(), rule.windowSeconds)).toISOString();
+  const t = rateLimitCounters;
+  const row = await ctx.db
+    .select({ count: t.count })
+    .from(t)
+    .where(and(eq(t.bucket, rule.bucket), eq(t.clientKey, clientKey), eq(t.windowStart, start)))
+    .get();
+  return Number(row?.count ?? 0);
 }
 
 /** Deletes counters of windows that ended before `before` (retention purge). */
