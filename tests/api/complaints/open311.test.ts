@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { complaints } from "../../../db/schema";
+import { complaintEvents, complaints } from "../../../db/schema";
 import { seedDemoComplaints } from "../../../functions/cli/seed/complaints";
 import {
   Open311Discovery,
@@ -102,11 +102,21 @@ describe("Open311 GeoReport v2, read side", () => {
 
   it("dates: requested and updated at day resolution, updated from the last public event, expected from the due date", async () => {
     const docs = await list("?start_date=2026-09-05T00:00:00Z&end_date=2026-12-03T08:00:00Z");
+    // The last public event of each case, read here from the events (an answer, or a rating after it).
+    const lastPublic = await tempDb()
+      .db.select({ id: complaintEvents.complaintId, at: max(complaintEvents.at) })
+      .from(complaintEvents)
+      .where(and(eq(complaintEvents.visibility, "public")))
+      .groupBy(complaintEvents.complaintId)
+      .all();
+    const beijingDay = (at: string) => new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     for (const d of docs) {
       const r = rows.find((x) => idOf(x) === d.service_request_id)!;
       expect(d.requested_datetime).toBe(`${r.receivedOn}T00:00:00+08:00`);
       if (r.answeredOn && r.status !== "under_review") {
-        expect(d.updated_datetime).toBe(`${r.answeredOn}T00:00:00+08:00`);
+        const last = lastPublic.find((l) => l.id === r.id)!.at!;
+        expect(beijingDay(last) >= r.answeredOn).toBe(true);
+        expect(d.updated_datetime).toBe(`${beijingDay(last)}T00:00:00+08:00`);
         expect(d.updated_datetime).not.toBe(d.requested_datetime);
         expect(d.expected_datetime).toBe(`${r.answerDue}T23:59:59+08:00`);
       }

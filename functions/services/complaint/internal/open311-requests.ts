@@ -2,20 +2,19 @@
  * The Open311 view of listed complaints (internal/public-cases), shared by the list and the
  * single-request verbs: loading listed rows, then each case as a GeoReport v2 request with
  * `expected_datetime` from the current clock's due date (the answer clock, or the acceptance
- * clock before acceptance; through `clocksOf`, the one clock computation) and
+ * clock before acceptance; through `clocksOf` over the case's history, the one clock computation) and
  * `updated_datetime` from the case's last public event. Every date is day resolution.
  */
 import { and, eq, inArray, max } from "drizzle-orm";
-import { complaintEvents, complaintPauses, complaints } from "../../../../db/schema";
+import { complaintEvents, complaints } from "../../../../db/schema";
 import type { Db } from "../../../../db/client";
 import { CATEGORY_INFO } from "../../../../src/domain/complaint/categories";
-import type { Pause } from "../../../../src/domain/complaint/deadlines";
 import { OPEN311_MAX_DAYS, type Open311Request, type Open311RequestsQuery } from "../../../../src/domain/complaint/open311";
 import { DomainError } from "../../../../src/domain/errors";
 import { OUTCOME_LABELS, STATUS_LABELS } from "../../../../src/domain/complaint/states";
 import { shanghaiDate } from "../../../../src/domain/complaint/time";
 import { DEPARTMENT_LABELS } from "../../../../src/domain/staff/departments";
-import { clocksOf, type ComplaintRow } from "./case-facts";
+import { clocksOf, historiesOf, type ComplaintRow } from "./case-facts";
 import { publicDateTime, publicIdOf } from "./public-cases";
 
 const CLOSED = new Set<string>(["answered", "closed", "not_accepted"]);
@@ -26,14 +25,11 @@ export const open311StatusOf = (r: Pick<ComplaintRow, "status">): "open" | "clos
 /** The end of a due date in Beijing time: work on the due date is on time. */
 const endOfDay = (isoDate: string) => `${isoDate}T23:59:59+08:00`;
 
-/** The pauses and the last public event of each case, two queries for the whole page. */
+/** The clock histories and the last public event of each case, two queries for the whole page. */
 async function extrasOf(db: Db, ids: string[]) {
-  const pauses = new Map<string, Pause[]>();
   const lastPublic = new Map<string, string>();
-  if (ids.length === 0) return { pauses, lastPublic };
-  for (const p of await db.select().from(complaintPauses).where(inArray(complaintPauses.complaintId, ids)).all()) {
-    pauses.set(p.complaintId, [...(pauses.get(p.complaintId) ?? []), { from: p.fromOn, to: p.toOn }]);
-  }
+  const histories = await historiesOf(db, ids);
+  if (ids.length === 0) return { histories, lastPublic };
   const last = await db
     .select({ id: complaintEvents.complaintId, at: max(complaintEvents.at) })
     .from(complaintEvents)
@@ -41,17 +37,17 @@ async function extrasOf(db: Db, ids: string[]) {
     .groupBy(complaintEvents.complaintId)
     .all();
   for (const l of last) if (l.at) lastPublic.set(l.id, l.at);
-  return { pauses, lastPublic };
+  return { histories, lastPublic };
 }
 
 /** Listed rows as Open311 requests, in the order given. */
 export async function asOpen311Requests(db: Db, rows: ComplaintRow[], now: Date): Promise<Open311Request[]> {
-  const { pauses, lastPublic } = await extrasOf(
+  const { histories, lastPublic } = await extrasOf(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => {
-    const clocks = clocksOf(r, pauses.get(r.id) ?? [], now);
+    const clocks = clocksOf(histories.get(r.id) ?? [], now);
     const at = lastPublic.get(r.id);
     return {
       service_request_id: publicIdOf(r.id),
