@@ -29,8 +29,15 @@ export const applications = sqliteTable(
     personal: text("personal").notNull(),
     /** Sealed JSON: ID numbers, permit number and dates, special needs. */
     sensitive: text("sensitive").notNull(),
-    /** HMAC-SHA256 (INDEX_KEY) of the child's ID number; null for drafts. */
+    /** HMAC-SHA256 (INDEX_KEY) of the child's ID number; null for drafts and duplicates. */
     childIndex: text("child_index"),
+    /**
+     * A second application for a child who already has one in the intake: the first
+     * application's id. It is stored and acknowledged like any other (the caller learns
+     * nothing, SECURITY.md item 13) but has no child index, so the unique index still holds
+     * one real application per child; staff see the flag and cannot find it eligible.
+     */
+    duplicateOf: text("duplicate_of"),
     /** Points declared by the family (capped by the intake's rules); staff confirm them at review. */
     points: integer("points").notNull().default(0),
     /** SHA-256 of the access code; the code itself is shown once and never stored. */

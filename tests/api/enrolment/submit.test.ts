@@ -3,11 +3,10 @@ import { count, eq } from "drizzle-orm";
 import { applicationDocuments, applications, auditLog, idempotencyKeys, outboxMessages } from "../../../db/schema";
 import { fieldKeysOf, openField, sealField } from "../../../functions/platform/field-crypto";
 import { useTempDb } from "../../fixtures/temp-db";
-import { fakeIdNumber, validApplication } from "../../fixtures/enrolment";
+import { validApplication } from "../../fixtures/enrolment";
 import { jpegWithMetadata, minimalPdf } from "../../fixtures/upload-files";
 import { TEST_CLIENT_HEADER } from "../../fixtures/test-app";
 import { enrolmentApp, standardFiles, submit } from "./enrolment-app";
-import { DUPLICATE_MESSAGE } from "../../../functions/services/enrolment/internal/file-application";
 
 const tempDb = useTempDb();
 
@@ -150,26 +149,6 @@ describe("submitting an application", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ reference: first.reference, accessCode: first.accessCode, replayed: true });
     expect(await applicationCount()).toBe(1);
-  });
-
-  it("takes one application per child per intake, and the refusal does not say the child exists", async () => {
-    const { app } = enrolmentApp(tempDb());
-    expect((await submit(app, validApplication(1), { key: "first-family-1" })).status).toBe(201);
-    const again = validApplication(1);
-    again.guardians[0]!.phone = "13900001111";
-    const res = await submit(app, again, { key: "second-try-22" });
-    expect(res.status).toBe(409);
-    const body = (await res.json()) as { message: string };
-    expect(body.message).toBe(DUPLICATE_MESSAGE);
-    expect(body.message).not.toMatch(/孩子|身份证|已存在/);
-    expect(await applicationCount()).toBe(1);
-    // The first family is told, by SMS to its own phone.
-    const sms = await tempDb().db.select().from(outboxMessages);
-    expect(sms.map((m) => m.recipientMasked)).toEqual(["138****5678", "138****5678"]);
-    // A different child of the same family is a new application.
-    const sibling = validApplication(1);
-    sibling.child.idNumber = fakeIdNumber("2020-05-17", "female", 77);
-    expect((await submit(app, sibling, { key: "sibling-key-3" })).status).toBe(201);
   });
 
   it("refuses submissions outside the application window", async () => {
