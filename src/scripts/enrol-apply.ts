@@ -6,7 +6,8 @@
  * Idempotency-Key kept for this attempt, so a retry after a lost answer cannot apply twice.
  */
 import { applicationFormHtml } from "../forms/enrolment/application-form";
-import { answersHtml, beijingTime, changeAnchor, confirmationHtml } from "../forms/enrolment/answer-views";
+import { answersHtml, beijingTime, changeAnchor, confirmationHtml, permitNoticeHtml } from "../forms/enrolment/answer-views";
+import { shanghaiDate } from "../domain/complaint/time";
 import { errorSummary, ERROR_TITLE_PREFIX } from "../forms/error-summary";
 import { fieldErrorsOf } from "../forms/field-errors";
 import { formToObject } from "../forms/form-data";
@@ -82,7 +83,7 @@ async function main() {
     render(values, []);
     draft = parsed.data;
     const answers = $("answers");
-    if (answers) answers.innerHTML = String(answersHtml(catalogue, draft, { changeHref: changeAnchor }));
+    if (answers) answers.innerHTML = String(permitNoticeHtml(catalogue, draft, shanghaiDate(new Date()))) + String(answersHtml(catalogue, draft, { changeHref: changeAnchor }));
     show("check");
     document.title = baseTitle;
     $("step-check")?.querySelector<HTMLElement>("h1")?.focus();

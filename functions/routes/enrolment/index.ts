@@ -11,6 +11,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { DomainError, FieldError } from "../../../src/domain/errors";
+import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { checkPage, confirmationPage, DRAFT_PATHS, formPage } from "../../../src/forms/enrolment/draft-pages";
 import { trackFormPage, trackPage } from "../../../src/forms/enrolment/track-pages";
 import type { AppEnv } from "../../app-env";
@@ -43,6 +44,8 @@ const APPLY_PAGE = "/enrol/apply/";
 const NO_DRAFT_MESSAGE = "没有找到您的申请草稿（可能已过期），请重新填写申请表。";
 const draftToken = (c: Context<AppEnv>) => getCookie(c, DRAFT_COOKIE, "host");
 const catalogueOf = (c: Context<AppEnv>) => c.var.deps.catalogue.current();
+/** Today in Beijing, by the app's clock (the permit warning is judged on it). */
+const todayOf = (c: Context<AppEnv>) => shanghaiDate(contextOf(c).clock.now());
 
 function draftCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, DRAFT_COOKIE, token, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict", maxAge: DRAFT_HOURS * 3600 });
@@ -94,7 +97,7 @@ export const enrolmentRoutes = new Hono<AppEnv>()
   .get("/draft/check", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
     if (!found) return c.redirect(APPLY_PAGE, 303);
-    return renderPage(c, { title: "核对您的信息", main: checkPage(await catalogueOf(c), found.draft, []) });
+    return renderPage(c, { title: "核对您的信息", main: checkPage(await catalogueOf(c), found.draft, todayOf(c), []) });
   })
   .get("/draft/edit", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
@@ -113,7 +116,7 @@ export const enrolmentRoutes = new Hono<AppEnv>()
       page: (done) => (done ? { title: "申请已提交", main: confirmationPage(catalogue, done.draft, done.receipt) } : c.redirect(APPLY_PAGE, 303)),
       refused: async (errors, error) => {
         const found = error.code === "validation" ? await loadDraft({ ctx: contextOf(c), input: { token, submitted: true } }) : null;
-        return found && { title: "核对您的信息", main: checkPage(catalogue, found.draft, errors, values) };
+        return found && { title: "核对您的信息", main: checkPage(catalogue, found.draft, todayOf(c), errors, values) };
       },
     });
   })

@@ -6,6 +6,7 @@
 import { html } from "hono/html";
 import type { Catalogue } from "../../domain/enrolment/catalogue";
 import type { DraftInput } from "../../domain/enrolment/application";
+import { permitWarning } from "../../domain/enrolment/permit-rule";
 import { fieldId } from "../field-ids";
 import { answerSections } from "../../lib/enrolment/answers";
 import { sync, type Html } from "../html";
@@ -24,6 +25,12 @@ export function answersHtml(catalogue: Catalogue, draft: DraftInput, o: { change
   )}
 </dl>`,
   )}`);
+}
+
+/** The residence-permit warning of the intake's rule (src/domain/enrolment/permit-rule), above the answers; empty when none. */
+export function permitNoticeHtml(catalogue: Catalogue, draft: DraftInput, today: string): Html {
+  const warning = permitWarning(catalogue.intake, draft.permit.expiresOn, today);
+  return warning ? sync(html`<div class="notice notice-urgent" id="permit-warning" role="note"><p>${warning.message}</p></div>`) : sync(html``);
 }
 
 export const changeAnchor = (path: string) => `#${fieldId(path)}`;

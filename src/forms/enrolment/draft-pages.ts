@@ -9,7 +9,7 @@ import type { FieldError } from "../../domain/errors";
 import type { Catalogue } from "../../domain/enrolment/catalogue";
 import type { DraftInput } from "../../domain/enrolment/application";
 import { applicationFormHtml, finalStepHtml } from "./application-form";
-import { answersHtml, beijingTime, confirmationHtml } from "./answer-views";
+import { answersHtml, beijingTime, confirmationHtml, permitNoticeHtml } from "./answer-views";
 import { fieldId } from "../field-ids";
 import { errorSummary } from "../error-summary";
 import type { FormValues } from "../html";
@@ -25,12 +25,14 @@ export function formPage(catalogue: Catalogue, values: FormValues, errors: Field
 </div>`;
 }
 
-export function checkPage(catalogue: Catalogue, draft: DraftInput, errors: FieldError[], values: FormValues = {}) {
+/** `today` is the Beijing date the permit warning is judged on. */
+export function checkPage(catalogue: Catalogue, draft: DraftInput, today: string, errors: FieldError[], values: FormValues = {}) {
   return html`<div class="enrol">
   <p class="breadcrumb"><a href="/enrol/">随迁子女入学</a> › 申请</p>
   <h1>核对您的信息</h1>
   ${errorSummary(errors)}
   <p>请仔细核对。需要修改的，点 “修改” 回到表格，已填写的内容会保留。</p>
+  ${permitNoticeHtml(catalogue, draft, today)}
   ${answersHtml(catalogue, draft, { changeHref: (path) => `${DRAFT_PATHS.edit}#${fieldId(path)}` })}
   ${finalStepHtml(values, errors, DRAFT_PATHS.submit)}
 </div>`;
