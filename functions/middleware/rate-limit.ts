@@ -23,6 +23,8 @@ export const RATE_LIMITS = {
   /** Saving a no-JS draft: a family may correct and save again, a bot without the cookie adds a row each time. */
   draft: { limit: 20, windowSeconds: 60 * 60 },
   lookup: { limit: 20, windowSeconds: 15 * 60 },
+  /** "忘记查询码": each accepted request may send an SMS, so few per client (each reference has its own daily cap too). */
+  recovery: { limit: 5, windowSeconds: 60 * 60 },
   staffSignIn: { bucket: "staff-sign-in", limit: 20, windowSeconds: 15 * 60 },
 } as const;
 

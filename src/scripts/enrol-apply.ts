@@ -8,6 +8,7 @@
 import { applicationFormHtml } from "../forms/enrolment/application-form";
 import { answersHtml, beijingTime, changeAnchor, confirmationHtml, permitNoticeHtml } from "../forms/enrolment/answer-views";
 import { shanghaiDate } from "../domain/complaint/time";
+import { wireAccessCode } from "./access-code";
 import { errorSummary, ERROR_TITLE_PREFIX } from "../forms/error-summary";
 import { fieldErrorsOf } from "../forms/field-errors";
 import { formToObject } from "../forms/form-data";
@@ -125,6 +126,7 @@ async function main() {
       if (res.ok && answer.reference && answer.accessCode && answer.submittedAt) {
         const done = $("step-done");
         if (done) done.innerHTML = String(confirmationHtml(catalogue, draft, { reference: answer.reference, accessCode: answer.accessCode, submittedAt: beijingTime(answer.submittedAt) }, catalogue.intake.contact_phone));
+        if (done) wireAccessCode(done);
         show("done");
         document.title = `申请已提交 - ${baseTitle}`;
         done?.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");

@@ -27,6 +27,9 @@ import { DRAFT_COOKIE, DRAFT_HOURS } from "../../services/enrolment/internal/dra
 import type { TrackView } from "../../services/enrolment/internal/track-view";
 import { loadDraft } from "../../services/enrolment/load-draft";
 import { provideInformation } from "../../services/enrolment/provide-information";
+import { recoverAccessCode } from "../../services/enrolment/recover-access-code";
+import { RECOVERY_REPLY } from "../../../src/domain/enrolment/recover-code";
+import { recoverDonePage, recoverFormPage } from "../../../src/forms/enrolment/recover-pages";
 import { saveDraft } from "../../services/enrolment/save-draft";
 import { submitApplication } from "../../services/enrolment/submit-application";
 import { submitDraft } from "../../services/enrolment/submit-draft";
@@ -38,6 +41,7 @@ export const ENROLMENT_BODY_LIMIT = 8 * 5 * 1024 * 1024 + 1024 * 1024;
 const submissions = rateLimit({ bucket: "enrol-submit", ...RATE_LIMITS.submission });
 const lookups = rateLimit({ bucket: "enrol-track", ...RATE_LIMITS.lookup });
 const drafts = rateLimit({ bucket: "enrol-draft", ...RATE_LIMITS.draft });
+const recoveries = rateLimit({ bucket: "enrol-recover", ...RATE_LIMITS.recovery });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 
 const APPLY_PAGE = "/enrol/apply/";
@@ -139,6 +143,15 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const body = await readBody(c);
     const receipt = await receiptOf(c, body);
     return respond(c, () => provideInformation({ ctx: contextOf(c), input: { ...receipt, files: body.files } }), trackAnswer(c, receipt, "材料已上传，我们会尽快审核。"));
+  })
+  // "忘记查询码": one reply whatever happened (the verb says nothing either).
+  .post("/recover", recoveries, async (c) => {
+    const { fields } = await readBody(c);
+    return respond(c, () => recoverAccessCode({ ctx: contextOf(c), input: fields }), {
+      json: () => ({ body: { message: RECOVERY_REPLY }, status: 202 }),
+      page: () => ({ title: "忘记查询码", main: recoverDonePage() }),
+      refused: (errors, error) => (error.code === "validation" ? { title: "忘记查询码", main: recoverFormPage(fields, errors) } : null),
+    });
   })
   .get("/results", async (c) => {
     const results = await publicResults({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } });

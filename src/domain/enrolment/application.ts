@@ -48,7 +48,7 @@ export const IdNumberField = (missing: string) =>
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: ID_NUMBER_MESSAGES[parsed.problem] });
     });
 
-const Phone = z
+export const Phone = z
   .string({ error: "请输入手机号码" })
   .transform(normalisePhone)
   .pipe(z.string().min(1, { message: "请输入手机号码", abort: true }).regex(/^1[3-9]\d{9}$/, "请输入 11 位手机号码，例如 13812345678"));

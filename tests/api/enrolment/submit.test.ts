@@ -17,7 +17,7 @@ async function applicationCount() {
 
 describe("submitting an application", () => {
   it("answers 201 with a reference like RX2026-00001 and a 16-character access code, and stores one sealed row", async () => {
-    const { app } = enrolmentApp(tempDb());
+    const { app, deps } = enrolmentApp(tempDb());
     const res = await submit(app);
     expect(res.status).toBe(201);
     const body = (await res.json()) as { reference: string; accessCode: string };
@@ -39,8 +39,12 @@ describe("submitting an application", () => {
     expect(audit).toHaveLength(1);
     const sms = await tempDb().db.select().from(outboxMessages);
     expect(sms).toHaveLength(1);
-    expect(sms[0]!.body).toContain("RX2026-00001");
+    // The receipt SMS carries the reference and the code (issue 16 item 7), so its body is sealed at rest.
+    expect(sms[0]!.bodySealed).toBe(true);
     expect(sms[0]!.body).not.toContain(body.accessCode);
+    expect(sms[0]!.body).not.toContain("RX2026-00001");
+    const opened = await openField(fieldKeysOf(deps.config.secrets), `outbox:${sms[0]!.id}:body`, sms[0]!.body);
+    expect(opened).toContain("受理编号：RX2026-00001；查询码：" + body.accessCode);
   });
 
   it("reports every validation error as { path, message } with 422 and stores nothing", async () => {

@@ -15,6 +15,7 @@ export const PUBLIC_POSTS = [
   "/api/enrol/applications",
   "/api/enrol/draft",
   "/api/enrol/draft/submit",
+  "/api/enrol/recover",
   "/api/enrol/track",
   "/api/enrol/track/accept",
   "/api/enrol/track/decline",

@@ -31,6 +31,7 @@ import { enqueueMessage, sealRecipient, type SealedRecipient } from "../../outbo
 import { nextReference } from "../../references/internal/next-reference";
 import { sealApplication, openPersonal } from "./application-record";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
+import { receiptSms } from "./receipt-sms";
 
 /**
  * The consents on the form are the applicant's, and the form names the first guardian as the
@@ -145,7 +146,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Everything encrypted or hashed for a submission, done before the transaction takes the database lock. */
-type SealedSubmission = { id: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
+type SealedSubmission = { id: string; accessCode: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
 
 async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: ApplicationInput, id: string): Promise<SealedSubmission> {
   const accessCode = newReceiptCode(80);
@@ -156,7 +157,7 @@ async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: Appli
     sealField(ctx.keys, receiptContext(id), accessCode),
     sealRecipient(ctx, input.guardians[0]!.phone),
   ]);
-  return { id, accessCodeHash, sealedCode, columns, recipient };
+  return { id, accessCode, accessCodeHash, sealedCode, columns, recipient };
 }
 
 async function insertApplication(
@@ -200,12 +201,14 @@ async function insertApplication(
   await insertDocuments(tx, id, documents, at);
   await tx.insert(applicationEvents).values({ applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" });
   await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "success", objectType: "application", objectId: id });
+  // The receipt itself, so a family that loses the page still has it (issue 16 item 7); the body is sealed.
   const sms = {
     channel: "sms" as const,
     to: input.guardians[0]!.phone,
     subject: "入学申请已受理",
-    body: `您的随迁子女入学申请已受理，受理编号 ${reference}。审核结果将短信通知，也可在“办理进度查询”用受理编号和查询码查询。`,
+    body: receiptSms(reference, sealed.accessCode),
     about: { kind: "application" as const, id },
+    secret: true,
   };
   await enqueueMessage(tx, ctx, sms, sealed.recipient);
   return { applicationId: id, reference, sealedCode: sealed.sealedCode, submittedAt: at };

@@ -1,1 +1,0 @@
-ALTER TABLE `applications` ADD `duplicate_of` text;
