@@ -23,7 +23,7 @@ export const applications = sqliteTable(
     grade: text("grade", { enum: GRADES }).notNull(),
     areaId: text("area_id").notNull(),
     communityId: text("community_id").notNull(),
-    /** JSON array of up to three section ids, in the family's order. */
+    /** JSON array of section ids, in the family's order: any number of the grade's sections (no cap). */
     preferences: text("preferences").notNull(),
     /** Sealed JSON: names, phones, address detail, hukou, work. */
     personal: text("personal").notNull(),

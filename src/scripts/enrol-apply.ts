@@ -9,6 +9,7 @@ import { applicationFormHtml } from "../forms/enrolment/application-form";
 import { answersHtml, beijingTime, changeAnchor, confirmationHtml, permitNoticeHtml } from "../forms/enrolment/answer-views";
 import { shanghaiDate } from "../domain/complaint/time";
 import { wireAccessCode } from "./access-code";
+import { prefillOf } from "../forms/enrolment/prefill";
 import { errorSummary, ERROR_TITLE_PREFIX } from "../forms/error-summary";
 import { fieldErrorsOf } from "../forms/field-errors";
 import { formToObject } from "../forms/form-data";
@@ -56,10 +57,22 @@ async function main() {
     for (const group of community.querySelectorAll("optgroup")) group.hidden = !!name && group.label !== name;
   };
 
+  /** The ranked list follows the grade and the community: that grade's schools, the catchment school first (the server renders the same). */
+  const refreshSchools = (form: HTMLFormElement) => {
+    const { website: _trap, intake: _intake, ...values } = formToObject(new FormData(form));
+    const tmp = document.createElement("div");
+    tmp.innerHTML = String(applicationFormHtml(catalogue, values, [], form.getAttribute("action") ?? ""));
+    const selector = 'section[aria-labelledby="s-preferences"]';
+    const fresh = tmp.querySelector(selector);
+    if (fresh) form.querySelector(selector)?.replaceWith(fresh);
+  };
+
   const wire = (form: HTMLFormElement) => {
     form.addEventListener("submit", onSubmitForm);
     form.querySelector('[name="address.area"]')?.addEventListener("change", () => filterCommunities(form));
+    for (const input of form.querySelectorAll('[name="grade"], [name="address.area"], [name="address.community"]')) input.addEventListener("change", () => refreshSchools(form));
     filterCommunities(form);
+    refreshSchools(form);
   };
 
   function render(values: Record<string, unknown>, errors: FieldError[]) {
@@ -153,6 +166,9 @@ async function main() {
 
   const first = $<HTMLFormElement>("application-form");
   if (first) wire(first);
+  // Opened from "我家孩子能上哪所学校": the township, community and grade come filled (no personal data in the URL).
+  const prefill = prefillOf(catalogue, new URLSearchParams(location.search));
+  if (prefill) render(prefill, []);
 }
 
 void main();

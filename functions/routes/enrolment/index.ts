@@ -30,6 +30,7 @@ import { provideInformation } from "../../services/enrolment/provide-information
 import { recoverAccessCode } from "../../services/enrolment/recover-access-code";
 import { RECOVERY_REPLY } from "../../../src/domain/enrolment/recover-code";
 import { recoverDonePage, recoverFormPage } from "../../../src/forms/enrolment/recover-pages";
+import { prefillOf } from "../../../src/forms/enrolment/prefill";
 import { saveDraft } from "../../services/enrolment/save-draft";
 import { submitApplication } from "../../services/enrolment/submit-application";
 import { submitDraft } from "../../services/enrolment/submit-draft";
@@ -102,6 +103,12 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
     if (!found) return c.redirect(APPLY_PAGE, 303);
     return renderPage(c, { title: "核对您的信息", main: checkPage(await catalogueOf(c), found.draft, todayOf(c), []) });
+  })
+  // The form opened from "我家孩子能上哪所学校" without a script: township, community and grade filled.
+  .get("/draft/start", async (c) => {
+    const catalogue = await catalogueOf(c);
+    const values = prefillOf(catalogue, new URLSearchParams(c.req.query())) ?? {};
+    return renderPage(c, { title: "申请随迁子女入学", main: formPage(catalogue, values, []) });
   })
   .get("/draft/edit", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });

@@ -12,11 +12,11 @@
 import { z } from "../zod";
 import { addressText, longText, personName, plainText } from "../text";
 import { communityOf, sectionsForGrade, type Catalogue } from "./catalogue";
+import { maxPreferences } from "./school-choices";
 import { ID_NUMBER_MESSAGES, idNumberAgrees, parseIdNumber } from "./id-number";
 import { nfkcDeep, normaliseCodeNumber, normaliseDate, normalisePhone } from "./typed-input";
 import { GRADES, PLACEMENTS, RELATIONSHIPS, SEXES, WORK_KINDS, YES_NO } from "./vocabulary";
 
-export const MAX_PREFERENCES = 3;
 export const MAX_GUARDIANS = 2;
 
 /** A part that reads the NFKC form of everything the family typed. */
@@ -186,7 +186,8 @@ function draftShape(catalogue: Catalogue) {
     z
       .array(z.string(), { error: "请至少选择一所志愿学校" })
       .min(1, "请至少选择一所志愿学校")
-      .max(MAX_PREFERENCES, `最多选择 ${MAX_PREFERENCES} 所志愿学校`)
+      // No cap below the grade's own list (issue 16 item 4: ./school-choices); this bound only refuses a padded list.
+      .max(maxPreferences(catalogue), `本年级只有 ${maxPreferences(catalogue)} 所学校，志愿不能多于学校数`)
       .superRefine((list, ctx) => {
         if (new Set(list).size !== list.length) ctx.addIssue({ code: "custom", message: "同一所学校只能选择一次" });
       }),

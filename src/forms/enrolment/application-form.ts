@@ -7,7 +7,7 @@
 import { html, raw } from "hono/html";
 import type { FieldError } from "../../domain/errors";
 import type { Catalogue } from "../../domain/enrolment/catalogue";
-import { MAX_PREFERENCES } from "../../domain/enrolment/application";
+import { HONEST_RANKING, maxPreferences, schoolChoices } from "../../domain/enrolment/school-choices";
 import {
   DOCUMENT_KIND_LABELS,
   GRADE_LABELS,
@@ -26,7 +26,34 @@ import { radios } from "../radios";
 
 const opts = <K extends string>(labels: Record<K, string>): Option[] => Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
 
-export const HONEST_RANKING = "请按真实意愿排序：把最想去的学校放在第一位。分配办法保证如实排序对您最有利，把学校排在后面不会让您更容易被录取，提交时间的先后也不影响结果。";
+export { HONEST_RANKING };
+
+const DIGITS = "零一二三四五六七八九";
+/** 1 → 一, 12 → 十二, 24 → 二十四 (志愿 are numbered in words). */
+export function chineseOrdinal(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? "" : DIGITS[tens]}十${n % 10 === 0 ? "" : DIGITS[n % 10]}`;
+}
+
+/**
+ * The ranked list (issue 16 item 4): one select per school the family may rank, no cap. When
+ * the grade is known (a re-rendered form, or the script after a change) the options are that
+ * grade's schools, the community's catchment school first and marked; before that, every
+ * grade's schools in groups, as many selects as the longest grade's list.
+ */
+function preferenceSelects(catalogue: Catalogue, ctx: FieldCtx, values: FormValues): Html[] {
+  const address = (values.address ?? {}) as { area?: string; community?: string };
+  const grade = typeof values.grade === "string" && catalogue.intake.grades.some((g) => g.grade === values.grade) ? values.grade : undefined;
+  const label = (s: { name: string; address: string; catchment: boolean }) => `${s.name}${s.catchment ? "（施教区学校）" : ""}（${s.address}）`;
+  const options = grade
+    ? schoolChoices(catalogue, grade, address).map((s) => ({ value: s.id, label: label(s) }))
+    : catalogue.intake.grades.map((g) => ({ label: GRADE_LABELS[g.grade], options: schoolChoices(catalogue, g.grade, address).map((s) => ({ value: s.id, label: label(s) })) }));
+  const count = grade ? schoolChoices(catalogue, grade).length : maxPreferences(catalogue);
+  return Array.from({ length: count }, (_, i) =>
+    select(ctx, `preferences.${i}`, `第${chineseOrdinal(i + 1)}志愿${i === 0 ? "" : "（选填）"}`, options, { placeholder: i === 0 ? "请选择学校" : "不填" }),
+  );
+}
 
 function guardian(ctx: FieldCtx, i: number): Html {
   const p = `guardians.${i}`;
@@ -45,10 +72,6 @@ export function applicationFormHtml(catalogue: Catalogue, values: FormValues, er
   const grades = catalogue.intake.grades.map((g) => ({ value: g.grade, label: GRADE_LABELS[g.grade] }));
   const areas = catalogue.areas.map((a) => ({ value: a.id, label: a.name }));
   const communities = catalogue.areas.map((a) => ({ label: a.name, options: a.communities.map((c) => ({ value: c.id, label: c.name })) }));
-  const schools = catalogue.intake.grades.map((g) => ({
-    label: GRADE_LABELS[g.grade],
-    options: catalogue.sections.filter((s) => s.grade === g.grade).map((s) => ({ value: s.id, label: `${s.name}（${s.address}）` })),
-  }));
   return sync(html`<form id="application-form" class="enrol-form" method="post" action="${action}" novalidate>
   <input type="hidden" name="intake" value="${catalogue.intake.id}" />
   <section aria-labelledby="s-grade">
@@ -93,9 +116,7 @@ export function applicationFormHtml(catalogue: Catalogue, values: FormValues, er
   <section aria-labelledby="s-preferences">
     <h2 id="s-preferences">7. 志愿学校</h2>
     <p class="notice">${HONEST_RANKING}</p>
-    ${Array.from({ length: MAX_PREFERENCES }, (_, i) =>
-      select(ctx, `preferences.${i}`, `第${["一", "二", "三"][i]}志愿${i === 0 ? "" : "（选填）"}`, schools, { placeholder: i === 0 ? "请选择学校" : "不填" }),
-    )}
+    ${preferenceSelects(catalogue, ctx, values)}
   </section>
   <section aria-labelledby="s-special">
     <h2 id="s-special">8. 特殊教育需要</h2>
