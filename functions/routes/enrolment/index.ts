@@ -12,7 +12,9 @@ import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { DomainError, FieldError } from "../../../src/domain/errors";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
-import { checkPage, confirmationPage, DRAFT_PATHS, formPage } from "../../../src/forms/enrolment/draft-pages";
+import { checkPage, confirmationPage, DRAFT_PATHS, formPage, stepPage } from "../../../src/forms/enrolment/draft-pages";
+import { stepIndexById } from "../../../src/forms/enrolment/form-steps";
+import { saveDraftStep } from "../../services/enrolment/save-draft-step";
 import { trackFormPage, trackPage } from "../../../src/forms/enrolment/track-pages";
 import type { AppEnv } from "../../app-env";
 import { renderPage, respond, type Page } from "../../http/answer";
@@ -90,14 +92,34 @@ export const enrolmentRoutes = new Hono<AppEnv>()
   .post("/draft", drafts, async (c) => {
     const { fields: values } = await readBody(c);
     const catalogue = await catalogueOf(c);
+    // One question group per page (issue 16 item 6): the page names its step.
+    if (typeof values.step === "string")
+      return respond(c, () => saveDraftStep({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
+        json: (out) => (out.kind === "saved" ? { body: { draft: out.id }, status: 201 } : { body: { step: out.step, fields: out.errors }, status: out.errors.length ? 422 : 200 }),
+        page: (out) => {
+          if (out.kind === "show")
+            return { title: "申请随迁子女入学", main: stepPage(catalogue, out.values, out.errors, out.step, { returnToCheck: values.return === "check" }), status: out.errors.length ? 422 : 200, hasErrors: out.errors.length > 0 };
+          draftCookie(c, out.token);
+          return c.redirect(DRAFT_PATHS.check, 303);
+        },
+      });
     return respond(c, () => saveDraft({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
-      json: ({ id }) => ({ body: { draft: id }, status: 201 }),
+      // The script keeps its checked draft here too (same cookie), so a dropped page finds it again.
+      json: ({ id, token }) => {
+        draftCookie(c, token);
+        return { body: { draft: id }, status: 201 };
+      },
       page: ({ token }) => {
         draftCookie(c, token);
         return c.redirect(DRAFT_PATHS.check, 303);
       },
       refused: (errors, error) => (error.code === "validation" ? { title: "申请随迁子女入学", main: formPage(catalogue, values, errors) } : null),
     });
+  })
+  // The script's way back to a kept draft (the cookie is httpOnly): the answers, or 404.
+  .get("/draft", async (c) => {
+    const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
+    return found ? c.json({ draft: found.draft }, 200) : c.json({ code: "not_found", message: NO_DRAFT_MESSAGE }, 404);
   })
   .get("/draft/check", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
@@ -108,12 +130,13 @@ export const enrolmentRoutes = new Hono<AppEnv>()
   .get("/draft/start", async (c) => {
     const catalogue = await catalogueOf(c);
     const values = prefillOf(catalogue, new URLSearchParams(c.req.query())) ?? {};
-    return renderPage(c, { title: "申请随迁子女入学", main: formPage(catalogue, values, []) });
+    return renderPage(c, { title: "申请随迁子女入学", main: stepPage(catalogue, values, [], 0) });
   })
   .get("/draft/edit", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
     if (!found) return c.redirect(APPLY_PAGE, 303);
-    return renderPage(c, { title: "申请随迁子女入学", main: formPage(await catalogueOf(c), found.draft as unknown as Record<string, unknown>, []) });
+    const step = Math.max(0, stepIndexById(c.req.query("step")));
+    return renderPage(c, { title: "申请随迁子女入学", main: stepPage(await catalogueOf(c), found.draft as unknown as Record<string, unknown>, [], step, { returnToCheck: true }) });
   })
   .post("/draft/submit", withFiles, submissions, async (c) => {
     const { fields: values, files } = await readBody(c);
