@@ -122,7 +122,9 @@ describe.skipIf(noBrowser)("the application form on a 320 px phone without JavaS
     await p.waitForURL("**/api/enrol/recover");
     expect(await p.locator("main").textContent()).toContain("新的查询码已通过短信发送");
     await p.goto(`${baseUrl}/enrol/where/?community=wenchang`);
+    await p.click("#area-qingxi summary");
     expect(await p.locator("#community-wenchang").textContent()).toContain("文昌小学");
+    expect(await p.locator("#community-wenchang").isVisible()).toBe(true);
     await fitsPhone(p, "where");
     expect(await axeOfNoJsPage(p, checker)).toEqual([]);
 

@@ -87,6 +87,10 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     await page.locator("#step-check h1").waitFor({ state: "visible" });
     expect(await page.locator("#answers").textContent()).toContain("李小明");
     expect(await axeViolations(page)).toEqual([]);
+    // The page is dropped (as a phone may drop it while the camera is open): the kept draft reopens on the check page.
+    await page.reload();
+    await page.locator("#step-check h1").waitFor({ state: "visible" });
+    expect(await page.locator("#answers").textContent()).toContain("李小明");
     await noScroll(page);
     await finishAndSubmit(page);
     families.push(await receiptOf(page));

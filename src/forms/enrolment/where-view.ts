@@ -63,10 +63,16 @@ export function whereAnswerHtml(catalogue: Catalogue, communityId: string, grade
 </section>`);
 }
 
-/** Every community's answer, by township: what the page shows without a script (and under the script's answer). */
+/**
+ * Every community's answer, by township, each township folded (a phone opens only its own):
+ * what the page shows without a script, where the query cannot pick one out.
+ */
 export function whereListHtml(catalogue: Catalogue): Html {
-  return sync(html`${catalogue.areas.map(
-    (a) => html`<h2 id="area-${a.id}">${a.name}</h2>
-${a.communities.map((c) => whereAnswerHtml(catalogue, c.id, undefined, 3))}`,
+  return sync(html`<h2>各乡镇（街道）的施教区学校</h2>
+${catalogue.areas.map(
+    (a) => html`<details class="where-area" id="area-${a.id}">
+  <summary>${a.name}（${a.communities.length}个社区）</summary>
+  ${a.communities.map((c) => whereAnswerHtml(catalogue, c.id, undefined, 3))}
+</details>`,
   )}`);
 }
