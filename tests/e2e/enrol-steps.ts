@@ -7,6 +7,15 @@ import type { Page } from "playwright-core";
 import { fakeIdNumber } from "../fixtures/enrolment";
 import { axeViolations, baseUrl } from "./page";
 
+/** A 320 px phone with JavaScript off (its own context), and a scripted page beside it for axe. */
+export async function noJsPhone(browser: { page(width?: number): Promise<Page> }, height = 800) {
+  const first = await browser.page(320);
+  const chromium = first.context().browser()!;
+  await first.context().close();
+  const context = await chromium.newContext({ javaScriptEnabled: false, viewport: { width: 320, height }, locale: "zh-CN" });
+  return { context, page: await context.newPage(), checker: await browser.page(320) };
+}
+
 /**
  * axe needs JavaScript in the page, which a no-JS context has not: the page it sees
  * (including answers to POSTs, which cannot be fetched again) is copied into a JavaScript

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { tempDir } from "../fixtures/temp-db";
 import { fakeIdNumber } from "../fixtures/enrolment";
 import { minimalPdf, pngWithMetadata } from "../fixtures/upload-files";
-import { axeOfNoJsPage, childId, fillFromPermit, next } from "./enrol-steps";
+import { axeOfNoJsPage, childId, fillFromPermit, next, noJsPhone } from "./enrol-steps";
 import { baseUrl, noBrowser, useBrowser } from "./page";
 
 const dir = tempDir("enrol-phone-");
@@ -36,12 +36,7 @@ describe.skipIf(noBrowser)("the application form on a 320 px phone without JavaS
   const browser = useBrowser();
 
   it("goes group by group, accepts full-width input, checks and changes, and shows a code that never breaks inside", async () => {
-    const first = await browser.page(320);
-    const chromium = first.context().browser()!;
-    await first.context().close();
-    const context = await chromium.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 }, locale: "zh-CN" });
-    const p = await context.newPage();
-    const checker = await browser.page(320);
+    const { context, page: p, checker } = await noJsPhone(browser, 640);
 
     await p.goto(`${baseUrl}/enrol/apply/`);
     expect(await p.locator("#application-form section").count()).toBe(1);

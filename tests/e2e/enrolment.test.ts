@@ -12,7 +12,7 @@ import { minimalPdf, pngWithMetadata } from "../fixtures/upload-files";
 import { tempDir } from "../fixtures/temp-db";
 import { demoAccount, firstSignIn } from "./demo-staff";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
-import { axeOfNoJsPage, childId, fillFromGuardians, fillFromPermit, fillToChild } from "./enrol-steps";
+import { axeOfNoJsPage, childId, fillFromGuardians, fillFromPermit, fillToChild, noJsPhone } from "./enrol-steps";
 
 const dir = tempDir("enrol-e2e-");
 const permitFile = path.join(dir, "permit.pdf");
@@ -99,12 +99,7 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
   }, 300_000);
 
   it("lets a family apply without JavaScript through server-rendered steps", async () => {
-    const first = await browser.page(320);
-    const chromium = first.context().browser()!;
-    await first.context().close();
-    const context = await chromium.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 }, locale: "zh-CN" });
-    const p = await context.newPage();
-    const checker = await browser.page(320);
+    const { context, page: p, checker } = await noJsPhone(browser);
     await p.goto(`${baseUrl}/enrol/apply/`);
     await fillToChild(p, "王小红");
     await p.fill("#field-child-idNumber", childId(42));
