@@ -82,7 +82,7 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     <h2 id="s-grade">${n}. 申请年级</h2>
     ${radios(ctx, "grade", "为孩子申请哪个年级？", choices(catalogue).grades)}
   </section>`),
-  child: (ctx, catalogue, n) =>
+  child: (ctx, _catalogue, n) =>
     sync(html`<section aria-labelledby="s-child">
     <h2 id="s-child">${n}. 孩子的信息</h2>
     ${textField(ctx, "child.name", "孩子的姓名", { width: "medium", autocomplete: "off" })}
@@ -91,13 +91,13 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     ${dateField(ctx, "child.birthDate", "孩子的出生日期", { hint: "例如 2021-03-15" })}
     ${textField(ctx, "child.hukouPlace", "户籍所在地", { hint: "按户口簿填写，例如 安徽省阜阳市临泉县" })}
   </section>`),
-  guardians: (ctx, catalogue, n) =>
+  guardians: (ctx, _catalogue, n) =>
     sync(html`<section aria-labelledby="s-guardians">
     <h2 id="s-guardians">${n}. 监护人</h2>
     ${guardian(ctx, 0)}
     ${guardian(ctx, 1)}
   </section>`),
-  permit: (ctx, catalogue, n) =>
+  permit: (ctx, _catalogue, n) =>
     sync(html`<section aria-labelledby="s-permit">
     <h2 id="s-permit">${n}. 居住证</h2>
     ${textField(ctx, "permit.number", "居住证号码", { width: "medium", autocomplete: "off" })}
@@ -115,7 +115,7 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     ${select(ctx, "address.community", "社区", choices(catalogue).communities, { hint: "请选择上面所选乡镇或街道下的社区" })}
     ${textField(ctx, "address.detail", "详细地址", { hint: "路名、门牌号、楼幢和房间号", autocomplete: "address-line1" })}
   </section>`),
-  work: (ctx, catalogue, n) =>
+  work: (ctx, _catalogue, n) =>
     sync(html`<section aria-labelledby="s-work">
     <h2 id="s-work">${n}. 持证监护人的就业情况</h2>
     ${radios(ctx, "work.kind", "就业方式", opts(WORK_KIND_LABELS))}
@@ -128,7 +128,7 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     <p class="notice">${HONEST_RANKING}</p>
     ${preferenceSelects(catalogue, ctx, ctx.values)}
   </section>`),
-  specialNeeds: (ctx, catalogue, n) =>
+  specialNeeds: (ctx, _catalogue, n) =>
     sync(html`<section aria-labelledby="s-special">
     <h2 id="s-special">${n}. 特殊教育需要</h2>
     ${radios(ctx, "specialNeeds.has", "孩子是否有残疾或其他特殊教育需要？", [

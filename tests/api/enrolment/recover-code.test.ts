@@ -11,7 +11,6 @@ import { deliverOutbox } from "../../../functions/services/outbox/deliver-outbox
 import type { LogMailer } from "../../../functions/platform/log-mailer";
 import { RECOVERY_REPLY } from "../../../src/domain/enrolment/recover-code";
 import { useTempDb } from "../../fixtures/temp-db";
-import { validApplication } from "../../fixtures/enrolment";
 import { enrolmentApp, FORM_HEADERS, submit, trackJson } from "./enrolment-app";
 
 const tempDb = useTempDb();
