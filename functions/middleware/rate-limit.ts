@@ -20,12 +20,13 @@ const rateLimitedMessage = (seconds: number) => `操作太频繁，请在 ${wait
 /** Suggested rules (SECURITY.md item 5); features choose their own buckets. */
 export const RATE_LIMITS = {
   submission: { limit: 10, windowSeconds: 60 * 60 },
+  /** Saving a no-JS draft: a family may correct and save again, a bot without the cookie adds a row each time. */
+  draft: { limit: 20, windowSeconds: 60 * 60 },
   /**
-   * The no-JS form's pages and draft saves: one application is 8 group pages plus corrections,
-   * 上一步 and changes (10 to 20 posts), and several families may share an address; only the
-   * last page of a good draft stores a row (a bot without the cookie adds one each time).
+   * The no-JS form's group pages (issue 16 item 6): one application is 8 pages plus
+   * corrections, 上一步 and changes; only the last page of a good draft stores a row.
    */
-  draft: { limit: 100, windowSeconds: 60 * 60 },
+  draftStep: { limit: 30, windowSeconds: 60 * 60 },
   lookup: { limit: 20, windowSeconds: 15 * 60 },
   /** "忘记查询码": each accepted request may send an SMS, so few per client (each reference has its own daily cap too). */
   recovery: { limit: 5, windowSeconds: 60 * 60 },

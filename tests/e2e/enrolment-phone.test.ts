@@ -48,7 +48,7 @@ describe.skipIf(noBrowser)("the application form on a 320 px phone without JavaS
     await p.check("#field-grade");
     await next(p, "child");
     await p.click('#application-form button[value="next"]');
-    await p.waitForURL("**/api/enrol/draft");
+    await p.waitForURL("**/api/enrol/draft/step");
     const items = await p.locator(".error-summary li").allTextContents();
     expect(items).toHaveLength(5);
     expect(new Set(items).size).toBe(5);

@@ -105,7 +105,7 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     await p.fill("#field-child-idNumber", childId(42));
     await fillFromGuardians(p, 42, "123");
     await p.click('#application-form button[value="next"]');
-    await p.waitForURL("**/api/enrol/draft");
+    await p.waitForURL("**/api/enrol/draft/step");
     expect(await p.title()).toMatch(/^错误：/);
     expect(await p.locator(".error-summary").textContent()).toContain("手机号码");
     expect(await p.locator("#field-guardians-0-name").inputValue()).toBe("测试家长");

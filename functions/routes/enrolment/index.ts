@@ -44,6 +44,7 @@ export const ENROLMENT_BODY_LIMIT = 8 * 5 * 1024 * 1024 + 1024 * 1024;
 const submissions = rateLimit({ bucket: "enrol-submit", ...RATE_LIMITS.submission });
 const lookups = rateLimit({ bucket: "enrol-track", ...RATE_LIMITS.lookup });
 const drafts = rateLimit({ bucket: "enrol-draft", ...RATE_LIMITS.draft });
+const draftSteps = rateLimit({ bucket: "enrol-draft-step", ...RATE_LIMITS.draftStep });
 const recoveries = rateLimit({ bucket: "enrol-recover", ...RATE_LIMITS.recovery });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 
@@ -92,17 +93,6 @@ export const enrolmentRoutes = new Hono<AppEnv>()
   .post("/draft", drafts, async (c) => {
     const { fields: values } = await readBody(c);
     const catalogue = await catalogueOf(c);
-    // One question group per page (issue 16 item 6): the page names its step.
-    if (typeof values.step === "string")
-      return respond(c, () => saveDraftStep({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
-        json: (out) => (out.kind === "saved" ? { body: { draft: out.id }, status: 201 } : { body: { step: out.step, fields: out.errors }, status: out.errors.length ? 422 : 200 }),
-        page: (out) => {
-          if (out.kind === "show")
-            return { title: "申请随迁子女入学", main: stepPage(catalogue, out.values, out.errors, out.step, { returnToCheck: values.return === "check" }), status: out.errors.length ? 422 : 200, hasErrors: out.errors.length > 0 };
-          draftCookie(c, out.token);
-          return c.redirect(DRAFT_PATHS.check, 303);
-        },
-      });
     return respond(c, () => saveDraft({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
       // The script keeps its checked draft here too (same cookie), so a dropped page finds it again.
       json: ({ id, token }) => {
@@ -117,6 +107,24 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     });
   })
   // The script's way back to a kept draft (the cookie is httpOnly): the answers, or 404.
+  // One question group per page without a script (issue 16 item 6): each page posts here.
+  .post("/draft/step", draftSteps, async (c) => {
+    const { fields: values } = await readBody(c);
+    const catalogue = await catalogueOf(c);
+    return respond(c, () => saveDraftStep({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
+      json: (out) => {
+        if (out.kind === "show") return { body: { step: out.step, fields: out.errors }, status: out.errors.length ? 422 : 200 };
+        draftCookie(c, out.token);
+        return { body: { draft: out.id }, status: 201 };
+      },
+      page: (out) => {
+        if (out.kind === "show")
+          return { title: "申请随迁子女入学", main: stepPage(catalogue, out.values, out.errors, out.step, { returnToCheck: values.return === "check" }), status: out.errors.length ? 422 : 200, hasErrors: out.errors.length > 0 };
+        draftCookie(c, out.token);
+        return c.redirect(DRAFT_PATHS.check, 303);
+      },
+    });
+  })
   .get("/draft", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
     return found ? c.json({ draft: found.draft }, 200) : c.json({ code: "not_found", message: NO_DRAFT_MESSAGE }, 404);

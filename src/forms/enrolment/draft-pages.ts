@@ -15,7 +15,7 @@ import { fieldId } from "../field-ids";
 import { errorSummary } from "../error-summary";
 import type { FormValues } from "../html";
 
-export const DRAFT_PATHS = { form: "/api/enrol/draft", check: "/api/enrol/draft/check", edit: "/api/enrol/draft/edit", submit: "/api/enrol/draft/submit" } as const;
+export const DRAFT_PATHS = { form: "/api/enrol/draft", step: "/api/enrol/draft/step", check: "/api/enrol/draft/check", edit: "/api/enrol/draft/edit", submit: "/api/enrol/draft/submit" } as const;
 
 export function formPage(catalogue: Catalogue, values: FormValues, errors: FieldError[]) {
   return html`<div class="enrol">
@@ -33,7 +33,7 @@ export function stepPage(catalogue: Catalogue, values: FormValues, errors: Field
   <p class="breadcrumb"><a href="/enrol/">随迁子女入学</a> › 申请</p>
   <h1>申请随迁子女入学</h1>
   ${errorSummary(errors)}
-  ${stepFormHtml(catalogue, values, errors, step, DRAFT_PATHS.form, o)}
+  ${stepFormHtml(catalogue, values, errors, step, DRAFT_PATHS.step, o)}
 </div>`;
 }
 

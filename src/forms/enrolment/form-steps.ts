@@ -54,6 +54,11 @@ export function answersOf(posted: FormValues): FormValues {
   return answers;
 }
 
+/** The step form's own fields are what the pages write (a known group, 继续 or 上一步, a return to the check page), or the post is malformed. */
+export function controlsValid(posted: FormValues): boolean {
+  return stepIndexById(posted.step) >= 0 && [undefined, "next", "back"].includes(posted.nav as string | undefined) && [undefined, "", "check"].includes(posted.return as string | undefined);
+}
+
 export type StepDecision = { kind: "show"; step: number; errors: FieldError[] } | { kind: "check"; draft: DraftInput };
 
 export function decideStep(catalogue: Catalogue, posted: FormValues): StepDecision {

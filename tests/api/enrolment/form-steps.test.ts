@@ -34,7 +34,7 @@ describe("the form one group per page, without JavaScript", () => {
     const { consents: _c, ...answers } = validApplication();
     const all = formPairs(answers);
     const post = (pairs: [string, string][], cookie?: string) =>
-      app.request("/api/enrol/draft", { method: "POST", headers: { ...FORM_HEADERS, ...(cookie ? { Cookie: cookie } : {}) }, body: new URLSearchParams(pairs).toString() });
+      app.request("/api/enrol/draft/step", { method: "POST", headers: { ...FORM_HEADERS, ...(cookie ? { Cookie: cookie } : {}) }, body: new URLSearchParams(pairs).toString() });
 
     // A blank first group: its error only, once.
     const blank = await post([["step", "grade"], ["nav", "next"], ["website", ""]]);
@@ -79,7 +79,7 @@ describe("the form one group per page, without JavaScript", () => {
 
   it("goes back without checking, keeping what was typed", async () => {
     const { app } = enrolmentApp(tempDb());
-    const res = await app.request("/api/enrol/draft", {
+    const res = await app.request("/api/enrol/draft/step", {
       method: "POST",
       headers: FORM_HEADERS,
       body: new URLSearchParams([["grade", "1"], ["child.name", ""], ["child.idNumber", "１１０"], ["step", "child"], ["nav", "back"], ["website", ""]]).toString(),

@@ -14,6 +14,7 @@ export const PUBLIC_POSTS = [
   "/api/complaints/track/review",
   "/api/enrol/applications",
   "/api/enrol/draft",
+  "/api/enrol/draft/step",
   "/api/enrol/draft/submit",
   "/api/enrol/recover",
   "/api/enrol/track",
