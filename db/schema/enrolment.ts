@@ -24,14 +24,21 @@ export const applications = sqliteTable(
     grade: text("grade", { enum: GRADES }).notNull(),
     areaId: text("area_id").notNull(),
     communityId: text("community_id").notNull(),
-    /** JSON array of up to three section ids, in the family's order. */
+    /** JSON array of section ids, in the family's order: any number of the grade's sections (no cap). */
     preferences: text("preferences").notNull(),
     /** Sealed JSON: names, phones, address detail, hukou, work. */
     personal: text("personal").notNull(),
     /** Sealed JSON: ID numbers, permit number and dates, special needs. */
     sensitive: text("sensitive").notNull(),
-    /** HMAC-SHA256 (INDEX_KEY) of the child's ID number; null for drafts. */
+    /** HMAC-SHA256 (INDEX_KEY) of the child's ID number; null for drafts and duplicates. */
     childIndex: text("child_index"),
+    /**
+     * A second application for a child who already has one in the intake: the first
+     * application's id. It is stored and acknowledged like any other (the caller learns
+     * nothing, SECURITY.md item 13) but has no child index, so the unique index still holds
+     * one real application per child; staff see the flag and cannot find it eligible.
+     */
+    duplicateOf: text("duplicate_of"),
     /** Points declared by the family (capped by the intake's rules); staff confirm them at review. */
     points: integer("points").notNull().default(0),
     /** 1 or 2 (补录): decided at submission by src/domain/enrolment/draw/round.ts. */

@@ -3,7 +3,9 @@
  * transaction as the change it announces (so none is sent for a rolled-back change, and none
  * lost for a committed one) and delivered afterwards by deliverOutbox through the configured
  * transport. The recipient is sealed (field-crypto, context `outbox:<id>:to`); the console
- * lists only the masked form. Bodies never carry ID numbers or access codes.
+ * lists only the masked form. Bodies never carry ID numbers; a body that carries an access
+ * code (the family's receipt, a recovered code) is sealed too (`body_sealed`, context
+ * `outbox:<id>:body`) and the console shows only its subject.
  *
  * Delivery is at least once: a deliverer claims a message with a lease (`claim_token`,
  * `claimed_until`); a claim whose lease ran out (the deliverer crashed or hung between claim
@@ -26,7 +28,9 @@ export const outboxMessages = sqliteTable(
     /** The recipient as staff may see it: "138****5678". */
     recipientMasked: text("recipient_masked").notNull(),
     subject: text("subject").notNull(),
+    /** The text sent; field-crypto sealed when `bodySealed` (it carries an access code). */
     body: text("body").notNull(),
+    bodySealed: integer("body_sealed", { mode: "boolean" }).notNull().default(false),
     aboutKind: text("about_kind", { enum: OUTBOX_ABOUT_KINDS }).notNull(),
     aboutId: text("about_id").notNull(),
     /** pending → sending → sent; a transport error (or an expired lease) puts it back to pending until the last attempt, then failed; staff may queue a failed one again. */

@@ -22,6 +22,13 @@ export const RATE_LIMITS = {
   submission: { limit: 10, windowSeconds: 60 * 60 },
   /** Saving a no-JS draft: a family may correct and save again, a bot without the cookie adds a row each time. */
   draft: { limit: 20, windowSeconds: 60 * 60 },
+  /**
+   * The no-JS form's group pages (issue 16 item 6): one application is 8 pages plus
+   * corrections, 上一步 and changes; only the last page of a good draft stores a row.
+   */
+  draftStep: { limit: 30, windowSeconds: 60 * 60 },
+  /** "忘记查询码": each accepted request may send an SMS, so few per client (each reference has its own daily cap too). */
+  recovery: { limit: 5, windowSeconds: 60 * 60 },
   staffSignIn: { bucket: "staff-sign-in", limit: 20, windowSeconds: 15 * 60 },
 } as const;
 

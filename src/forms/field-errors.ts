@@ -9,11 +9,19 @@ import type { FieldError } from "../domain/errors";
 /** What the mapping reads from a zod error (kept structural so any zod version fits). */
 type Issues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
 
-/** Each issue as a field error; `prefix` places a part-schema's paths in the whole form (`consents`). */
+/**
+ * Each field's first issue as a field error (one problem per field: the family fixes it and
+ * then sees the next, never "请输入…" and "…应为 18 位" for the same empty box); `prefix` places
+ * a part-schema's paths in the whole form (`consents`).
+ */
 export function fieldErrorsOf(error: Issues, prefix = ""): FieldError[] {
-  return error.issues.map((issue) => {
+  const seen = new Set<string>();
+  return error.issues.flatMap((issue) => {
     const path = issue.path.map(String).join(".");
-    return { path: prefix && path ? `${prefix}.${path}` : prefix || path, message: issue.message };
+    const full = prefix && path ? `${prefix}.${path}` : prefix || path;
+    if (seen.has(full)) return [];
+    seen.add(full);
+    return [{ path: full, message: issue.message }];
   });
 }
 

@@ -11,7 +11,10 @@
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { DomainError, FieldError } from "../../../src/domain/errors";
-import { checkPage, confirmationPage, DRAFT_PATHS, formPage } from "../../../src/forms/enrolment/draft-pages";
+import { shanghaiDate } from "../../../src/domain/complaint/time";
+import { checkPage, confirmationPage, DRAFT_PATHS, formPage, stepPage } from "../../../src/forms/enrolment/draft-pages";
+import { stepIndexById } from "../../../src/forms/enrolment/form-steps";
+import { saveDraftStep } from "../../services/enrolment/save-draft-step";
 import { trackFormPage, trackPage } from "../../../src/forms/enrolment/track-pages";
 import type { AppEnv } from "../../app-env";
 import { renderPage, respond, type Page } from "../../http/answer";
@@ -30,6 +33,10 @@ import { DRAFT_COOKIE, DRAFT_HOURS } from "../../services/enrolment/internal/dra
 import type { TrackView } from "../../services/enrolment/internal/track-view";
 import { loadDraft } from "../../services/enrolment/load-draft";
 import { provideInformation } from "../../services/enrolment/provide-information";
+import { recoverAccessCode } from "../../services/enrolment/recover-access-code";
+import { RECOVERY_REPLY } from "../../../src/domain/enrolment/recover-code";
+import { recoverDonePage, recoverFormPage } from "../../../src/forms/enrolment/recover-pages";
+import { prefillOf } from "../../../src/forms/enrolment/prefill";
 import { saveDraft } from "../../services/enrolment/save-draft";
 import { submitApplication } from "../../services/enrolment/submit-application";
 import { submitDraft } from "../../services/enrolment/submit-draft";
@@ -41,12 +48,16 @@ export const ENROLMENT_BODY_LIMIT = 8 * 5 * 1024 * 1024 + 1024 * 1024;
 const submissions = rateLimit({ bucket: "enrol-submit", ...RATE_LIMITS.submission });
 const lookups = rateLimit(RECEIPT_POLICY.application.perClient);
 const drafts = rateLimit({ bucket: "enrol-draft", ...RATE_LIMITS.draft });
+const draftSteps = rateLimit({ bucket: "enrol-draft-step", ...RATE_LIMITS.draftStep });
+const recoveries = rateLimit({ bucket: "enrol-recover", ...RATE_LIMITS.recovery });
 const withFiles = bodyLimitOf(ENROLMENT_BODY_LIMIT);
 
 const APPLY_PAGE = "/enrol/apply/";
 const NO_DRAFT_MESSAGE = "没有找到您的申请草稿（可能已过期），请重新填写申请表。";
 const draftToken = (c: Context<AppEnv>) => getCookie(c, DRAFT_COOKIE, "host");
 const catalogueOf = (c: Context<AppEnv>) => c.var.deps.catalogue.current();
+/** Today in Beijing, by the app's clock (the permit warning is judged on it). */
+const todayOf = (c: Context<AppEnv>) => shanghaiDate(contextOf(c).clock.now());
 
 function draftCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, DRAFT_COOKIE, token, { prefix: "host", path: "/", secure: true, httpOnly: true, sameSite: "Strict", maxAge: DRAFT_HOURS * 3600 });
@@ -87,7 +98,11 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const { fields: values } = await readBody(c);
     const catalogue = await catalogueOf(c);
     return respond(c, () => saveDraft({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
-      json: ({ id }) => ({ body: { draft: id }, status: 201 }),
+      // The script keeps its checked draft here too (same cookie), so a dropped page finds it again.
+      json: ({ id, token }) => {
+        draftCookie(c, token);
+        return { body: { draft: id }, status: 201 };
+      },
       page: ({ token }) => {
         draftCookie(c, token);
         return c.redirect(DRAFT_PATHS.check, 303);
@@ -95,15 +110,45 @@ export const enrolmentRoutes = new Hono<AppEnv>()
       refused: (errors, error) => (error.code === "validation" ? { title: "申请随迁子女入学", main: formPage(catalogue, values, errors) } : null),
     });
   })
+  // The script's way back to a kept draft (the cookie is httpOnly): the answers, or 404.
+  // One question group per page without a script (issue 16 item 6): each page posts here.
+  .post("/draft/step", draftSteps, async (c) => {
+    const { fields: values } = await readBody(c);
+    const catalogue = await catalogueOf(c);
+    return respond(c, () => saveDraftStep({ ctx: contextOf(c), input: { catalogue, token: draftToken(c), values } }), {
+      json: (out) => {
+        if (out.kind === "show") return { body: { step: out.step, fields: out.errors }, status: out.errors.length ? 422 : 200 };
+        draftCookie(c, out.token);
+        return { body: { draft: out.id }, status: 201 };
+      },
+      page: (out) => {
+        if (out.kind === "show")
+          return { title: "申请随迁子女入学", main: stepPage(catalogue, out.values, out.errors, out.step, { returnToCheck: values.return === "check" }), status: out.errors.length ? 422 : 200, hasErrors: out.errors.length > 0 };
+        draftCookie(c, out.token);
+        return c.redirect(DRAFT_PATHS.check, 303);
+      },
+    });
+  })
+  .get("/draft", async (c) => {
+    const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
+    return found ? c.json({ draft: found.draft }, 200) : c.json({ code: "not_found", message: NO_DRAFT_MESSAGE }, 404);
+  })
   .get("/draft/check", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
     if (!found) return c.redirect(APPLY_PAGE, 303);
-    return renderPage(c, { title: "核对您的信息", main: checkPage(await catalogueOf(c), found.draft, []) });
+    return renderPage(c, { title: "核对您的信息", main: checkPage(await catalogueOf(c), found.draft, todayOf(c), []) });
+  })
+  // The form opened from "我家孩子能上哪所学校" without a script: township, community and grade filled.
+  .get("/draft/start", async (c) => {
+    const catalogue = await catalogueOf(c);
+    const values = prefillOf(catalogue, new URLSearchParams(c.req.query())) ?? {};
+    return renderPage(c, { title: "申请随迁子女入学", main: stepPage(catalogue, values, [], 0) });
   })
   .get("/draft/edit", async (c) => {
     const found = await loadDraft({ ctx: contextOf(c), input: { token: draftToken(c) } });
     if (!found) return c.redirect(APPLY_PAGE, 303);
-    return renderPage(c, { title: "申请随迁子女入学", main: formPage(await catalogueOf(c), found.draft as unknown as Record<string, unknown>, []) });
+    const step = Math.max(0, stepIndexById(c.req.query("step")));
+    return renderPage(c, { title: "申请随迁子女入学", main: stepPage(await catalogueOf(c), found.draft as unknown as Record<string, unknown>, [], step, { returnToCheck: true }) });
   })
   .post("/draft/submit", withFiles, submissions, async (c) => {
     const { fields: values, files } = await readBody(c);
@@ -117,7 +162,7 @@ export const enrolmentRoutes = new Hono<AppEnv>()
       page: (done) => (done ? { title: "申请已提交", main: confirmationPage(catalogue, done.draft, done.receipt) } : c.redirect(APPLY_PAGE, 303)),
       refused: async (errors, error) => {
         const found = error.code === "validation" ? await loadDraft({ ctx: contextOf(c), input: { token, submitted: true } }) : null;
-        return found && { title: "核对您的信息", main: checkPage(catalogue, found.draft, errors, values) };
+        return found && { title: "核对您的信息", main: checkPage(catalogue, found.draft, todayOf(c), errors, values) };
       },
     });
   })
@@ -140,6 +185,15 @@ export const enrolmentRoutes = new Hono<AppEnv>()
     const body = await readBody(c);
     const receipt = await receiptOf(c, body);
     return respond(c, () => provideInformation({ ctx: contextOf(c), input: { ...receipt, files: body.files } }), trackAnswer(c, receipt, "材料已上传，我们会尽快审核。"));
+  })
+  // "忘记查询码": one reply whatever happened (the verb says nothing either).
+  .post("/recover", recoveries, async (c) => {
+    const { fields } = await readBody(c);
+    return respond(c, () => recoverAccessCode({ ctx: contextOf(c), input: fields }), {
+      json: () => ({ body: { message: RECOVERY_REPLY }, status: 202 }),
+      page: () => ({ title: "忘记查询码", main: recoverDonePage() }),
+      refused: (errors, error) => (error.code === "validation" ? { title: "忘记查询码", main: recoverFormPage(fields, errors) } : null),
+    });
   })
   .get("/results", async (c) => {
     const results = await publicResults({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } });

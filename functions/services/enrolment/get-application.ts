@@ -5,7 +5,7 @@
  * unknown id is a 404.
  */
 import { asc, eq } from "drizzle-orm";
-import { applicationDocuments, applicationEvents } from "../../../db/schema";
+import { applicationDocuments, applicationEvents, applications } from "../../../db/schema";
 import type { Catalogue } from "../../../src/domain/enrolment/catalogue";
 import { APPLICATION_STATE_LABELS, TRANSITIONS } from "../../../src/domain/enrolment/states";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_REVIEW_LABELS, INELIGIBLE_REASON_LABELS } from "../../../src/domain/enrolment/vocabulary";
@@ -15,6 +15,11 @@ import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { openApplication } from "./internal/application-record";
 import { loadForStaff } from "./internal/staff-application";
+
+async function firstReference(ctx: SecureCtx, id: string) {
+  const first = await ctx.db.select({ reference: applications.reference }).from(applications).where(eq(applications.id, id)).get();
+  return { id, reference: first?.reference ?? "" };
+}
 
 export const getApplication = staffVerb("applications.review", async ({ ctx, input: { catalogue, id } }: { ctx: StaffCtx & SecureCtx; input: { catalogue: Catalogue; id: string } }) => {
   const row = await loadForStaff(ctx, id);
@@ -38,6 +43,8 @@ export const getApplication = staffVerb("applications.review", async ({ ctx, inp
     points: row.points,
     submittedAt: row.submittedAt ?? "",
     consent: { noticeVersion: row.consentNoticeVersion, at: row.consentAt, guardian: row.consentGuardian, specialNeeds: row.specialNeedsConsent },
+    /** The first application for the same child, when this one is a duplicate. */
+    duplicateOf: row.duplicateOf ? await firstReference(ctx, row.duplicateOf) : null,
     decision: row.decisionReason ? { reason: INELIGIBLE_REASON_LABELS[row.decisionReason], text: row.decisionText ?? "" } : null,
     sections,
     guardianCount: draft.guardians.length,

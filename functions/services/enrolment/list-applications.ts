@@ -39,6 +39,7 @@ export const listApplications = staffVerb(
           points: r.points,
           submittedAt: r.submittedAt ?? "",
           overdue,
+          duplicate: r.duplicateOf !== null,
         };
       }),
     );

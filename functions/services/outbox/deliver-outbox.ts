@@ -14,7 +14,7 @@ import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
 import type { AppDeps } from "../../deps";
 import { fieldKeysOf, openField } from "../../platform/field-crypto";
-import { recipientContext } from "./internal/enqueue-message";
+import { bodyContext, recipientContext } from "./internal/enqueue-message";
 
 export const MAX_ATTEMPTS = 5;
 /** How long a claim holds before another run may take the message again. */
@@ -78,8 +78,10 @@ async function deliverOne(ctx: OutboxDeps, m: Row, leaseSeconds: number): Promis
       .returning({ id: outboxMessages.id })
       .get();
   try {
-    const to = await openField(fieldKeysOf(ctx.config.secrets), recipientContext(m.id), m.recipientSealed);
-    await mailer.send({ to, channel: m.channel, subject: m.subject, body: m.body, dedupeId: m.id });
+    const keys = fieldKeysOf(ctx.config.secrets);
+    const to = await openField(keys, recipientContext(m.id), m.recipientSealed);
+    const body = m.bodySealed ? await openField(keys, bodyContext(m.id), m.body) : m.body;
+    await mailer.send({ to, channel: m.channel, subject: m.subject, body, dedupeId: m.id });
     // Another run may have taken the message after our lease ran out; the provider saw the same dedupe id.
     if (!(await settle({ status: "sent", sentAt: clock.now().toISOString(), lastError: null }))) log.error("outbox.lease_lost", { id: m.id });
     return "sent";

@@ -3,13 +3,14 @@
  * recipients masked, and whether the transport is the development log one (nothing really
  * sent). Reading it writes an audit row, like every staff read of case-related data.
  */
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 
 export const OUTBOX_LIST_LIMIT = 200;
+export const SEALED_BODY = "（正文含受理编号和查询码，已加密保存，不在此显示。）";
 
 export const listOutbox = staffVerb("outbox.read", async ({ ctx, input: { transport } }: { ctx: StaffCtx; input: { transport: string } }) =>
   ctx.db.transaction(async (tx) => {
@@ -19,7 +20,8 @@ export const listOutbox = staffVerb("outbox.read", async ({ ctx, input: { transp
         channel: outboxMessages.channel,
         recipient: outboxMessages.recipientMasked,
         subject: outboxMessages.subject,
-        body: outboxMessages.body,
+        // A body with an access code is sealed: staff see that it was sent, never the code.
+        body: sql<string>`case when ${outboxMessages.bodySealed} then ${SEALED_BODY} else ${outboxMessages.body} end`,
         aboutKind: outboxMessages.aboutKind,
         aboutId: outboxMessages.aboutId,
         status: outboxMessages.status,

@@ -5,16 +5,22 @@
  * own schema, so the multi-step form can check one step at a time with the same rules.
  * Eligibility (age, permit, district) is deliberately NOT checked here: it is never a form
  * error (issue 6); staff decide it with a reason. Values are strings as a form sends them,
- * so JSON and form posts are parsed by the same schema.
+ * so JSON and form posts are parsed by the same schema. Every part first NFKC-normalises what
+ * was typed (./typed-input: full-width digits and letters, "+86", separators), and each field
+ * reports at most one problem at a time (the first: a missing value is not also "too short").
  */
 import { z } from "../zod";
 import { addressText, longText, personName, plainText } from "../text";
 import { communityOf, sectionsForGrade, type Catalogue } from "./catalogue";
-import { ID_NUMBER_MESSAGES, idNumberAgrees, normaliseIdNumber, parseIdNumber } from "./id-number";
+import { maxPreferences } from "./school-choices";
+import { ID_NUMBER_MESSAGES, idNumberAgrees, parseIdNumber } from "./id-number";
+import { nfkcDeep, normaliseCodeNumber, normaliseDate, normalisePhone } from "./typed-input";
 import { GRADES, PLACEMENTS, RELATIONSHIPS, SEXES, WORK_KINDS, YES_NO } from "./vocabulary";
 
-export const MAX_PREFERENCES = 3;
 export const MAX_GUARDIANS = 2;
+
+/** A part that reads the NFKC form of everything the family typed. */
+const typed = <T extends z.ZodType>(schema: T) => z.preprocess(nfkcDeep, schema);
 
 /** A required text field with the character rule of its kind (src/domain/text). */
 const text = (missing: string, max: number, kind: typeof personName) => kind({ error: missing }).trim().min(1, missing).max(max, `最多填写 ${max} 个字`);
@@ -22,30 +28,34 @@ const text = (missing: string, max: number, kind: typeof personName) => kind({ e
 const date = (missing: string) =>
   z
     .string({ error: missing })
-    .trim()
-    .min(1, { message: missing, abort: true })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请按 年-月-日 填写日期，例如 2021-03-15", abort: true })
-    .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "这个日期不存在，请检查");
+    .transform(normaliseDate)
+    .pipe(
+      z
+        .string()
+        .min(1, { message: missing, abort: true })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请按 年-月-日 填写日期，例如 2021-03-15", abort: true })
+        .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "这个日期不存在，请检查"),
+    );
 
 /** An 18-digit ID number that passes GB 11643 (format, real date, check character). */
 export const IdNumberField = (missing: string) =>
   z
     .string({ error: missing })
-    .transform(normaliseIdNumber)
-    .pipe(z.string().min(1, missing))
+    .transform(normaliseCodeNumber)
+    .pipe(z.string().min(1, { message: missing, abort: true }))
     .superRefine((v, ctx) => {
       const parsed = parseIdNumber(v);
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: ID_NUMBER_MESSAGES[parsed.problem] });
     });
 
-const Phone = z
+export const Phone = z
   .string({ error: "请输入手机号码" })
-  .transform((v) => v.replace(/[\s-]/g, ""))
+  .transform(normalisePhone)
   .pipe(z.string().min(1, { message: "请输入手机号码", abort: true }).regex(/^1[3-9]\d{9}$/, "请输入 11 位手机号码，例如 13812345678"));
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, missing: string) => z.enum(values, { error: missing });
 
-export const ChildPart = z
+const ChildFields = z
   .strictObject({
     name: text("请输入孩子的姓名", 30, personName),
     idNumber: IdNumberField("请输入孩子的身份证号码"),
@@ -60,13 +70,15 @@ export const ChildPart = z
     for (const problem of idNumberAgrees(parsed.value, child))
       ctx.addIssue({ code: "custom", path: ["idNumber"], message: ID_NUMBER_MESSAGES[problem] });
   });
+export const ChildPart = typed(ChildFields);
 
-export const GuardianPart = z.strictObject({
+const GuardianFields = z.strictObject({
   name: text("请输入监护人的姓名", 30, personName),
   relationship: choice(RELATIONSHIPS, "请选择监护人与孩子的关系"),
   idNumber: IdNumberField("请输入监护人的身份证号码"),
   phone: Phone,
 });
+export const GuardianPart = typed(GuardianFields);
 
 /** A second guardian left entirely blank on a form is no guardian, not four errors. */
 const isBlank = (g: unknown) =>
@@ -80,7 +92,7 @@ export const GuardiansPart = z.preprocess(
     .max(MAX_GUARDIANS, `最多填写 ${MAX_GUARDIANS} 位监护人`),
 );
 
-export const PermitPart = z
+const PermitFields = z
   .strictObject({
     /** Residence-permit number (居住证号码) as printed on the card. */
     number: z
@@ -95,8 +107,9 @@ export const PermitPart = z
   .superRefine((p, ctx) => {
     if (p.expiresOn <= p.issuedOn) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "有效期截止日期应晚于签发日期，请对照证件检查" });
   });
+export const PermitPart = typed(PermitFields);
 
-export const WorkPart = z
+const WorkFields = z
   .strictObject({
     kind: choice(WORK_KINDS, "请选择持证监护人的就业方式"),
     employer: plainText().trim().max(60, "最多填写 60 个字").default(""),
@@ -110,8 +123,9 @@ export const WorkPart = z
     if (w.kind !== "flexible" && w.employer === "")
       ctx.addIssue({ code: "custom", path: ["employer"], message: w.kind === "employee" ? "请输入工作单位名称" : "请输入营业执照上的经营者名称" });
   });
+export const WorkPart = typed(WorkFields);
 
-export const SpecialNeedsPart = z
+const SpecialNeedsFields = z
   .strictObject({
     has: choice(YES_NO, "请选择孩子是否有特殊教育需要"),
     placement: z.enum(["", ...PLACEMENTS]).default(""),
@@ -125,13 +139,15 @@ export const SpecialNeedsPart = z
     if (s.consent !== "yes")
       ctx.addIssue({ code: "custom", path: ["consent"], message: "如需说明特殊教育需要，请勾选同意我们处理这些信息；不同意请选择“没有”" });
   });
+export const SpecialNeedsPart = typed(SpecialNeedsFields);
 
-export const ConsentPart = z.strictObject({
+const ConsentFields = z.strictObject({
   /** The guardian's consent to process the child's data (PIPL art. 31). */
   childData: z.literal("yes", { error: "请勾选同意处理孩子的个人信息，否则无法提交申请" }),
   /** 承诺书: everything is true and complete. */
   declaration: z.literal("yes", { error: "请勾选承诺所填信息和材料真实有效" }),
 });
+export const ConsentPart = typed(ConsentFields);
 
 export const ApplicationSteps = ["grade", "child", "guardians", "permit", "address", "work", "preferences", "specialNeeds", "consents"] as const;
 export type ApplicationStep = (typeof ApplicationSteps)[number];
@@ -153,7 +169,7 @@ export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
 
 function draftShape(catalogue: Catalogue) {
   const grades: string[] = catalogue.intake.grades.map((g) => g.grade);
-  const AddressPart = z
+  const AddressFields = z
     .strictObject({
       area: z.string({ error: "请选择居住的乡镇或街道" }).min(1, "请选择居住的乡镇或街道"),
       community: z.string({ error: "请选择居住的社区" }).min(1, "请选择居住的社区"),
@@ -164,18 +180,20 @@ function draftShape(catalogue: Catalogue) {
       else if (!communityOf(catalogue, a.area, a.community))
         ctx.addIssue({ code: "custom", path: ["community"], message: "请从所选乡镇或街道的社区列表中选择" });
     });
+  const AddressPart = typed(AddressFields);
   const Preferences = z.preprocess(
-    (v) => (Array.isArray(v) ? v.filter((x) => x !== "" && x !== undefined && x !== null) : v),
+    (v) => (Array.isArray(v) ? v.map(nfkcDeep).filter((x) => x !== "" && x !== undefined && x !== null) : v),
     z
       .array(z.string(), { error: "请至少选择一所志愿学校" })
       .min(1, "请至少选择一所志愿学校")
-      .max(MAX_PREFERENCES, `最多选择 ${MAX_PREFERENCES} 所志愿学校`)
+      // No cap below the grade's own list (issue 16 item 4: ./school-choices); this bound only refuses a padded list.
+      .max(maxPreferences(catalogue), `本年级只有 ${maxPreferences(catalogue)} 所学校，志愿不能多于学校数`)
       .superRefine((list, ctx) => {
         if (new Set(list).size !== list.length) ctx.addIssue({ code: "custom", message: "同一所学校只能选择一次" });
       }),
   );
   return {
-    grade: z.enum(GRADES, { error: "请选择申请的年级" }).refine((g) => grades.includes(g), "本批次不招收这个年级"),
+    grade: typed(z.enum(GRADES, { error: "请选择申请的年级" }).refine((g) => grades.includes(g), "本批次不招收这个年级")),
     child: ChildPart,
     guardians: GuardiansPart,
     permit: PermitPart,

@@ -6,6 +6,7 @@
  */
 import type { Intake } from "./intake";
 import type { Grade } from "./vocabulary";
+import { primaryGraduation } from "./permit-rule";
 
 export const ELIGIBILITY_PROBLEMS = ["too_young", "not_finishing_primary", "no_permit", "permit_expired", "outside_district"] as const;
 export type EligibilityProblem = (typeof ELIGIBILITY_PROBLEMS)[number];
@@ -53,7 +54,7 @@ export function explainProblem(problem: EligibilityProblem, intake: Intake): { w
       };
     case "not_finishing_primary":
       return {
-        why: "申请七年级的孩子须在今年暑假小学毕业。",
+        why: `申请七年级的孩子须在${primaryGraduation(intake)}小学毕业。`,
         whatToDo: "如果孩子在读小学但不是六年级，请联系就读学校办理转学；转学不需要通过本次招生申请。",
       };
     case "no_permit":

@@ -75,6 +75,12 @@ export const Intake = z
        */
       second_round_closes: IsoDate.optional(),
     }),
+    /**
+     * The residence-permit rule: a permit must still be valid on `valid_through` (commonly the
+     * first school day). The form warns a family whose permit has expired or runs out before
+     * it (./permit-rule), so they can renew in time; staff decide eligibility.
+     */
+    permit_rule: z.strictObject({ valid_through: IsoDate }),
     grades: z.array(GradeOffer).min(1),
     points: z.array(PointsRule),
     /** Where families can ask questions. */

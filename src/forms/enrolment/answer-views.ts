@@ -6,6 +6,7 @@
 import { html } from "hono/html";
 import type { Catalogue } from "../../domain/enrolment/catalogue";
 import type { DraftInput } from "../../domain/enrolment/application";
+import { permitWarning } from "../../domain/enrolment/permit-rule";
 import { fieldId } from "../field-ids";
 import { answerSections } from "../../lib/enrolment/answers";
 import { sync, type Html } from "../html";
@@ -26,6 +27,30 @@ export function answersHtml(catalogue: Catalogue, draft: DraftInput, o: { change
   )}`);
 }
 
+/** The residence-permit warning of the intake's rule (src/domain/enrolment/permit-rule), above the answers; empty when none. */
+export function permitNoticeHtml(catalogue: Catalogue, draft: DraftInput, today: string): Html {
+  const warning = permitWarning(catalogue.intake, draft.permit.expiresOn, today);
+  return warning ? sync(html`<div class="notice notice-urgent" id="permit-warning" role="note"><p>${warning.message}</p></div>`) : sync(html``);
+}
+
+/**
+ * An access code in its groups, each an inline-block that never wraps, so a narrow screen
+ * breaks the code only between groups ("VA1G-APEF-" / "4PGP-021Y", never "4PGP-/021Y").
+ */
+export function accessCodeHtml(code: string): Html {
+  const groups = code.split("-");
+  return sync(html`<span class="code access-code">${groups.map((g, i) => html`<span class="code-group">${g}${i < groups.length - 1 ? "-" : ""}</span>`)}</span>`);
+}
+
+/** Copy and save-as-image buttons for a receipt; hidden until src/scripts/access-code.ts wires them (they need a script). */
+export function codeActionsHtml(reference: string, code: string): Html {
+  return sync(html`<div class="code-actions no-print" data-code-actions data-reference="${reference}" data-code="${code}" hidden>
+  <button type="button" class="button button-secondary" data-copy-code>复制查询码</button>
+  <button type="button" class="button button-secondary" data-save-code>保存为图片</button>
+  <span role="status" data-code-status></span>
+</div>`);
+}
+
 export const changeAnchor = (path: string) => `#${fieldId(path)}`;
 
 export type Receipt = { reference: string; accessCode: string; submittedAt: string };
@@ -36,8 +61,9 @@ export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receip
   <div class="panel" role="status">
     <h1>申请已提交</h1>
     <p>受理编号：<span class="code">${receipt.reference}</span></p>
-    <p>查询码：<span class="code">${receipt.accessCode}</span></p>
-    <p>请抄下或打印本页。查询码只显示这一次，查询办理进度和接受学位时需要同时输入受理编号和查询码。</p>
+    <p>查询码：${accessCodeHtml(receipt.accessCode)}</p>
+    ${codeActionsHtml(receipt.reference, receipt.accessCode)}
+    <p>受理编号和查询码已用短信发送到申请人手机，也请抄下、保存图片或打印本页。查询办理进度和接受学位时需要同时输入受理编号和查询码；忘记查询码的，可以在“办理进度查询”页面重新获取。</p>
   </div>
   <h2>接下来会怎样</h2>
   <ol>

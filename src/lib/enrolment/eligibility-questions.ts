@@ -7,6 +7,7 @@
  */
 import { checkEligibility, latestBirthDate, type EligibilityAnswers, type EligibilityProblem } from "../../domain/enrolment/eligibility";
 import type { Intake } from "../../domain/enrolment/intake";
+import { primaryGraduation } from "../../domain/enrolment/permit-rule";
 
 export type Answer = { label: string; next: string };
 export type Question = { slug: string; question: string; hint?: string; answers: Answer[] };
@@ -41,7 +42,7 @@ export function eligibilityQuestions(intake: Intake, districtName: string, cityN
     },
     {
       slug: "age-7",
-      question: "孩子今年暑假小学毕业吗？",
+      question: `孩子会在${primaryGraduation(intake)}小学毕业吗？`,
       answers: [
         { label: "是", next: lead({ grade: "7" }, "/enrol/check/permit/") },
         { label: "否", next: lead({ grade: "7", ageOk: false }, "/enrol/check/permit/") },

@@ -51,10 +51,10 @@ describe("applying without JavaScript", () => {
     const check = await app.request("/api/enrol/draft/check", { headers: { Cookie: cookie! } });
     const checkPage = await check.text();
     expect(checkPage).toContain("核对您的信息");
-    expect(checkPage).toContain('href="/api/enrol/draft/edit#field-child-name"');
+    expect(checkPage).toContain('href="/api/enrol/draft/edit?step=child#field-child-name"');
     expect(checkPage).toContain(draft.child.idNumber);
 
-    const edit = await (await app.request("/api/enrol/draft/edit", { headers: { Cookie: cookie! } })).text();
+    const edit = await (await app.request("/api/enrol/draft/edit?step=child", { headers: { Cookie: cookie! } })).text();
     expect(edit).toContain(`value="${draft.child.name}"`);
 
     const missing = await app.request("/api/enrol/draft/submit", finalStep(cookie!, true, false));

@@ -46,7 +46,12 @@ export function validBodyOf(path: string): Record<string, unknown> {
     const { consents: _given, ...draft } = validApplication();
     return draft;
   }
+  if (path === "/api/enrol/draft/step") {
+    const { consents: _given, ...draft } = validApplication();
+    return { ...draft, step: "specialNeeds", nav: "next" };
+  }
   if (path === "/api/enrol/draft/submit") return { consents: { childData: "yes", declaration: "yes" } };
+  if (path === "/api/enrol/recover") return { reference: "RX2026-00001", phone: "13812345678" };
   if (path.startsWith("/api/enrol/track")) return { reference: "RX2026-00001", accessCode: "ABCD-EFGH-JKLM" };
   return { email: "someone@example.gov.cn", password: "correct horse battery staple" };
 }

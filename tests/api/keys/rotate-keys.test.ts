@@ -75,8 +75,9 @@ describe("npm run keys:rotate", () => {
   let rotated: Record<string, string>;
   let env: Record<string, string>;
   let seeded: Seeded;
-  // Per case: complaint contact + 2 files + receipt, application personal + sensitive + 2 files + receipt, 2 outbox recipients.
-  const expectedItems = () => CASES * 11;
+  // Per case: complaint contact + 2 files + receipt, application personal + sensitive + 2 files + receipt, 2 outbox recipients,
+  // and the sealed body of the application's receipt SMS (it carries the access code).
+  const expectedItems = () => CASES * 12;
 
   beforeEach(async () => {
     db = await createTempDb();

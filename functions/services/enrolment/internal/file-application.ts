@@ -6,8 +6,10 @@
  * and the acknowledgement SMS (SECURITY.md items 12, 13, 15). Idempotent: the same key and
  * body returns the same reference and code (the code is kept sealed with the stored result
  * for exactly that retry); the same key with another body is refused. A second application
- * for the same child in the same intake is refused with a reply that does not say so
- * (item 13): the family of the first application is told by SMS instead. The sealed columns,
+ * for the same child in the same intake is filed and acknowledged exactly like a first one
+ * (same status, body, reference series and work: SECURITY.md item 13), flagged `duplicateOf`
+ * the first for staff and without a child index; the family of the first application is told
+ * by SMS in the same transaction. The sealed columns,
  * the access code's hash and the SMS recipient are made before the transaction: on the Node
  * entry it holds the one database lock, which each crypto call would hold across a
  * thread-pool round trip. (The receipt is therefore bound to the application's id; receipts
@@ -30,6 +32,7 @@ import { enqueueMessage, sealRecipient, type SealedRecipient } from "../../outbo
 import { nextReference } from "../../references/internal/next-reference";
 import { sealApplication, openPersonal } from "./application-record";
 import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
+import { receiptSms } from "./receipt-sms";
 
 /**
  * The consents on the form are the applicant's, and the form names the first guardian as the
@@ -37,7 +40,6 @@ import { discardDocuments, insertDocuments, type StoredDocument } from "./docume
  */
 const CONSENTING_GUARDIAN = 0;
 
-export const DUPLICATE_MESSAGE = "这份申请暂时无法受理。如果您已经提交过申请，请用受理编号查询办理进度；如需帮助，请致电招生咨询电话。";
 export const CLOSED_MESSAGE = "现在不在申请期内，不能提交申请。申请期见“随迁子女入学”页面。";
 
 export type Receipt = { applicationId: string; reference: string; accessCode: string; submittedAt: string };
@@ -89,37 +91,50 @@ export async function fileApplication({
   const childIndex = await blindIndex(ctx.keys, "child-id", `${catalogue.intake.id}:${input.child.idNumber}`);
   const body = draftId ? { draftId } : { input, documents: documents.map((d) => [d.kind, d.sha256]) };
   const sealed = await sealSubmission(ctx, catalogue, input, draftId ?? crypto.randomUUID());
-  let outcome: { result: StoredReceipt; replayed: boolean };
-  try {
-    outcome = await withIdempotency(ctx, { scope: "enrolment.submit", key: idempotencyKey, body }, async (tx) => {
+  // The first family's phone is opened and sealed before the lock, like everything else; a
+  // first application seals its own phone in its place, so both paths do the same work.
+  const prior = await priorApplication(ctx, catalogue.intake.id, childIndex);
+  const warning = await sealRecipient(ctx, prior?.phone ?? input.guardians[0]!.phone);
+  const file = () =>
+    withIdempotency(ctx, { scope: "enrolment.submit", key: idempotencyKey, body }, async (tx) => {
       const existing = await tx
-        .select({ id: applications.id, personal: applications.personal })
+        .select({ id: applications.id })
         .from(applications)
         .where(and(eq(applications.intakeId, catalogue.intake.id), eq(applications.childIndex, childIndex)))
         .get();
-      if (existing) throw new DuplicateChild(existing);
-      return insertApplication(tx, ctx, catalogue, input, documents, childIndex, sealed, draftId);
+      const filed = await insertApplication(tx, ctx, catalogue, input, documents, existing ? { duplicateOf: existing.id } : { childIndex }, sealed, draftId);
+      if (existing) await tellFirstFamily(tx, ctx, existing.id, prior?.id === existing.id ? { phone: prior.phone, sealed: warning } : undefined);
+      return filed;
     });
+  let outcome: { result: StoredReceipt; replayed: boolean };
+  try {
+    outcome = await file();
   } catch (error) {
-    await discardDocuments(ctx, documents);
-    if (error instanceof DuplicateChild) {
-      await tellFirstFamily(ctx, error.existing);
-      throw new DomainError("conflict", DUPLICATE_MESSAGE);
+    // Two different keys racing for the same child: the unique blind index decides, and the
+    // loser is filed again, now as the duplicate it is.
+    if (!isUniqueViolation(error)) {
+      await discardDocuments(ctx, documents);
+      throw error;
     }
-    // Two different keys racing for the same child: the unique blind index decides.
-    if (isUniqueViolation(error)) throw new DomainError("conflict", DUPLICATE_MESSAGE);
-    throw error;
+    outcome = await file().catch(async (again: unknown) => {
+      await discardDocuments(ctx, documents);
+      throw again;
+    });
   }
   if (outcome.replayed) await discardDocuments(ctx, documents);
   const { sealedCode: _sealed, ...rest } = outcome.result;
   return { ...rest, accessCode: await openReceipt(ctx, outcome.result), replayed: outcome.replayed };
 }
 
-class DuplicateChild extends Error {
-  override name = "DuplicateChild";
-  constructor(readonly existing: { id: string; personal: string }) {
-    super("duplicate child");
-  }
+/** The application already filed for this child in this intake, with the phone its family gave. */
+async function priorApplication(ctx: SecureCtx, intakeId: string, childIndex: string): Promise<{ id: string; phone: string | undefined } | null> {
+  const row = await ctx.db
+    .select({ id: applications.id, personal: applications.personal })
+    .from(applications)
+    .where(and(eq(applications.intakeId, intakeId), eq(applications.childIndex, childIndex)))
+    .get();
+  if (!row) return null;
+  return { id: row.id, phone: (await openPersonal(ctx.keys, row)).guardians[0]?.phone };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -132,7 +147,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Everything encrypted or hashed for a submission, done before the transaction takes the database lock. */
-type SealedSubmission = { id: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
+type SealedSubmission = { id: string; accessCode: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
 
 async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: ApplicationInput, id: string): Promise<SealedSubmission> {
   const accessCode = newReceiptCode(80);
@@ -143,7 +158,7 @@ async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: Appli
     sealField(ctx.keys, receiptContext(id), accessCode),
     sealRecipient(ctx, input.guardians[0]!.phone),
   ]);
-  return { id, accessCodeHash, sealedCode, columns, recipient };
+  return { id, accessCode, accessCodeHash, sealedCode, columns, recipient };
 }
 
 async function insertApplication(
@@ -152,7 +167,7 @@ async function insertApplication(
   catalogue: Catalogue,
   input: ApplicationInput,
   documents: StoredDocument[],
-  childIndex: string,
+  child: { childIndex: string } | { duplicateOf: string },
   sealed: SealedSubmission,
   draftId: string | undefined,
 ): Promise<StoredReceipt> {
@@ -164,7 +179,7 @@ async function insertApplication(
     reference,
     state: "submitted" as const,
     ...sealed.columns,
-    childIndex,
+    ...child,
     accessCodeHash: sealed.accessCodeHash,
     consentNoticeVersion: PRIVACY_NOTICE_VERSION,
     consentAt: at,
@@ -188,30 +203,39 @@ async function insertApplication(
   await insertDocuments(tx, id, documents, at);
   await tx.insert(applicationEvents).values({ applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" });
   await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "success", objectType: "application", objectId: id });
+  // The receipt itself, so a family that loses the page still has it (issue 16 item 7); the body is sealed.
   const sms = {
     channel: "sms" as const,
     to: input.guardians[0]!.phone,
     subject: "入学申请已受理",
-    body: `您的随迁子女入学申请已受理，受理编号 ${reference}。审核结果将短信通知，也可在“办理进度查询”用受理编号和查询码查询。`,
+    body: receiptSms(reference, sealed.accessCode),
     about: { kind: "application" as const, id },
+    secret: true,
   };
   await enqueueMessage(tx, ctx, sms, sealed.recipient);
   return { applicationId: id, reference, sealedCode: sealed.sealedCode, submittedAt: at };
 }
 
-/** The first family hears that someone tried to apply again for its child (no details). */
-async function tellFirstFamily(ctx: SecureCtx, existing: { id: string; personal: string }): Promise<void> {
-  const personal = await openPersonal(ctx.keys, existing);
-  const phone = personal.guardians[0]?.phone;
-  await ctx.db.transaction(async (tx) => {
-    await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "denied", objectType: "application", objectId: existing.id, detail: "duplicate_child" });
-    if (phone)
-      await enqueueMessage(tx, ctx, {
-        channel: "sms",
-        to: phone,
-        subject: "有人再次为您的孩子提交入学申请",
-        body: "有人尝试为您的孩子再次提交本批次入学申请，系统没有受理。如不是您本人操作，请致电区教育局招生咨询电话。",
-        about: { kind: "application", id: existing.id },
-      });
-  });
+/** The first family hears that someone tried to apply again for its child (no details); the attempt is audited. */
+async function tellFirstFamily(tx: Tx, ctx: SecureCtx, firstId: string, known: { phone: string | undefined; sealed: SealedRecipient } | undefined): Promise<void> {
+  await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "denied", objectType: "application", objectId: firstId, detail: "duplicate_child" });
+  // A race the pre-read did not see: open the phone inside the transaction (rare).
+  let phone = known?.phone;
+  if (!known) {
+    const first = await tx.select({ id: applications.id, personal: applications.personal }).from(applications).where(eq(applications.id, firstId)).get();
+    phone = first ? (await openPersonal(ctx.keys, first)).guardians[0]?.phone : undefined;
+  }
+  if (!phone) return;
+  await enqueueMessage(
+    tx,
+    ctx,
+    {
+      channel: "sms",
+      to: phone,
+      subject: "有人再次为您的孩子提交入学申请",
+      body: "有人为您的孩子再次提交了本批次的入学申请。招生部门会核查，您的申请不受影响。如不是您家人所为，请致电区教育局招生咨询电话。",
+      about: { kind: "application", id: firstId },
+    },
+    known?.sealed,
+  );
 }

@@ -49,7 +49,7 @@ export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: Appl
     stateLabel: APPLICATION_STATE_LABELS[row.state],
     gradeLabel: GRADE_LABELS[row.grade],
     submittedAt: row.submittedAt ?? row.createdAt,
-    timeline: events.map((e) => ({ at: e.at, label: e.toState ? APPLICATION_STATE_LABELS[e.toState] : "材料审核", message: e.message })),
+    timeline: events.map((e) => ({ at: e.at, label: e.toState ? APPLICATION_STATE_LABELS[e.toState] : e.event === "code_recovered" ? "查询码" : "材料审核", message: e.message })),
     documents: documents.map((d) => ({ kind: DOCUMENT_KIND_LABELS[d.kind], review: DOCUMENT_REVIEW_LABELS[d.review], reason: d.reviewReason })),
     canUpload: row.state === "more_info_requested",
     decision: row.state === "ineligible" && row.decisionReason ? { reason: INELIGIBLE_REASON_LABELS[row.decisionReason], text: row.decisionText ?? "" } : null,

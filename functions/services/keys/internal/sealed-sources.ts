@@ -45,14 +45,15 @@ async function changed(db: Runner, query: SQL): Promise<boolean> {
   return result.rowsAffected > 0;
 }
 
-/** A text column holding one sealed string per row. */
-function column(table: string, name: string, contexts: (row: SourceRow) => string[]): SealedSource {
+/** A text column holding one sealed string per row (`onlyIf`: a flag column that says the row's value is sealed). */
+function column(table: string, name: string, contexts: (row: SourceRow) => string[], onlyIf?: string): SealedSource {
   const t = sql.raw(`"${table}"`);
   const c = sql.raw(`"${name}"`);
+  const flag = sql.raw(onlyIf ? ` AND "${onlyIf}" = 1` : "");
   return {
     name: `${table}.${name}`,
-    count: async (db) => Number((await all(db, sql`SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL`))[0]!.n),
-    rows: (db, after, limit) => all(db, sql`SELECT rowid, id, ${c} AS value FROM ${t} WHERE rowid > ${after} AND ${c} IS NOT NULL ORDER BY rowid LIMIT ${limit}`),
+    count: async (db) => Number((await all(db, sql`SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL${flag}`))[0]!.n),
+    rows: (db, after, limit) => all(db, sql`SELECT rowid, id, ${c} AS value FROM ${t} WHERE rowid > ${after} AND ${c} IS NOT NULL${flag} ORDER BY rowid LIMIT ${limit}`),
     items: async (row) => {
       const value = String(row.value);
       return [{ sealed: value, contexts: contexts(row), write: (next, on) => changed(on, sql`UPDATE ${t} SET ${c} = ${next} WHERE rowid = ${row.rowid} AND ${c} = ${value}`) }];
@@ -114,6 +115,7 @@ export const SEALED_SOURCES: readonly SealedSource[] = [
   column("applications", "sensitive", (r) => [`application:${r.id}:sensitive`]),
   column("complaints", "contact_sealed", (r) => [`complaint:${r.id}:contact`]),
   column("outbox_messages", "recipient_sealed", (r) => [`outbox:${r.id}:to`]),
+  column("outbox_messages", "body", (r) => [`outbox:${r.id}:body`], "body_sealed"),
   idempotencyResults,
   blobs("application_documents", null, (r) => `application-document:${r.id}`),
   blobs("complaint_attachments", "seal_context", (r) => String(r.seal_context)),

@@ -28,6 +28,14 @@ async function load() {
   const { application: a } = await res.json();
   el("#detail-title").textContent = `申请 ${a.reference}`;
   el("#detail-state").textContent = `状态：${a.stateLabel}；积分：${a.points}；同意书版本：${a.consent.noticeVersion ?? "—"}${a.decision ? `；不符合条件：${a.decision.reason}（${a.decision.text}）` : ""}`;
+  const duplicate = el("#detail-duplicate");
+  duplicate.hidden = !a.duplicateOf;
+  if (a.duplicateOf) {
+    const link = document.createElement("a");
+    link.href = `/staff/applications/detail/?id=${encodeURIComponent(a.duplicateOf.id)}`;
+    link.textContent = a.duplicateOf.reference;
+    duplicate.replaceChildren("重复申请：同一名儿童在本批次已有申请 ", link, "。请核对后以“重复申请”为由审核为不符合条件。");
+  }
   el("#detail-answers").replaceChildren(
     ...a.sections.flatMap((s) => {
       const dl = document.createElement("dl");

@@ -49,7 +49,7 @@ async function load() {
       tr.append(
         cell(item.reference, `/staff/applications/detail/?id=${encodeURIComponent(item.id)}`),
         cell(item.childName),
-        cell(item.overdue ? `${item.stateLabel}（已超期）` : item.stateLabel),
+        cell(`${item.stateLabel}${item.overdue ? "（已超期）" : ""}${item.duplicate ? "（重复申请）" : ""}`),
         cell(item.grade),
         cell(item.area),
         cell(item.preferences.join("、")),
