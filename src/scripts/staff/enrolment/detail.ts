@@ -48,6 +48,7 @@ async function load() {
       const actions = document.createElement("td");
       // One small form per document: verdict and, for a rejection, the reason the family sees.
       const form = document.createElement("form");
+      form.method = "post";
       form.noValidate = true;
       const reasonLabel = text("label", "不通过的原因（家庭会看到）");
       const reason = document.createElement("input");
