@@ -53,7 +53,7 @@ async function main() {
         wrap.append(table);
         return [
           el("h2", GRADE_LABELS[g.grade]),
-          el("p", `算法：学生提议的延迟接受（${a.algorithm.name} ${a.algorithm.version}）。随机种子：“${a.seed}”。${a.lotteryRule}`),
+          el("p", `分配办法：按志愿和优先顺序分配（程序${a.algorithm.name}，版本${a.algorithm.version}）。随机种子：“${a.seed}”。${a.lotteryRule}`),
           wrap,
         ];
       }),

@@ -33,3 +33,10 @@ export function chineseDate(date: IsoDate): string {
   const [y, m, d] = date.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** An instant as printed for people, in Beijing time: `2026-11-29T07:04:00Z` → `2026年11月29日15:04` (with seconds for audit records). */
+export function beijingDateTime(instant: Date | string, precision: "minutes" | "seconds" = "minutes"): string {
+  const t = typeof instant === "string" ? new Date(instant).getTime() : instant.getTime();
+  const shifted = new Date(t + OFFSET_MS).toISOString();
+  return `${chineseDate(shifted.slice(0, 10))}${shifted.slice(11, precision === "seconds" ? 19 : 16)}`;
+}

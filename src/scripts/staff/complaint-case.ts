@@ -9,6 +9,7 @@ import { schoolName } from "../../domain/complaint/schemas";
 import { apiError, staffApi, type ApiError } from "./api";
 import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 import { requirePage, type Me } from "./shell";
+import { beijingDateTime } from "../../domain/complaint/time";
 
 type Case = InferResponseType<(typeof staffApi.complaints)[":id"]["$get"], 200>["complaint"];
 
@@ -99,7 +100,7 @@ function show(c: Case) {
     ...c.history.map((h) => {
       const li = document.createElement("li");
       const head = document.createElement("strong");
-      head.textContent = `${h.at.slice(0, 16).replace("T", " ")} UTC · ${h.label} · ${h.by}${h.visibility === "internal" ? "（内部）" : ""}`;
+      head.textContent = `${beijingDateTime(h.at)} · ${h.label} · ${h.by}${h.visibility === "internal" ? "（内部）" : ""}`;
       li.append(head);
       if (h.detail) li.append(` ${h.detail}`);
       if (h.text) {

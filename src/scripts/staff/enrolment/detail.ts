@@ -6,6 +6,7 @@
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
+import { beijingDateTime } from "../../../domain/complaint/time";
 
 const id = new URLSearchParams(location.search).get("id") ?? "";
 const section = document.querySelector<HTMLElement>("#detail-section")!;
@@ -71,7 +72,7 @@ async function load() {
       return tr;
     }),
   );
-  el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${t.at.replace("T", " ").slice(0, 16)} ${t.label}${t.message ? `：${t.message}` : ""}`)));
+  el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${beijingDateTime(t.at)} ${t.label}${t.message ? `：${t.message}` : ""}`)));
 }
 
 async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected", reason: string) {

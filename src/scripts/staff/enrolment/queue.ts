@@ -5,6 +5,7 @@
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
+import { beijingDateTime } from "../../../domain/complaint/time";
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;
 const form = document.querySelector<HTMLFormElement>("#queue-filter")!;
@@ -53,7 +54,7 @@ async function load() {
         cell(item.area),
         cell(item.preferences.join("、")),
         cell(String(item.points)),
-        cell(item.submittedAt.replace("T", " ").slice(0, 16)),
+        cell(beijingDateTime(item.submittedAt)),
       );
       return tr;
     }),
