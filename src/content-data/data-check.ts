@@ -11,6 +11,7 @@ import { readDepartments } from "./departments";
 import { readIntakes } from "./intakes";
 import { contentRoot, readDistrict } from "./district";
 import { readPolicy } from "./policy";
+import { readSearchVocabulary } from "./search-vocabulary";
 import { checkCitedFiguresIn } from "./cited-figures";
 import { buildBalanceReport } from "../domain/balance/report";
 
@@ -26,6 +27,8 @@ try {
   const commitments = departments.reduce((n, d) => n + d.commitments.length, 0);
   await checkCitedFiguresIn(root, departments, buildBalanceReport(years));
   console.log(`content/policy and content/departments are valid: ${policy.chapters.length} chapters, ${departments.length} bodies, ${commitments} commitments.`);
+  const search = await readSearchVocabulary(root);
+  console.log(`content/search.yaml is valid: ${search.synonyms.length} synonym groups, keywords for ${Object.keys(search.keywords).length} pages.`);
   const intakes = await readIntakes(root, district);
   console.log(`content/intakes is valid: ${intakes.map((i) => `${i.id} (${i.grades.reduce((n, g) => n + g.seats.length, 0)} sections)`).join(", ") || "none"}.`);
 } catch (error) {

@@ -20,6 +20,9 @@ export function parseIntake(text: string, file: string, district: District): Int
   const problems: ContentProblem[] = [];
   const expectedId = path.basename(file, ".yaml");
   if (intake.id !== expectedId) problems.push(problemAt(source, ["id"], `批次编号应与文件名一致（${expectedId}）`));
+  // One enrolment enquiry number (issue 18 item 7): content/site.yaml names it, the intake repeats it.
+  if (intake.contact_phone !== district.site.enquiries.enrolment)
+    problems.push(problemAt(source, ["contact_phone"], `咨询电话应与 content/site.yaml 的招生咨询电话一致（${district.site.enquiries.enrolment}）`));
   const sections = new Set(district.schools.flatMap((s) => sectionsOf(s).map((sec) => `${s.id}-${sec}`)));
   intake.grades.forEach((g, gi) =>
     g.seats.forEach((line, si) => {

@@ -6,6 +6,7 @@
 import type { Commitment } from "../domain/accountability/department";
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "../domain/accountability/vocabulary";
 import type { Department } from "../content-data/departments";
+import { clauseRef } from "../domain/policy/clause";
 
 export type Listed = { commitment: Commitment; lead: Department };
 export type View = { facet: "department" | "status" | "clause"; value: string; label: string; items: Listed[] };
@@ -36,7 +37,7 @@ export function commitmentViews(departments: readonly Department[]): View[] {
   const byClause = clauses.map((id) => ({
     facet: "clause" as const,
     value: id.replace(".", "-"),
-    label: `第 ${id} 条`,
+    label: clauseRef(id),
     items: all.filter((x) => x.commitment.clause === id),
   }));
   return [...byDepartment, ...byStatus, ...byClause];

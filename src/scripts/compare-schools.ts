@@ -1,8 +1,8 @@
 /**
  * The compare island on /schools/compare/: reads up to four section ids from the form (or the
  * `s1`…`s4` query parameters the form submits), fetches the latest year's JSON download and renders
- * the sections side by side. The page works without it: the form still lists every section
- * with a link to its scorecard, and the text explains what the script adds.
+ * the sections side by side. The page works without it (a prerendered table of every
+ * section's indicators); the script shows the picker, hidden until it runs.
  */
 import { fmtAtLeast } from "../lib/balance-format";
 type Quality = { value: number; standard: number; met: boolean; district_mean: number | null };
@@ -80,6 +80,7 @@ async function start(el: HTMLElement) {
   const status = el.querySelector<HTMLElement>("[data-compare-status]")!;
   const indicators = JSON.parse(el.dataset.indicators ?? "[]") as Indicator[];
   const labels = JSON.parse(el.dataset.labels ?? "{}") as Record<string, string>;
+  form.hidden = false;
   status.textContent = "正在读取数据……";
   const res = await fetch(el.dataset.source!);
   if (!res.ok) {

@@ -3,15 +3,45 @@
  * Pagefind index (Chinese segmentation comes with Pagefind's Extended build) and lists the
  * results with their matching sections. Without JavaScript the form still submits and the
  * page points to the site map. Pagefind runs WebAssembly, which is why /search/ alone gets
- * 'wasm-unsafe-eval' in its CSP.
+ * 'wasm-unsafe-eval' in its CSP. The query is expanded with the synonym groups the page
+ * carries (content/search.yaml, src/domain/search/synonyms.ts): each variant is
+ * searched and a page keeps its best score, the original wording slightly ahead.
  */
+import { expandQuery } from "../domain/search/synonyms";
 
 type SubResult = { title: string; url: string; excerpt: string };
 type ResultData = { url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]>; sub_results: SubResult[] };
 type Pagefind = {
   options(options: { noWorker?: boolean }): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<ResultData> }[] }>;
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: Hit[] }>;
 };
+type Hit = { id: string; score: number; data(): Promise<ResultData> };
+
+/** A variant's scores count slightly less than the words the reader typed. */
+const VARIANT_WEIGHT = 0.9;
+
+function synonymGroups(): string[][] {
+  try {
+    return JSON.parse(document.querySelector("#search-synonyms")?.textContent ?? "[]") as string[][];
+  } catch {
+    return [];
+  }
+}
+
+/** Searches the query and each synonym variant; one hit per page, best score first. */
+async function searchExpanded(pagefind: Pagefind, term: string, filters: Record<string, string>): Promise<Hit[]> {
+  const variants = expandQuery(term, synonymGroups());
+  const searches = await Promise.all(variants.map((v) => pagefind.search(v, { filters })));
+  const best = new Map<string, { hit: Hit; score: number }>();
+  searches.forEach((s, i) => {
+    for (const hit of s.results) {
+      const score = hit.score * (i === 0 ? 1 : VARIANT_WEIGHT);
+      const seen = best.get(hit.id);
+      if (!seen || score > seen.score) best.set(hit.id, { hit, score });
+    }
+  });
+  return [...best.values()].sort((a, b) => b.score - a.score).map((b) => b.hit);
+}
 
 const MAX_RESULTS = 20;
 
@@ -77,13 +107,13 @@ async function run(): Promise<void> {
     // In the page, not a Web Worker: a worker gets the CSP of its own script file, and only
     // this page's CSP allows WebAssembly. The index is small, so the main thread copes.
     await pagefind.options({ noWorker: true });
-    const search = await pagefind.search(term, type ? { filters: { 类型: type } } : {});
-    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    const hits = await searchExpanded(pagefind, term, type ? { 类型: type } : {});
+    const results = await Promise.all(hits.slice(0, MAX_RESULTS).map((r) => r.data()));
     list.replaceChildren(...results.map(renderResult));
     status.textContent =
       results.length === 0
         ? `没有找到与“${term}”有关的页面。请换一个词，或查看网站地图。`
-        : `找到 ${search.results.length} 个与“${term}”有关的页面${search.results.length > MAX_RESULTS ? `，下面列出前 ${MAX_RESULTS} 个` : ""}。`;
+        : `找到${hits.length}个与“${term}”有关的页面${hits.length > MAX_RESULTS ? `，下面列出前${MAX_RESULTS}个` : ""}。`;
     document.title = `“${term}”的搜索结果 - ${document.title.replace(/^.*? - /, "")}`;
   } catch {
     status.textContent = "搜索暂时无法使用。请稍后再试，或查看网站地图。";

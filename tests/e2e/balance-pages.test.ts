@@ -93,8 +93,27 @@ describe.skipIf(noBrowser)("balance pages in Chromium", () => {
     const context = await (await browser.page()).context().browser()!.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${baseUrl}/schools/compare/`);
-    await expect(noJs.locator("[data-compare-status]").textContent()).resolves.toContain("如果浏览器未运行脚本");
     expect(await noJs.locator("main li a[href^='/schools/']").count()).toBe(61);
+    await context.close();
+  });
+
+  it("without JavaScript, compares every section in one prerendered table with the JSON's numbers, and hides the picker it cannot run (issue 18 item 5)", async () => {
+    const context = await (await browser.page()).context().browser()!.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${baseUrl}/schools/compare/`);
+    expect(await noJs.locator("form.compare-form").isVisible()).toBe(false);
+    const rows = noJs.locator("[data-compare-all] tbody tr");
+    expect(await rows.count()).toBe(61);
+    const data = (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; quality: Record<string, { value: number; met: boolean }> }[] };
+    const cells = await noJs.locator("[data-compare-all] tbody tr").evaluateAll((trs) =>
+      trs.flatMap((tr) => [...tr.querySelectorAll("td[data-field]")].map((td) => [tr.getAttribute("data-section")!, td.getAttribute("data-field")!, td.textContent!])),
+    );
+    expect(cells).toHaveLength(61 * 7);
+    for (const [id, field, text] of cells) {
+      const q = data.sections.find((s) => s.id === id)!.quality[field!.split(".")[1]!]!;
+      expect(Number.parseFloat(text!), `${id} ${field}`).toBe(q.value);
+      expect(text, `${id} ${field}`).toContain(q.met ? "达标" : "未达标");
+    }
     await context.close();
   });
 });

@@ -34,8 +34,9 @@ export function chineseDate(date: IsoDate): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** An instant as staff read it: its Beijing date and time, `2026年9月1日 16:05`. */
-export function beijingDateTime(instant: string): string {
-  const t = new Date(new Date(instant).getTime() + OFFSET_MS).toISOString();
-  return `${chineseDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
+/** An instant as printed for people, in Beijing time: `2026-11-29T07:04:00Z` → `2026年11月29日15:04` (with seconds for audit records). */
+export function beijingDateTime(instant: Date | string, precision: "minutes" | "seconds" = "minutes"): string {
+  const t = typeof instant === "string" ? new Date(instant).getTime() : instant.getTime();
+  const shifted = new Date(t + OFFSET_MS).toISOString();
+  return `${chineseDate(shifted.slice(0, 10))}${shifted.slice(11, precision === "seconds" ? 19 : 16)}`;
 }

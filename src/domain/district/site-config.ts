@@ -65,6 +65,28 @@ export const SiteConfig = z.strictObject({
     /** Emergency number shown first for safety and bullying reports. */
     emergency: PhoneNumber,
   }),
+  /** One enquiry number per service (issue 18 item 7), so no page sends a family to the supervision hotline for an enrolment question. */
+  enquiries: z.strictObject({
+    /** 招生咨询电话: questions about the migrant-children intake; the intake's contact_phone must be this number. */
+    enrolment: PhoneNumber,
+    /** 投诉咨询电话: questions about filing or following a complaint. */
+    complaints: PhoneNumber,
+  }),
+  /** The government-website identification printed in the footer (政府网站标识, issue 18 item 7). */
+  website: z.strictObject({
+    /** 主办单位: the body the site belongs to. */
+    sponsor: z.string().min(2),
+    /** 承办单位: the office that runs it. */
+    operator: z.string().min(2),
+    /** 网站标识码: ten digits issued with the site's registration in the national directory. */
+    site_code: z.string().regex(/^\d{10}$/, "网站标识码是10位数字"),
+    /** ICP 备案号, e.g. 浙ICP备12345678号-1. */
+    icp: z.string().regex(/^\p{Script=Han}ICP备\d{6,10}号(-\d+)?$/u, "请按“浙ICP备12345678号-1”的格式填写ICP备案号"),
+    /** 公安机关备案号, e.g. 浙公网安备33010602000001号. */
+    police_record: z.string().regex(/^\p{Script=Han}公网安备\d{14}号$/u, "请按“浙公网安备33010602000001号”的格式填写公安机关备案号"),
+    /** True while the numbers above are invented for the demo; the footer then says so. */
+    demo: z.boolean(),
+  }),
   areas: z.array(Area).min(1),
   policy: z.strictObject({
     /** Fills the places the policy's source text redacts with `*` (see src/domain/policy/fill.ts). */

@@ -7,6 +7,7 @@
 import type { Intake } from "./intake";
 import type { Grade } from "./vocabulary";
 import { primaryGraduation } from "./permit-rule";
+import { chineseDate } from "../complaint/time";
 
 export const ELIGIBILITY_PROBLEMS = ["too_young", "not_finishing_primary", "no_permit", "permit_expired", "outside_district"] as const;
 export type EligibilityProblem = (typeof ELIGIBILITY_PROBLEMS)[number];
@@ -49,7 +50,7 @@ export function explainProblem(problem: EligibilityProblem, intake: Intake): { w
   switch (problem) {
     case "too_young":
       return {
-        why: `申请一年级的孩子须在 ${intake.age_cutoff} 前（含当日）年满六周岁，即在 ${latestBirthDate(intake, "1")} 或以前出生。`,
+        why: `申请一年级的孩子须在${chineseDate(intake.age_cutoff)}前（含当日）年满六周岁，即在${chineseDate(latestBirthDate(intake, "1")!)}或以前出生。`,
         whatToDo: "请在孩子达到入学年龄的那一年申请。在此之前可以为孩子选择幼儿园，咨询所在乡镇（街道）的学前教育服务。",
       };
     case "not_finishing_primary":

@@ -34,11 +34,17 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   residence_permit: "居住证",
   hukou: "户口簿",
-  birth_certificate: "出生医学证明（申请一年级）",
+  birth_certificate: "出生医学证明",
   housing: "房屋租赁合同（已登记备案）或房产证",
   work_proof: "劳动合同、营业执照或社保缴纳证明",
-  special_needs: "残疾证或医学诊断证明（如有特殊需要）",
+  special_needs: "残疾证或医学诊断证明",
   other: "其他材料",
+};
+
+/** Who needs a document, said once as a hint rather than in a second bracket (docs/style.md). */
+export const DOCUMENT_KIND_HINTS: Partial<Record<DocumentKind, string>> = {
+  birth_certificate: "申请一年级的孩子请上传",
+  special_needs: "孩子有特殊需要、希望学校了解时上传",
 };
 
 /** How staff judge one document. */

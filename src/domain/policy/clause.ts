@@ -15,7 +15,10 @@ export const clauseAnchor = (id: string) => `clause-${id.replace(".", "-")}`;
 export const chapterHref = (chapter: number) => `/policy/${chapter}/`;
 export const clauseHref = (id: string) => `${chapterHref(Number(id.split(".")[0]))}#${clauseAnchor(id)}`;
 
-/** How the policy itself names a clause: 二（一）. */
+/** The one way the site refers to a clause in its own words (docs/style.md): 第4.2条. */
+export const clauseRef = (id: string) => `第${id}条`;
+
+/** How the policy itself names a clause: 二（一）. For quoting the policy, not for references. */
 export function clauseLabel(id: string): string {
   const [chapter, clause] = id.split(".").map(Number);
   return `${CHAPTER_NUMERALS[(chapter ?? 1) - 1]}（${CHAPTER_NUMERALS[(clause ?? 1) - 1]}）`;

@@ -13,7 +13,7 @@ import { HOTLINES, SCHOOL_DIRECTORY, SCHOOL_GROUPS } from "../../domain/complain
 import { MAX_ATTACHMENTS, NOT_ONE_SCHOOL, TEXT_MAX } from "../../domain/complaint/schemas";
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT } from "../../domain/uploads";
 import type { FieldError } from "../../domain/errors";
-import { clauseHref, clauseLabel } from "../../domain/policy/clause";
+import { clauseHref, clauseRef } from "../../domain/policy/clause";
 import { DEPARTMENT_LABELS } from "../../domain/staff/departments";
 import { errorSummary } from "../error-summary";
 import { fieldAttrs, fieldError } from "../field";
@@ -122,7 +122,7 @@ export function complaintForm({ values = {}, errors = [], formToken }: { values?
   </div>
 
   <div class="field">
-    <label for="${fid("attachments")}">附件（可选）</label>
+    <label for="${fid("attachments")}">附件（选填）</label>
     <p class="hint" id="${fid("attachments")}-hint">照片（JPG、PNG）或 PDF 文件，最多 ${MAX_ATTACHMENTS} 个，每个不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。照片里的拍摄地点、设备等信息会在保存前删除。${errors.length ? "页面提示错误后，请重新选择附件。" : ""}</p>
     ${fieldError(errors, "attachments")}
     <input type="file" name="attachments" id="${fid("attachments")}" multiple accept="${UPLOAD_ACCEPT}"${fieldAttrs(errors, "attachments", `${fid("attachments")}-hint`)} />

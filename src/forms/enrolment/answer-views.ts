@@ -10,6 +10,7 @@ import { permitWarning } from "../../domain/enrolment/permit-rule";
 import { fieldId } from "../field-ids";
 import { answerSections } from "../../lib/enrolment/answers";
 import { sync, type Html } from "../html";
+import { beijingDateTime } from "../../domain/complaint/time";
 
 /** `changeHref(path)` gives each change link's target; without it there are no links (print). */
 export function answersHtml(catalogue: Catalogue, draft: DraftInput, o: { changeHref?: (path: string) => string; mask?: boolean } = {}): Html {
@@ -79,8 +80,7 @@ export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receip
 </div>`);
 }
 
-/** Beijing time as printed on records, e.g. 2026-11-29 15:04. */
+/** Beijing time as printed on records, e.g. 2026年11月29日15:04 (docs/style.md). */
 export function beijingTime(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+  return beijingDateTime(iso);
 }

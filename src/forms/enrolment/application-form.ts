@@ -9,7 +9,7 @@ import type { FieldError } from "../../domain/errors";
 import type { Catalogue } from "../../domain/enrolment/catalogue";
 import { HONEST_RANKING, maxPreferences, schoolChoices } from "../../domain/enrolment/school-choices";
 import {
-  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KIND_HINTS, DOCUMENT_KIND_LABELS,
   GRADE_LABELS,
   PLACEMENT_LABELS,
   RELATIONSHIP_LABELS,
@@ -201,7 +201,8 @@ export function finalStepHtml(values: FormValues, errors: readonly FieldError[],
       const path = `documents.${kind}`;
       const required = REQUIRED_DOCUMENTS.includes(kind);
       return html`<div class="${fieldClass(errors, path)}">
-      <label for="${fieldId(path)}">${DOCUMENT_KIND_LABELS[kind]}${required ? "" : "（如有）"}</label>
+      <label for="${fieldId(path)}">${DOCUMENT_KIND_LABELS[kind]}${required ? "" : "（选填）"}</label>
+      ${DOCUMENT_KIND_HINTS[kind] ? html`<p class="hint">${DOCUMENT_KIND_HINTS[kind]}</p>` : ""}
       ${fieldError(errors, path)}
       <input type="file" id="${fieldId(path)}" name="${path}" accept="${UPLOAD_ACCEPT}"${kind === "housing" || kind === "work_proof" ? raw(" multiple") : ""}${fieldAttrs(errors, path)} />
     </div>`;

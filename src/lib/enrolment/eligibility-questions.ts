@@ -8,6 +8,7 @@
 import { checkEligibility, latestBirthDate, type EligibilityAnswers, type EligibilityProblem } from "../../domain/enrolment/eligibility";
 import type { Intake } from "../../domain/enrolment/intake";
 import { primaryGraduation } from "../../domain/enrolment/permit-rule";
+import { chineseDate } from "../../domain/complaint/time";
 
 export type Answer = { label: string; next: string };
 export type Question = { slug: string; question: string; hint?: string; answers: Answer[] };
@@ -33,8 +34,8 @@ export function eligibilityQuestions(intake: Intake, districtName: string, cityN
     },
     {
       slug: "age-1",
-      question: `孩子是否在 ${latestBirthDate(intake, "1")} 或以前出生？`,
-      hint: `即在 ${intake.age_cutoff} 前（含当日）年满六周岁。`,
+      question: `孩子是否在${chineseDate(latestBirthDate(intake, "1")!)}或以前出生？`,
+      hint: `即在${chineseDate(intake.age_cutoff)}前（含当日）年满六周岁。`,
       answers: [
         { label: "是", next: lead({ grade: "1" }, "/enrol/check/permit/") },
         { label: "否", next: lead({ grade: "1", ageOk: false }, "/enrol/check/permit/") },

@@ -6,6 +6,7 @@
 import { apiError, staffApi } from "./api";
 import { showErrors, clearErrors } from "../../forms/staff/error-summary";
 import { requirePage } from "./shell";
+import { beijingDateTime } from "../../domain/complaint/time";
 
 const section = document.querySelector<HTMLElement>("#audit-section")!;
 const form = document.querySelector<HTMLFormElement>("#audit-filter")!;
@@ -29,7 +30,7 @@ async function load() {
   tbody.replaceChildren(
     ...entries.map((e) => {
       const tr = document.createElement("tr");
-      for (const text of [e.at.replace("T", " ").slice(0, 19), e.actorEmail ?? e.actorId ?? "—", e.actorRole ?? "—", e.action, [e.objectType, e.objectId].filter(Boolean).join(" ") || "—", e.outcome, e.detail ?? "", e.requestId]) {
+      for (const text of [beijingDateTime(e.at, "seconds"), e.actorEmail ?? e.actorId ?? "—", e.actorRole ?? "—", e.action, [e.objectType, e.objectId].filter(Boolean).join(" ") || "—", e.outcome, e.detail ?? "", e.requestId]) {
         const td = document.createElement("td");
         td.textContent = text;
         tr.append(td);

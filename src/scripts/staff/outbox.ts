@@ -7,6 +7,7 @@
  */
 import { apiError, staffApi } from "./api";
 import { requirePage } from "./shell";
+import { beijingDateTime } from "../../domain/complaint/time";
 
 const section = document.querySelector<HTMLElement>("#outbox-section")!;
 const tbody = document.querySelector<HTMLTableSectionElement>("#outbox-body")!;
@@ -16,7 +17,7 @@ const banner = document.querySelector<HTMLElement>("#outbox-dev-banner")!;
 const CHANNEL = { sms: "短信", email: "电子邮件" } as const;
 const STATUS = { pending: "待发送", sending: "发送中", sent: "已发送", failed: "发送失败" } as const;
 const ABOUT = { application: "入学申请", complaint: "投诉" } as const;
-const time = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) : "—");
+const time = (iso: string | null) => (iso ? beijingDateTime(iso, "seconds") : "—");
 
 type Message = { id: string; status: keyof typeof STATUS };
 

@@ -28,7 +28,7 @@ describe("eligibility", () => {
       expect(why.length).toBeGreaterThan(10);
       expect(whatToDo.length).toBeGreaterThan(10);
     }
-    expect(explainProblem("too_young", intake).why).toContain("2021-08-31");
+    expect(explainProblem("too_young", intake).why).toContain("2021年8月31日");
   });
 });
 

@@ -31,6 +31,11 @@ describe("the committed intake content/intakes/2026.yaml", () => {
     expect(found).toEqual([{ file: FILE, line: 27, field: "grades.0.seats.1.section", message: expect.stringContaining("nowhere-xiaoxue-primary") }]);
   });
 
+  it("refuses an enquiry number other than site.yaml's enrolment number (issue 18 item 7)", async () => {
+    const found = await problemsOf((t) => t.replace("contact_phone: 0570-8800 1235", "contact_phone: 0570-8800 1234"));
+    expect(found).toEqual([{ file: FILE, line: 10, field: "contact_phone", message: expect.stringContaining("0570-8800 1235") }]);
+  });
+
   it("refuses dates out of order and an unquoted impossible date", async () => {
     const found = await problemsOf((t) => t.replace('review_ends: "2027-04-30"', 'review_ends: "2027-02-30"'));
     expect(found[0]).toMatchObject({ file: FILE, field: "dates.review_ends", message: "不是真实的日期" });

@@ -3,10 +3,10 @@
  * (the API audits it), judges documents, asks for more information and records the decision,
  * then reloads. Text from the API is set with textContent only.
  */
-import { beijingTime } from "../../../forms/enrolment/answer-views";
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
+import { beijingDateTime } from "../../../domain/complaint/time";
 
 const id = new URLSearchParams(location.search).get("id") ?? "";
 const section = document.querySelector<HTMLElement>("#detail-section")!;
@@ -57,6 +57,7 @@ async function load() {
       const actions = document.createElement("td");
       // One small form per document: verdict and, for a rejection, the reason the family sees.
       const form = document.createElement("form");
+      form.method = "post";
       form.noValidate = true;
       const reasonLabel = text("label", "不通过的原因（家庭会看到）");
       const reason = document.createElement("input");
@@ -79,7 +80,7 @@ async function load() {
       return tr;
     }),
   );
-  el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${beijingTime(t.at)}（北京时间） ${t.label}${t.message ? `：${t.message}` : ""}`)));
+  el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${beijingDateTime(t.at)} ${t.label}${t.message ? `：${t.message}` : ""}`)));
 }
 
 async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected", reason: string) {

@@ -2,10 +2,10 @@
  * Review queue island: filters and page go into the query string (bookmarkable), rows link
  * to the detail page. Everything from the API is set with textContent.
  */
-import { beijingTime } from "../../../forms/enrolment/answer-views";
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
+import { beijingDateTime } from "../../../domain/complaint/time";
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;
 const form = document.querySelector<HTMLFormElement>("#queue-filter")!;
@@ -54,7 +54,7 @@ async function load() {
         cell(item.area),
         cell(item.preferences.join("、")),
         cell(String(item.points)),
-        cell(beijingTime(item.submittedAt)),
+        cell(beijingDateTime(item.submittedAt)),
       );
       return tr;
     }),
