@@ -71,6 +71,16 @@ function expectWithinCapacity(held: Map<string, number>, catalogue: Catalogue) {
   for (const s of catalogue.sections) expect(held.get(s.id) ?? 0, s.id).toBeLessThanOrEqual(s.seats);
 }
 
+/** After a successful second-round freeze: the seats it froze at 文昌小学 and 第二实验小学, then reveal, draw and publish. */
+async function drawSecondRound(app: Parameters<typeof post>[0], sup: string): Promise<number[]> {
+  const log = (await (await app.request("/api/enrol/draw-log")).json()) as { ceremonies: { round: number; frozenSet: { programs: { id: string; seats: number }[] } | null }[] };
+  const seats2 = log.ceremonies.find((c) => c.round === 2)!.frozenSet!.programs;
+  await revealWitnesses(app, sup, 2);
+  const draw2 = (await (await post(app, "/api/staff/allocation/draws", { grade: "1" }, sup)).json()) as { runId: string };
+  expect((await post(app, `/api/staff/allocation/runs/${draw2.runId}/publish`, {}, sup)).status).toBe(200);
+  return [W, D].map((id) => seats2.find((p) => p.id === id)!.seats);
+}
+
 const message = async (res: Response) => ((await res.json()) as { message: string }).message;
 
 describe("offers that lapse", () => {
@@ -127,12 +137,7 @@ describe("offers that lapse", () => {
     // Now both seats are taken: the second round has none at either school.
     const frozen = await post(m.app, "/api/staff/allocation/freeze", { grade: "1" }, sup);
     expect(frozen.status).toBe(200);
-    const log = (await (await m.app.request("/api/enrol/draw-log")).json()) as { ceremonies: { round: number; frozenSet: { programs: { id: string; seats: number }[] } | null }[] };
-    const seats2 = log.ceremonies.find((c) => c.round === 2)!.frozenSet!.programs;
-    expect([W, D].map((id) => seats2.find((p) => p.id === id)!.seats)).toEqual([0, 0]);
-    await revealWitnesses(m.app, sup, 2);
-    const draw2 = (await (await post(m.app, "/api/staff/allocation/draws", { grade: "1" }, sup)).json()) as { runId: string };
-    expect((await post(m.app, `/api/staff/allocation/runs/${draw2.runId}/publish`, {}, sup)).status).toBe(200);
+    expect(await drawSecondRound(m.app, sup)).toEqual([0, 0]);
     const eView = await m.view(eReceipt);
     expect(["文昌小学", "清溪区第二实验小学"]).not.toContain(eView.offer?.sectionName);
     expectWithinCapacity(await heldSeats(m.db, m.clock.now()), m.catalogue);
@@ -156,12 +161,7 @@ describe("offers that lapse", () => {
     expect((await post(m.app, "/api/staff/allocation/freeze", { grade: "1" }, sup)).status).toBe(200);
     const silentRow = await m.db.select().from(applications).where(eq(applications.reference, silent.reference)).get();
     expect(silentRow!.state).toBe("lapsed");
-    const log = (await (await m.app.request("/api/enrol/draw-log")).json()) as { ceremonies: { round: number; frozenSet: { programs: { id: string; seats: number }[] } | null }[] };
-    const seats2 = log.ceremonies.find((c) => c.round === 2)!.frozenSet!.programs;
-    expect([W, D].map((id) => seats2.find((p) => p.id === id)!.seats)).toEqual([1, 0]);
-    await revealWitnesses(m.app, sup, 2);
-    const draw2 = (await (await post(m.app, "/api/staff/allocation/draws", { grade: "1" }, sup)).json()) as { runId: string };
-    expect((await post(m.app, `/api/staff/allocation/runs/${draw2.runId}/publish`, {}, sup)).status).toBe(200);
+    expect(await drawSecondRound(m.app, sup)).toEqual([1, 0]);
     expect((await m.view(eReceipt)).offer?.sectionName).toBe("文昌小学");
 
     // The silent family cannot take the seat back; 文昌小学 is held once.
