@@ -3,7 +3,9 @@
  * grade's current round for its official draw and publishes, before any seed exists, the
  * set's digest, the seats, the priorities and rules, and the witnesses' commitments. Refused
  * while the calendar forbids a draw (window open, applications undecided: the domain's
- * `intakePhase`) and until at least MIN_WITNESSES witnesses have committed.
+ * `intakePhase`; for the second round also while a first-round offer is still inside its
+ * answer window, after the offers past their deadline have been lapsed here) and until at
+ * least MIN_WITNESSES witnesses have committed.
  */
 import { eq } from "drizzle-orm";
 import { drawCeremonies } from "../../../db/schema";
@@ -19,10 +21,14 @@ import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { drawMarket } from "./internal/draw-market";
 import { gradePhase, latestCeremony, witnessesOf } from "./internal/draw-state";
+import { lapseDueOffers } from "./internal/lapse-due-offers";
 
 export const freezeApplicants = staffVerb(
   "allocation.publish",
   async ({ ctx, input: { catalogue, grade } }: { ctx: StaffCtx & SecureCtx; input: { catalogue: Catalogue; grade: Grade } }) => {
+    // Offers past their deadline lapse first, so their seats are counted free and their
+    // waitlists have moved before the phase decides whether any offer is still live.
+    await lapseDueOffers(ctx, catalogue);
     const phase = await gradePhase(ctx, catalogue, grade);
     if (phase.drawRefusal) throw new DomainError("conflict", phase.drawRefusal);
     const ceremony = await latestCeremony(ctx.db, catalogue.intake.id, grade, phase.round);

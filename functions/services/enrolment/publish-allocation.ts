@@ -15,9 +15,8 @@ import { transition } from "../../../src/domain/enrolment/states";
 import { isTestSeed } from "../../../src/domain/enrolment/draw/commit-reveal";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
-import { enqueueMessage } from "../outbox/internal/enqueue-message";
+import { smsGuardian } from "./internal/sms-guardian";
 import { staffVerb } from "../staff-verb";
-import { openPersonal } from "./internal/application-record";
 import { placementsFor } from "./internal/placement-offers";
 import { LATE_OFFER_DAYS } from "./internal/waitlist";
 import { chineseDate, shanghaiDate } from "../../../src/domain/complaint/time";
@@ -65,15 +64,7 @@ export const publishAllocation = staffVerb(
           .set({ state: to, offerSection: offer, offerDeadline: offer ? deadline : null, updatedAt: now })
           .where(eq(applications.id, row.id));
         await tx.insert(applicationEvents).values({ applicationId: row.id, at: now, event, toState: to, message: placement ? `${applicant.explanation}${placement.reason}` : applicant.explanation });
-        const phone = (await openPersonal(ctx.keys, row)).guardians[0]?.phone;
-        if (phone)
-          await enqueueMessage(tx, ctx, {
-            channel: "sms",
-            to: phone,
-            subject: "学位分配结果",
-            body: `您的入学申请 ${row.reference} 的学位分配结果已公布，请在“办理进度查询”查看${offer ? `，并在${chineseDate(shanghaiDate(deadline))}前接受或放弃` : ""}。`,
-            about: { kind: "application", id: row.id },
-          });
+        await smsGuardian(tx, ctx, row, "学位分配结果", `您的入学申请 ${row.reference} 的学位分配结果已公布，请在“办理进度查询”查看${offer ? `，并在${chineseDate(shanghaiDate(deadline))}前接受或放弃` : ""}。`);
       }
       const published = await tx
         .update(allocationRuns)

@@ -16,6 +16,7 @@ export const APPLICATION_STATES = [
   "waitlisted",
   "accepted",
   "declined",
+  "lapsed",
   "enrolled",
   "withdrawn",
 ] as const;
@@ -32,6 +33,7 @@ export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
   waitlisted: "候补中",
   accepted: "已接受学位",
   declined: "已放弃学位",
+  lapsed: "已过期",
   enrolled: "已入学",
   withdrawn: "已撤回",
 };
@@ -47,6 +49,7 @@ export const APPLICATION_EVENTS = [
   "waitlist",
   "accept",
   "decline",
+  "lapse",
   "enrol",
   "withdraw",
 ] as const;
@@ -63,10 +66,12 @@ export const TRANSITIONS: Record<ApplicationState, Partial<Record<ApplicationEve
   // A waitlisted family is offered when a place frees up (the waitlist moves).
   waitlisted: { offer: "offered", withdraw: "withdrawn" },
   // An offered family may be offered a higher-ranked school from its waitlist before it answers.
-  offered: { accept: "accepted", decline: "declined", offer: "offered", withdraw: "withdrawn" },
+  // An offer not accepted by its deadline lapses (offer-lapse.ts); the place goes on as after a decline.
+  offered: { accept: "accepted", decline: "declined", lapse: "lapsed", offer: "offered", withdraw: "withdrawn" },
   // Accepting keeps the family on the waitlists of schools it ranked higher; a freed place there is a new offer.
   accepted: { enrol: "enrolled", offer: "offered", withdraw: "withdrawn" },
   declined: {},
+  lapsed: {},
   enrolled: {},
   withdrawn: {},
 };

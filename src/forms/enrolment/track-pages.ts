@@ -38,6 +38,7 @@ export function trackPage(view: TrackView, accessCode: string, errors: FieldErro
     view.offer
       ? html`<h2>学位</h2>
   <p>录取学校：<strong>${view.offer.sectionName}</strong></p>
+  ${view.offer.lapsed ? html`<p class="notice">${view.offer.lapsed}</p>` : ""}
   ${
     view.offer.canAnswer
       ? html`<p>请在 ${beijingTime(view.offer.deadline)}（北京时间）前接受或放弃。放弃后学位会递补给候补的家庭，不能撤回。</p>

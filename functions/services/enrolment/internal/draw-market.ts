@@ -2,8 +2,10 @@
  * The market a draw runs on, read from the database: the eligible applications of one grade
  * and round under their pseudonymous ids, each ranked program with the priority tier the
  * family's community gives it, and the programs with their seats. The first round offers the
- * intake's seats; the second round (补录) only the seats left after first-round acceptances
- * (accepted or enrolled offers of the first round).
+ * intake's seats; the second round (补录) only the seats left after the first round:
+ * capacity − accepted or enrolled − offers still inside their answer window. A lapsed offer
+ * (src/domain/enrolment/offer-lapse.ts) holds nothing; the second-round freeze is refused
+ * while any first-round offer is live (draw/phase.ts), so the frozen seats are final.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { applications } from "../../../../db/schema";
@@ -11,13 +13,14 @@ import type { AllocationApplicant, AllocationProgram } from "../../../../src/dom
 import { communityOf, sectionsForGrade, type Catalogue } from "../../../../src/domain/enrolment/catalogue";
 import type { Round } from "../../../../src/domain/enrolment/draw/round";
 import { inCatchment } from "../../../../src/domain/enrolment/points";
+import { offerIsLive } from "../../../../src/domain/enrolment/offer-lapse";
 import type { Grade } from "../../../../src/domain/enrolment/vocabulary";
 import type { SecureCtx } from "../../context";
 import { publicIdOf } from "./allocation-run";
 
 export type DrawMarket = { programs: AllocationProgram[]; applicants: AllocationApplicant[]; applicantIds: Record<string, string> };
 
-export async function drawMarket(ctx: Pick<SecureCtx, "db" | "keys">, catalogue: Catalogue, grade: Grade, round: Round): Promise<DrawMarket> {
+export async function drawMarket(ctx: Pick<SecureCtx, "db" | "keys" | "clock">, catalogue: Catalogue, grade: Grade, round: Round): Promise<DrawMarket> {
   const intakeId = catalogue.intake.id;
   const eligible = await ctx.db
     .select()
@@ -35,11 +38,12 @@ export async function drawMarket(ctx: Pick<SecureCtx, "db" | "keys">, catalogue:
   );
   const taken = new Map<string, number>();
   if (round === 2) {
+    const now = ctx.clock.now();
     const held = await ctx.db
-      .select({ section: applications.offerSection })
+      .select({ section: applications.offerSection, state: applications.state, offerDeadline: applications.offerDeadline })
       .from(applications)
-      .where(and(eq(applications.intakeId, intakeId), eq(applications.grade, grade), eq(applications.round, 1), inArray(applications.state, ["accepted", "enrolled"])));
-    for (const h of held) if (h.section) taken.set(h.section, (taken.get(h.section) ?? 0) + 1);
+      .where(and(eq(applications.intakeId, intakeId), eq(applications.grade, grade), eq(applications.round, 1), inArray(applications.state, ["accepted", "enrolled", "offered"])));
+    for (const h of held) if (h.section && (h.state !== "offered" || offerIsLive(h, now))) taken.set(h.section, (taken.get(h.section) ?? 0) + 1);
   }
   const programs = sectionsForGrade(catalogue, grade).map((s) => ({ id: s.id, label: s.name, seats: Math.max(0, s.seats - (taken.get(s.id) ?? 0)) }));
   return { programs, applicants, applicantIds };

@@ -4,6 +4,7 @@
  */
 import type { applications } from "../../../../db/schema";
 import { DomainError } from "../../../../src/domain/errors";
+import { answerAfterDeadlineMessage, offerIsLive } from "../../../../src/domain/enrolment/offer-lapse";
 import type { ApplicationEvent } from "../../../../src/domain/enrolment/states";
 import type { SecureCtx, Tx } from "../../context";
 import { transitionApplication } from "./transition-application";
@@ -18,7 +19,8 @@ export function familyMove(tx: Tx, ctx: SecureCtx, row: ApplicationRow, event: A
   });
 }
 
+/** An offer past its deadline has lapsed (offer-lapse.ts), whether or not the lapse is written yet. */
 export function assertBeforeDeadline(ctx: SecureCtx, row: ApplicationRow) {
-  if (!row.offerDeadline || row.offerDeadline < ctx.clock.now().toISOString())
-    throw new DomainError("conflict", "接受或放弃学位的期限已过。如有疑问请致电招生咨询电话。");
+  if (row.state === "lapsed" || (row.state === "offered" && !offerIsLive(row, ctx.clock.now())))
+    throw new DomainError("conflict", answerAfterDeadlineMessage(row.offerDeadline));
 }

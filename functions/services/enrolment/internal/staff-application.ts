@@ -8,8 +8,7 @@ import { applicationDocuments, applications } from "../../../../db/schema";
 import { DomainError } from "../../../../src/domain/errors";
 import type { ApplicationEvent } from "../../../../src/domain/enrolment/states";
 import type { SecureCtx, ServiceCtx, StaffCtx, Tx } from "../../context";
-import { enqueueMessage } from "../../outbox/internal/enqueue-message";
-import { openPersonal } from "./application-record";
+import { smsGuardian } from "./sms-guardian";
 import { transitionApplication } from "./transition-application";
 
 export const NOT_FOUND = "没有找到这份申请。";
@@ -46,7 +45,6 @@ export async function moveApplication(
     actor: ctx.actor,
     conflictMessage: "申请状态刚刚被其他人更改，请刷新后查看。",
   });
-  const phone = (await openPersonal(ctx.keys, row)).guardians[0]?.phone;
-  if (phone) await enqueueMessage(tx, ctx, { channel: "sms", to: phone, subject: "入学申请有新进展", body: family.sms, about: { kind: "application", id: row.id } });
+  await smsGuardian(tx, ctx, row, "入学申请有新进展", family.sms);
   return to;
 }

@@ -7,6 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { applicationDocuments, applicationEvents } from "../../../../db/schema";
 import { sectionName, type Catalogue } from "../../../../src/domain/enrolment/catalogue";
 import { APPLICATION_STATE_LABELS } from "../../../../src/domain/enrolment/states";
+import { lapsedMessage, offerHasLapsed } from "../../../../src/domain/enrolment/offer-lapse";
 import { DOCUMENT_KIND_LABELS, DOCUMENT_REVIEW_LABELS, GRADE_LABELS, INELIGIBLE_REASON_LABELS } from "../../../../src/domain/enrolment/vocabulary";
 import type { ServiceCtx } from "../../context";
 import type { ApplicationRow } from "./application-row";
@@ -22,7 +23,8 @@ export type TrackView = {
   documents: { kind: string; review: string; reason: string | null }[];
   canUpload: boolean;
   decision: { reason: string; text: string } | null;
-  offer: { sectionName: string; deadline: string; canAnswer: boolean } | null;
+  /** `lapsed`: the plain sentence shown when the offer was not accepted by its deadline. */
+  offer: { sectionName: string; deadline: string; canAnswer: boolean; lapsed: string | null } | null;
   /** Live positions; `note` says why one differs from the position in the published explanation. */
   waitlist: { sectionName: string; position: number; note: string | null }[];
   /** The pseudonymous id under which the published allocation file lists this family. */
@@ -43,10 +45,12 @@ export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: Appl
     waitlistPositions(ctx.db, row),
   ]);
   const now = ctx.clock.now().toISOString();
+  // Past its deadline an offer has lapsed even before the scheduled job writes it.
+  const lapsed = offerHasLapsed(row, ctx.clock.now());
   return {
     reference: row.reference ?? "",
     state: row.state,
-    stateLabel: APPLICATION_STATE_LABELS[row.state],
+    stateLabel: APPLICATION_STATE_LABELS[lapsed ? "lapsed" : row.state],
     gradeLabel: GRADE_LABELS[row.grade],
     submittedAt: row.submittedAt ?? row.createdAt,
     timeline: events.map((e) => ({ at: e.at, label: e.toState ? APPLICATION_STATE_LABELS[e.toState] : e.event === "code_recovered" ? "查询码" : "材料审核", message: e.message })),
@@ -54,8 +58,8 @@ export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: Appl
     canUpload: row.state === "more_info_requested",
     decision: row.state === "ineligible" && row.decisionReason ? { reason: INELIGIBLE_REASON_LABELS[row.decisionReason], text: row.decisionText ?? "" } : null,
     offer:
-      row.offerSection && (row.state === "offered" || row.state === "accepted" || row.state === "declined")
-        ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now }
+      row.offerSection && (row.state === "offered" || row.state === "accepted" || row.state === "declined" || row.state === "lapsed")
+        ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now, lapsed: lapsed ? lapsedMessage(row.offerDeadline) : null }
         : null,
     waitlist: waiting.positions.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position, note: waitlistNote(w.publishedPosition, w.position) })),
     allocationId: waiting.publicId,

@@ -15,8 +15,7 @@ import { offerDeadline } from "../../../../src/domain/enrolment/intake";
 import { transition } from "../../../../src/domain/enrolment/states";
 import { writeAudit } from "../../audit/internal/write-audit";
 import type { SecureCtx, Tx } from "../../context";
-import { enqueueMessage } from "../../outbox/internal/enqueue-message";
-import { openPersonal } from "./application-record";
+import { smsGuardian } from "./sms-guardian";
 import { isRankedOffer } from "./placement-offers";
 import type { ApplicationRow } from "./application-row";
 
@@ -47,7 +46,8 @@ async function offerStateOf(db: Db | Tx, run: Run): Promise<{ state: OfferState;
   const withdrawn: string[] = [];
   for (const r of rows) {
     const pid = byApp.get(r.id)!;
-    if (r.state === "declined" || r.state === "withdrawn") withdrawn.push(pid);
+    // A lapsed offer (offer-lapse.ts) leaves the allocation exactly as a decline does.
+    if (r.state === "declined" || r.state === "lapsed" || r.state === "withdrawn") withdrawn.push(pid);
     // A 统筹 placement (a school the family did not rank) is no offer for the matching: the family keeps its waitlist places.
     else offers[pid] = (r.state === "offered" || r.state === "accepted") && isRankedOffer(published, pid, r.offerSection) ? r.offerSection : null;
   }
@@ -75,7 +75,7 @@ export async function waitlistPositions(db: Db, row: ApplicationRow): Promise<{ 
   return { publicId: pid, positions };
 }
 
-/** Called in the transaction that recorded `row`'s decline (row is the state before it). */
+/** Called in the transaction that recorded `row`'s decline or lapse (row is the state before it). */
 export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue: Catalogue, row: ApplicationRow): Promise<number> {
   const run = await publishedRunFor(tx, row);
   if (!run) return 0;
@@ -97,15 +97,7 @@ export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue
     await tx.update(applications).set({ state: to, offerSection: change.to, offerDeadline: deadline, updatedAt: now.toISOString() }).where(eq(applications.id, target.id));
     await tx.insert(applicationEvents).values({ applicationId: target.id, at: now.toISOString(), event: "offer", toState: to, message: change.message });
     await writeAudit(tx, ctx, { action: "enrolment.waitlist_offer", outcome: "success", objectType: "application", objectId: target.id, detail: change.reason });
-    const phone = (await openPersonal(ctx.keys, target)).guardians[0]?.phone;
-    if (phone)
-      await enqueueMessage(tx, ctx, {
-        channel: "sms",
-        to: phone,
-        subject: "候补递补：获得新的学位",
-        body: `您的入学申请 ${target.reference} 通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`,
-        about: { kind: "application", id: target.id },
-      });
+    await smsGuardian(tx, ctx, target, "候补递补：获得新的学位", `您的入学申请 ${target.reference} 通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`);
     moved++;
   }
   return moved;

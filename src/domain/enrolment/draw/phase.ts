@@ -15,13 +15,14 @@
  *   published        the official draw's outcome is on the public draw log; offers not yet sent.
  *   offers           offers sent; families accept or decline until offer_deadline.
  *   second_round     after offer_deadline: 补录 over the seats left after acceptances, with its
- *                    own freeze, reveal and draw once its window has closed and every
- *                    second-round application is decided.
+ *                    own freeze, reveal and draw once its window has closed, every
+ *                    second-round application is decided and no first-round offer is still
+ *                    inside its answer window (a waitlist offer made late gets 7 more days).
  *
  * `drawRefusal` is the plain-Chinese reason an official draw (or a freeze) is refused now, or
  * null when the round in question may be drawn.
  */
-import { chineseDate } from "../../complaint/time";
+import { chineseDate, shanghaiDate } from "../../complaint/time";
 import type { Intake } from "../intake";
 import { windowBounds } from "../intake";
 import type { Round } from "./round";
@@ -51,6 +52,10 @@ export type RoundState = {
   drawn: boolean;
   /** The round's offers were sent to the families. */
   published: boolean;
+  /** Offers of the round still inside their answer window (offer-lapse.ts): their seats are not yet known to be free. */
+  liveOffers: number;
+  /** The latest deadline among those offers (ISO instant), null when there are none. */
+  lastLiveDeadline: string | null;
 };
 
 export type PhaseInput = { intake: Intake; now: Date; rounds: Record<Round, RoundState> };
@@ -82,6 +87,8 @@ function secondRoundRefusal(intake: Intake, now: Date, first: RoundState, s: Rou
   if (second && now <= second.closes)
     return `补录申请期尚未结束（截止到${chineseDate(intake.dates.second_round_closes!)}），申请期内不能正式抽签。`;
   if (s.undecided > 0) return `还有 ${s.undecided} 份第二轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。`;
+  if (first.liveOffers > 0)
+    return `第一轮还有 ${first.liveOffers} 个学位在家庭答复期内（最晚到${chineseDate(shanghaiDate(first.lastLiveDeadline!))}），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。`;
   if (s.published) return "第二轮的抽签结果已经发布，不能再抽签。";
   return null;
 }

@@ -3,7 +3,7 @@ import { intakePhase, type RoundState } from "../../../../src/domain/enrolment/d
 import { applicationRound, openRound } from "../../../../src/domain/enrolment/draw/round";
 import { committedCatalogue } from "../../../fixtures/enrolment";
 
-const idle: RoundState = { undecided: 0, frozen: false, drawn: false, published: false };
+const idle: RoundState = { undecided: 0, frozen: false, drawn: false, published: false, liveOffers: 0, lastLiveDeadline: null };
 const at = (iso: string) => new Date(iso);
 
 describe("the intake calendar governs the draw", async () => {
@@ -32,6 +32,13 @@ describe("the intake calendar governs the draw", async () => {
     expect(phase("2027-06-22T00:00:00Z", done, { undecided: 1 }).drawRefusal).toBe("还有 1 份第二轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。");
     expect(phase("2027-06-22T00:00:00Z", done).drawRefusal).toBeNull();
     expect(phase("2027-06-22T00:00:00Z", done, done).drawRefusal).toBe("第二轮的抽签结果已经发布，不能再抽签。");
+  });
+
+  it("refuses the second round while a first-round offer is still inside its answer window", () => {
+    const done = { frozen: true, drawn: true, published: true };
+    const waiting = { ...done, liveOffers: 2, lastLiveDeadline: "2027-06-28T16:00:00.000Z" };
+    expect(phase("2027-06-22T00:00:00Z", waiting).drawRefusal).toBe("第一轮还有 2 个学位在家庭答复期内（最晚到2027年6月29日），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。");
+    expect(phase("2027-06-22T00:00:00Z", { ...done, liveOffers: 0 }).drawRefusal).toBeNull();
   });
 
   it("puts a submission in the window in round 1 and a late one in round 2; nothing is accepted between", () => {
