@@ -23,7 +23,6 @@ import { ConsentPart, type DraftInput } from "../domain/enrolment/application";
 import { shanghaiDate } from "../domain/complaint/time";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "../domain/uploads";
 import type { FieldError } from "../domain/errors";
-import { wireAccessCode } from "./access-code";
 
 const baseTitle = document.title;
 const DRAFT_API = "/api/enrol/draft";
@@ -146,7 +145,8 @@ async function main() {
       if (res.ok && answer.reference && answer.accessCode && answer.submittedAt) {
         const done = $("step-done");
         if (done) done.innerHTML = String(confirmationHtml(catalogue, draft, { reference: answer.reference, accessCode: answer.accessCode, submittedAt: beijingTime(answer.submittedAt) }, catalogue.intake.contact_phone));
-        if (done) wireAccessCode(done);
+        // The receipt's copy and save-as-image load only with a receipt (the form page stays within its weight budget).
+        if (done) void import("./access-code").then(({ wireAccessCode }) => wireAccessCode(done));
         show("done");
         document.title = `申请已提交 - ${baseTitle}`;
         done?.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");

@@ -119,6 +119,10 @@ describe.skipIf(noBrowser)(`tables and text on narrow screens (${paths.length} o
       try {
         const response = await page.goto(`${baseUrl}${urlPath}`);
         expect(response?.status()).toBe(200);
+        // A page that refreshes to the app's rendering (complaint statistics) is measured there.
+        const refresh = await page.evaluate(() => document.querySelector('meta[http-equiv="refresh"]') !== null);
+        if (refresh) await page.waitForURL((url) => url.pathname !== urlPath);
+        await page.waitForLoadState("load");
         // Closed <details> hide their tables; open them so their cells are measured too.
         await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

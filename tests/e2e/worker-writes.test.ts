@@ -140,7 +140,9 @@ describe("writes through the Worker in workerd, on libSQL over HTTP and R2", () 
     expect(first.status, await first.clone().text()).toBe(201);
     const requests = db.requests();
     console.log(`database requests for one application with two documents through the Worker: ${requests}`);
-    expect(requests).toBeLessThanOrEqual(12);
+    // A ceiling, not the goal (issue 20 item 3 wants 3): 12 before, 13 since the receipt SMS goes through
+    // the outbox in the same transaction (issue 16 item 7).
+    expect(requests).toBeLessThanOrEqual(13);
     state.application = await first.json();
     const replay = await request("/api/enrol/applications", submitRequest(validApplication(7), { key: "worker-key-0001" }));
     expect(replay.status).toBe(200);

@@ -60,7 +60,7 @@ function categoryOption(c: ComplaintCategory, index: number, values: FormValues)
  * said in the link, so following one never loses what was typed.
  */
 function categoryDetails(): H {
-  return html`<details class="category-details">
+  return html`<details class="category-details" data-pagefind-ignore>
   <summary>各类问题分别指什么（政策依据和责任部门）</summary>
   <dl>
     ${CATEGORY_ORDER.map((c) => {
@@ -102,7 +102,7 @@ export function complaintForm({ values = {}, errors = [], formToken }: { values?
     <label for="${fid("school")}">学校</label>
     <p class="hint" id="${fid("school")}-hint">学校按所在街道或乡镇分组，组内按名称排列。反映的问题不针对某一所学校时，选择“不针对某一所学校”。</p>
     ${fieldError(errors, "school")}
-    <select name="school" id="${fid("school")}"${fieldAttrs(errors, "school", `${fid("school")}-hint`)}>
+    <select name="school" data-pagefind-ignore id="${fid("school")}"${fieldAttrs(errors, "school", `${fid("school")}-hint`)}>
       <option value="">请选择</option>
       <option value="${NOT_ONE_SCHOOL}"${selected(values.school === NOT_ONE_SCHOOL)}>不针对某一所学校</option>
       ${schoolOptions(values)}
