@@ -9,7 +9,6 @@
  * declaration) turns that draft into the application (POST /api/enrol/draft/submit), once:
  * the server keys it by the draft, so a retry after a lost answer cannot apply twice.
  */
-import { answersHtml, beijingTime, confirmationHtml, permitNoticeHtml } from "../forms/enrolment/answer-views";
 import { stepFormHtml } from "../forms/enrolment/application-form";
 import { answersOf, decideStep, FORM_STEPS, stepIndexOf } from "../forms/enrolment/form-steps";
 import { prefillOf } from "../forms/enrolment/prefill";
@@ -82,8 +81,12 @@ async function main() {
     target?.focus();
   }
 
-  function showCheck(checked: DraftInput) {
+  // The check page's and the receipt's views load when first needed, so the form page stays within its weight budget.
+  const answerViews = () => import("../forms/enrolment/answer-views");
+
+  async function showCheck(checked: DraftInput) {
     draft = checked;
+    const { answersHtml, permitNoticeHtml } = await answerViews();
     const answers = $("answers");
     if (answers) answers.innerHTML = String(permitNoticeHtml(catalogue, checked, shanghaiDate(new Date()))) + String(answersHtml(catalogue, checked, { changeHref: (path) => `#${fieldId(path)}` }));
     show("check");
@@ -109,7 +112,7 @@ async function main() {
     } catch {
       return render(answersOf(posted), [{ path: "", message: NETWORK_PROBLEM }], FORM_STEPS.length - 1);
     }
-    showCheck(decision.draft);
+    await showCheck(decision.draft);
   }
 
   $("answers")?.addEventListener("click", (event) => {
@@ -143,10 +146,10 @@ async function main() {
       const res = await fetch(`${DRAFT_API}/submit`, { method: "POST", body: data, headers: { Accept: "application/json" } });
       const answer = (await res.json()) as { reference?: string; accessCode?: string; submittedAt?: string; message?: string; fields?: FieldError[] };
       if (res.ok && answer.reference && answer.accessCode && answer.submittedAt) {
+        const [{ beijingTime, confirmationHtml }, { wireAccessCode }] = await Promise.all([answerViews(), import("./access-code")]);
         const done = $("step-done");
         if (done) done.innerHTML = String(confirmationHtml(catalogue, draft, { reference: answer.reference, accessCode: answer.accessCode, submittedAt: beijingTime(answer.submittedAt) }, catalogue.intake.contact_phone));
-        // The receipt's copy and save-as-image load only with a receipt (the form page stays within its weight budget).
-        if (done) void import("./access-code").then(({ wireAccessCode }) => wireAccessCode(done));
+        if (done) wireAccessCode(done);
         show("done");
         document.title = `申请已提交 - ${baseTitle}`;
         done?.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");

@@ -5,7 +5,7 @@
  * page points to the site map. Pagefind runs WebAssembly, which is why /search/ alone gets
  * 'wasm-unsafe-eval' in its CSP. The query is expanded with the synonym groups the page
  * carries (content/search.yaml, src/domain/search/synonyms.ts): each variant is
- * searched and a page keeps its best score, the original wording slightly ahead.
+ * searched and a page's scores add up over the variants, the original wording slightly ahead.
  */
 import { expandQuery } from "../domain/search/synonyms";
 
@@ -28,16 +28,18 @@ function synonymGroups(): string[][] {
   }
 }
 
-/** Searches the query and each synonym variant; one hit per page, best score first. */
+/** Searches the query and each synonym variant; one hit per page, highest summed score first. */
 async function searchExpanded(pagefind: Pagefind, term: string, filters: Record<string, string>): Promise<Hit[]> {
   const variants = expandQuery(term, synonymGroups());
   const searches = await Promise.all(variants.map((v) => pagefind.search(v, { filters })));
   const best = new Map<string, { hit: Hit; score: number }>();
   searches.forEach((s, i) => {
     for (const hit of s.results) {
+      // Scores add up over the variants: a page about the topic uses several of its words, where
+      // a short page that mentions one of them in passing would otherwise outrank it.
       const score = hit.score * (i === 0 ? 1 : VARIANT_WEIGHT);
       const seen = best.get(hit.id);
-      if (!seen || score > seen.score) best.set(hit.id, { hit, score });
+      best.set(hit.id, { hit: seen?.hit ?? hit, score: (seen?.score ?? 0) + score });
     }
   });
   return [...best.values()].sort((a, b) => b.score - a.score).map((b) => b.hit);

@@ -88,12 +88,12 @@ function schoolOptions(values: FormValues): H {
 export function complaintForm({ values = {}, errors = [], formToken }: { values?: FormValues; errors?: readonly FieldError[]; formToken?: string } = {}): H {
   const named = values.contactMode === "named";
   return html`${errorSummary(errors)}
-<form class="public-form" method="post" action="/api/complaints" enctype="multipart/form-data" novalidate id="complaint-form">
+<form class="public-form" data-pagefind-weight="0.3" method="post" action="/api/complaints" enctype="multipart/form-data" novalidate id="complaint-form">
   ${formToken ? html`<input type="hidden" name="formToken" value="${formToken}" />` : ""}
   <fieldset class="field">
     <legend><h2 class="legend-heading">1. 反映什么问题</h2></legend>
     ${fieldError(errors, "category")}
-    ${CATEGORY_ORDER.map((c, i) => categoryOption(c, i, values))}
+    <div>${CATEGORY_ORDER.map((c, i) => categoryOption(c, i, values))}</div>
     ${categoryDetails()}
   </fieldset>
 
