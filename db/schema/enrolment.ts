@@ -143,6 +143,8 @@ export const allocationRuns = sqliteTable("allocation_runs", {
   createdBy: text("created_by").notNull(),
   createdAt: text("created_at").notNull(),
   publishedAt: text("published_at"),
+  /** JSON PlacementRecord (src/domain/enrolment/draw/placement-record.ts): the 统筹安排 made at publication and what re-runs it; published beside `published`. Null before publication. */
+  placement: text("placement"),
   round: integer("round").notNull().default(1),
   /** The ceremony whose frozen set and revealed seed an official draw used. */
   ceremonyId: text("ceremony_id"),

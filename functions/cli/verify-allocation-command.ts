@@ -1,15 +1,15 @@
 /**
  * `npm run allocation:verify -- <file.json>`: re-runs the published results file (exactly the
  * JSON /enrol/results/ links to, /api/enrol/results, saved to disk; a bare allocation file
- * also works) and prints, per grade and round, whether every lottery number, offer, count
- * and cut-off matches. Reads a local file only (no network), so a
+ * also works) and prints, per grade and round, whether every lottery number, offer, count,
+ * cut-off and 统筹安排 placement matches. Reads a local file only (no network), so a
  * citizen can check a copy they downloaded themselves. Split from the script so a test can
  * run it. Exit codes: 0 match, 1 mismatch, 2 unreadable or not a published result.
  */
 import { readFile } from "node:fs/promises";
 import { DomainError } from "../../src/domain/errors";
-import { rerunResultsFile } from "../../src/domain/enrolment/allocation";
-import { roundLabel } from "../../src/domain/enrolment/draw/draw-log";
+import { verifyResultsFile } from "../../src/domain/enrolment/draw/verify-results";
+import { placementScope, roundLabel } from "../../src/domain/enrolment/draw/draw-log";
 
 export const USAGE = "Usage: npm run allocation:verify -- <published-results.json>";
 
@@ -23,11 +23,11 @@ export async function runVerifyAllocation(argv: string[]): Promise<{ code: numbe
     return { code: 2, lines: [`无法读取 JSON 文件 ${path}：${(error as Error).message}`, USAGE] };
   }
   try {
-    const { matches, parts } = rerunResultsFile(file);
+    const { matches, parts } = verifyResultsFile(file);
     if (parts.length === 0) return { code: 2, lines: ["文件中还没有已公布的分配结果。"] };
     const lines = parts.flatMap((report) => {
       const where = report.grade === null ? "" : `${report.grade} 年级${roundLabel(report.round!)}：`;
-      const scope = `${report.applicants} 名申请人、${report.programs} 个学位项目`;
+      const scope = `${report.applicants} 名申请人、${report.programs} 个学位项目${placementScope(report.placements)}`;
       if (report.matches) return [`match: ${where}重新计算的结果与公布结果一致（${scope}）。`];
       const more = report.differenceCount - report.differences.length;
       return [`mismatch: ${where}重新计算的结果与公布结果不一致，共 ${report.differenceCount} 处差异（${scope}）：`, ...report.differences.map((d) => `  ${d}`), ...(more > 0 ? [`  ……另有 ${more} 处`] : [])];

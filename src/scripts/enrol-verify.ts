@@ -1,12 +1,12 @@
 /**
  * The browser verifier of /enrol/results/verify/: re-runs the published results file with the
- * domain's own `rerunResultsFile` (the code `npm run allocation:verify` runs), on the file
- * this site serves or one the visitor picks from disk, and reports per grade and round
+ * domain's own `verifyResultsFile` (the allocation, then its 统筹安排; the code
+ * `npm run allocation:verify` runs), on the file this site serves or one the visitor picks from disk, and reports per grade and round
  * "与公布结果一致" or the first difference. Text is set with textContent only.
  */
-import { rerunResultsFile } from "../domain/enrolment/allocation";
+import { verifyResultsFile } from "../domain/enrolment/draw/verify-results";
 import { DomainError } from "../domain/errors";
-import { roundLabel } from "../domain/enrolment/draw/draw-log";
+import { placementScope, roundLabel } from "../domain/enrolment/draw/draw-log";
 
 const output = document.querySelector<HTMLElement>("#verify-output");
 const served = document.querySelector<HTMLButtonElement>("#verify-served");
@@ -26,12 +26,12 @@ function say(lines: string[], state: "match" | "mismatch" | "error") {
 
 function verify(file: unknown) {
   try {
-    const { matches, parts } = rerunResultsFile(file);
+    const { matches, parts } = verifyResultsFile(file);
     if (parts.length === 0) return say(["文件中还没有已公布的分配结果。"], "error");
     const lines = parts.map((p) => {
       const where = p.grade === null ? "" : `${p.grade} 年级${roundLabel(p.round!)}：`;
       return p.matches
-        ? `${where}与公布结果一致（${p.applicants} 名申请人、${p.programs} 个学位项目全部重新计算）。`
+        ? `${where}与公布结果一致（${p.applicants} 名申请人、${p.programs} 个学位项目${placementScope(p.placements)}全部重新计算）。`
         : `${where}与公布结果不一致，共 ${p.differenceCount} 处差异。第一处：${p.differences[0]}`;
     });
     say(matches ? ["与公布结果一致。", ...lines] : ["与公布结果不一致。", ...lines], matches ? "match" : "mismatch");

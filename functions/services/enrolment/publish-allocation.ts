@@ -52,7 +52,7 @@ export const publishAllocation = staffVerb(
       if (!same) throw new DomainError("conflict", "冻结名单之后符合条件的申请有变化（例如有家庭撤回），请写明理由重新抽签后再发布。");
       const rows = new Map(eligibleNow.map((a) => [a.id, a]));
       // 统筹安排: every child the matching left unplaced gets a place by the published rule, or a written reason.
-      const placements = placementsFor(catalogue, run.grade, result, (id) => rows.get(byPublic[id]!)!);
+      const { byApplicant: placements, record } = placementsFor(catalogue, run.grade, result, (id) => rows.get(byPublic[id]!)!);
       for (const applicant of result.applicants) {
         const row = rows.get(byPublic[applicant.id]!)!;
         const placement = placements.get(applicant.id);
@@ -68,7 +68,7 @@ export const publishAllocation = staffVerb(
       }
       const published = await tx
         .update(allocationRuns)
-        .set({ state: "published", publishedAt: now })
+        .set({ state: "published", publishedAt: now, placement: JSON.stringify(record) })
         .where(and(eq(allocationRuns.id, runId), eq(allocationRuns.state, "official")))
         .returning({ id: allocationRuns.id });
       if (published.length === 0) throw new DomainError("conflict", "这个分配批次已经发布。");

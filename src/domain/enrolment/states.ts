@@ -68,8 +68,10 @@ export const TRANSITIONS: Record<ApplicationState, Partial<Record<ApplicationEve
   // An offered family may be offered a higher-ranked school from its waitlist before it answers.
   // An offer not accepted by its deadline lapses (offer-lapse.ts); the place goes on as after a decline.
   offered: { accept: "accepted", decline: "declined", lapse: "lapsed", offer: "offered", withdraw: "withdrawn" },
-  // Accepting keeps the family on the waitlists of schools it ranked higher; a freed place there is a new offer.
-  accepted: { enrol: "enrolled", offer: "offered", withdraw: "withdrawn" },
+  // Accepting keeps the family on the waitlists of schools it ranked higher. A freed place there
+  // moves the accepted place up at once (it stays accepted, docs/draw-protocol.md "Moved up after
+  // accepting"): a family that has accepted never goes back to an offer it could let lapse.
+  accepted: { enrol: "enrolled", offer: "accepted", withdraw: "withdrawn" },
   declined: {},
   lapsed: {},
   enrolled: {},

@@ -143,7 +143,7 @@ describe("the draw: calendar, commit–reveal, publication, verification and the
     const served = await (await app.request("/api/enrol/results")).text();
     const file = path.join(dir, "results.json");
     writeFileSync(file, served);
-    expect(await runVerifyAllocation(["--", file])).toEqual({ code: 0, lines: ["match: 1 年级第一轮：重新计算的结果与公布结果一致（3 名申请人、15 个学位项目）。"] });
+    expect(await runVerifyAllocation(["--", file])).toEqual({ code: 0, lines: ["match: 1 年级第一轮：重新计算的结果与公布结果一致（3 名申请人、15 个学位项目、1名统筹安排的孩子）。"] });
     const tampered = JSON.parse(served) as { grades: { allocation: { applicants: { offer: string | null }[] } }[] };
     tampered.grades[0]!.allocation.applicants[0]!.offer = tampered.grades[0]!.allocation.applicants[0]!.offer === null ? W : null;
     writeFileSync(file, JSON.stringify(tampered));

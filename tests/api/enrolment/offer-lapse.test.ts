@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { applications, auditLog } from "../../../db/schema";
+import { applications, auditLog, outboxMessages } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
 import { validApplication } from "../../fixtures/enrolment";
 import { buildStaffApp, insertUser, post, signInFully, type TestUser } from "../../fixtures/staff";
@@ -118,35 +118,33 @@ describe("offers that lapse", () => {
     expect(e.status).toBe(201);
     const eReceipt = (await e.json()) as Receipt;
 
-    // The minute's scheduled job writes the lapse and moves the waitlist: Z is offered 文昌小学 for 7 days.
+    // The minute's scheduled job writes the lapse and moves the waitlist: Z had accepted its 统筹
+    // place, so it moves up to 文昌小学 with its place still accepted (nothing more to answer).
     expect(await runScheduled(OUTBOX_CRON, m.deps)).toMatchObject({ job: "outbox", lapsed: 1 });
     expect((await m.view(x)).state).toBe("lapsed");
     const moved = await m.view(z);
-    expect(moved).toMatchObject({ state: "offered", offer: { sectionName: "文昌小学", canAnswer: true, deadline: "2027-06-25T02:00:00.000Z" } });
+    expect(moved).toMatchObject({ state: "accepted", offer: { sectionName: "文昌小学" } });
     // Run again: nothing lapses twice, the seat is not given a second time.
     expect(await runScheduled(OUTBOX_CRON, m.deps)).toMatchObject({ lapsed: 0 });
     expect(await m.db.select().from(auditLog).where(eq(auditLog.action, "enrolment.lapse"))).toHaveLength(1);
-    expect(await m.db.select().from(auditLog).where(eq(auditLog.action, "enrolment.waitlist_offer"))).toHaveLength(1);
+    expect(await m.db.select().from(auditLog).where(eq(auditLog.action, "enrolment.waitlist_move_accepted"))).toHaveLength(1);
     expectWithinCapacity(await heldSeats(m.db, m.clock.now()), m.catalogue);
 
-    // After the 补录 window: the second round waits for Z's answer window.
+    // After the 补录 window, no first-round offer is left inside its answer window.
     m.clock.set("2027-06-22T02:00:00.000Z");
     await m.decideAll();
     const sup = await m.supervisor();
     await commitWitnesses(m.app, sup, 2);
-    const early = await post(m.app, "/api/staff/allocation/freeze", { grade: "1" }, sup);
-    expect(early.status).toBe(409);
-    expect(await message(early)).toBe("第一轮还有 1 个学位在家庭答复期内（最晚到2027年6月25日），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。");
-    expect((await m.answer(z, "accept")).status).toBe(200);
 
-    // Now both seats are taken: the second round has none at either school.
+    // Both seats are taken: the second round has none at either school.
     const frozen = await post(m.app, "/api/staff/allocation/freeze", { grade: "1" }, sup);
     expect(frozen.status).toBe(200);
     expect(await drawSecondRound(m.app, sup)).toEqual([0, 0]);
     const eView = await m.view(eReceipt);
     expect(["文昌小学", "清溪区第二实验小学"]).not.toContain(eView.offer?.sectionName);
     expectWithinCapacity(await heldSeats(m.db, m.clock.now()), m.catalogue);
-  });
+    // Two draws through the real routes: about 13 s alone, more on a loaded machine.
+  }, 60_000);
 
   it("with nobody waiting, gives a lapsed seat to the second round once, even if the job never ran", async () => {
     const m = await market([[W], [D]]);
@@ -175,6 +173,38 @@ describe("offers that lapse", () => {
     expect(await message(late)).toContain("学位已过期");
     const atW = await m.db.select().from(applications).where(and(eq(applications.offerSection, W), inArray(applications.state, ["offered", "accepted"])));
     expect(atW).toHaveLength(1);
+    expectWithinCapacity(await heldSeats(m.db, m.clock.now()), m.catalogue);
+  });
+  it("moves a family that accepted up to the school it ranked higher, still accepted, so staying silent never loses its place", async () => {
+    // Both rank 文昌小学 first and 第二实验小学 second: one gets each, the other waits for 文昌小学.
+    const m = await market([[W, D], [W, D]]);
+    const views = await Promise.all(m.receipts.map(m.view));
+    const atW = views.findIndex((v) => v.offer?.sectionName === "文昌小学");
+    const leaver = m.receipts[atW]!;
+    const mover = m.receipts[1 - atW]!;
+    expect(views[1 - atW]!.offer?.sectionName).toBe("清溪区第二实验小学");
+    expect((await m.answer(mover, "accept")).status).toBe(200);
+
+    // Before the deadline the family at 文昌小学 declines: the accepted family moves up at once.
+    m.clock.set("2027-05-25T02:00:00.000Z");
+    expect((await m.answer(leaver, "decline")).status).toBe(200);
+    const movedView = await m.view(mover);
+    expect(movedView).toMatchObject({ state: "accepted", stateLabel: "已接受学位", offer: { sectionName: "文昌小学", canAnswer: false } });
+    // It is told by SMS, with no answer asked of it.
+    const moverRow = (await m.db.select().from(applications).where(eq(applications.reference, mover.reference)).get())!;
+    const sms = await m.db.select().from(outboxMessages).where(and(eq(outboxMessages.aboutId, moverRow.id), eq(outboxMessages.subject, "候补递补：已接受的学位转到更靠前的志愿")));
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.body).toBe(`您的入学申请${mover.reference}已接受的学位已转到您志愿中排得更靠前的「文昌小学」，仍为已接受，不需要再答复。详情请在“办理进度查询”查看。`);
+
+    // It stays silent past every deadline; the scheduled job lapses nothing and it keeps its place.
+    m.clock.set("2027-07-01T02:00:00.000Z");
+    expect(await runScheduled(OUTBOX_CRON, m.deps)).toMatchObject({ lapsed: 0 });
+    expect(await m.view(mover)).toMatchObject({ state: "accepted", offer: { sectionName: "文昌小学" } });
+    // It can still not answer again (there is nothing to answer), and no seat is held twice:
+    // 文昌小学 once (by it), 第二实验小学 by nobody (its seat went back with nobody waiting).
+    expect((await m.answer(mover, "accept")).status).toBe(409);
+    const holders = await m.db.select().from(applications).where(inArray(applications.state, ["offered", "accepted", "enrolled"]));
+    expect(holders.map((r) => [r.reference, r.offerSection])).toEqual([[mover.reference, W]]);
     expectWithinCapacity(await heldSeats(m.db, m.clock.now()), m.catalogue);
   });
 });

@@ -2,9 +2,15 @@
  * 统筹安排 after the draw, on the real app: every eligible child ends with an offer or a
  * written reason. In a district cut down to two grade-1 seats, three families apply; after the
  * official draw and publication two hold places and the third is told in writing why there is
- * none (and stays on the waitlist); none is left "eligible" without either.
+ * none (and stays on the waitlist); none is left "eligible" without either. The served results
+ * file carries the placements with what re-runs them, and `allocation:verify` re-runs them from
+ * the lottery numbers and offers it recomputes: it passes as served and fails on a tampered
+ * placement or a tampered catchment.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { applicationEvents, applications } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
@@ -14,8 +20,12 @@ import { catalogueSourceFrom } from "../../../functions/platform/catalogue-sourc
 import { fixedClock } from "../../fixtures/test-app";
 import { officialDraw } from "../../fixtures/draw";
 import { submit } from "./enrolment-app";
+import { runVerifyAllocation } from "../../../functions/cli/verify-allocation-command";
+import type { PlacementRecord } from "../../../src/domain/enrolment/draw/placement-record";
 
 const tempDb = useTempDb();
+const dir = mkdtempSync(path.join(tmpdir(), "placement-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const W = "wenchang-xiaoxue-primary";
 const D = "dier-shiyan-xiaoxue-primary";
 
@@ -57,5 +67,33 @@ describe("no eligible child without a place or a reason", () => {
     const none = outcomes.find((o) => o.offer === null)!;
     expect(none.state).toBe("waitlisted");
     expect(none.message).toContain("全区该年级在本批次已没有空余学位");
+
+    // The served file records both placements with what re-runs them, and no community.
+    const served = await (await app.request("/api/enrol/results")).text();
+    type Served = { grades: { placement: PlacementRecord }[] };
+    const record = (JSON.parse(served) as Served).grades[0]!.placement;
+    expect(record.placements.map((p) => [p.program, p.ring])).toEqual(expect.arrayContaining([[D, "catchment"], [null, "none"]]));
+    expect(record.placements).toHaveLength(2);
+    expect(record.programs.map((p) => p.id)).toEqual(catalogue.intake.grades[0]!.seats.map((l) => l.section));
+    for (const child of record.children) expect(Object.keys(child).sort()).toEqual(["areaId", "catchment", "id"]);
+    expect(served).not.toContain("community");
+    const file = path.join(dir, "results.json");
+    const verify = async (json: string) => (writeFileSync(file, json), runVerifyAllocation(["--", file]));
+    expect(await verify(served)).toEqual({ code: 0, lines: ["match: 1 年级第一轮：重新计算的结果与公布结果一致（3 名申请人、2 个学位项目、2名统筹安排的孩子）。"] });
+
+    // A placement moved by hand is caught, and named.
+    const moved = JSON.parse(served) as Served;
+    const atD = moved.grades[0]!.placement.placements.find((p) => p.program === D)!;
+    Object.assign(atD, { program: null, ring: "none" });
+    const report = await verify(JSON.stringify(moved));
+    expect(report.code).toBe(1);
+    expect(report.lines[1]).toBe(`  统筹安排：申请${atD.applicant}公布为未安排（无空余学位），重新计算为${D}（施教区）`);
+
+    // So is a catchment changed to justify another placement: the rule re-run disagrees with the record.
+    const recatch = JSON.parse(served) as Served;
+    const child = recatch.grades[0]!.placement.children.find((c) => c.id === atD.applicant)!;
+    child.catchment = [];
+    child.areaId = "nowhere";
+    expect((await verify(JSON.stringify(recatch))).lines[1]).toBe(`  统筹安排：申请${atD.applicant}公布为${D}（施教区），重新计算为${D}（全区）`);
   });
 });

@@ -2,7 +2,8 @@
  * Waitlists after publication. The published allocation file plus the applications' current
  * states give the allocation module's OfferState (who holds which offer, who left); a
  * decline runs its `moveWaitlist`, and every resulting change becomes a new offer with its
- * timeline entry and SMS, in the declining family's transaction. Positions shown on /track/
+ * timeline entry and SMS, in the declining family's transaction; a family that had accepted
+ * moves up with its place still accepted (docs/draw-protocol.md), so it never has to answer again. Positions shown on /track/
  * come from the same module (`resultForState`), so they always match the moves.
  */
 import { and, desc, eq, inArray } from "drizzle-orm";
@@ -94,11 +95,29 @@ export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue
     const target = appId ? await tx.select().from(applications).where(eq(applications.id, appId)).get() : undefined;
     if (!target) throw new DomainError("conflict", "候补名单与申请记录不一致，请联系管理员。");
     const to = transition(target.state, "offer");
-    await tx.update(applications).set({ state: to, offerSection: change.to, offerDeadline: deadline, updatedAt: now.toISOString() }).where(eq(applications.id, target.id));
-    await tx.insert(applicationEvents).values({ applicationId: target.id, at: now.toISOString(), event: "offer", toState: to, message: change.message });
-    await writeAudit(tx, ctx, { action: "enrolment.waitlist_offer", outcome: "success", objectType: "application", objectId: target.id, detail: change.reason });
-    await smsGuardian(tx, ctx, target, "候补递补：获得新的学位", `您的入学申请 ${target.reference} 通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`);
+    // An accepted family moves up with its place still accepted (states.ts): no new answer, no deadline to miss.
+    const movedAccepted = to === "accepted";
+    const message = movedAccepted ? acceptedMoveMessage(change.message, change.from === null ? sectionName(catalogue, target.offerSection) : null) : change.message;
+    await tx
+      .update(applications)
+      .set({ state: to, offerSection: change.to, ...(movedAccepted ? {} : { offerDeadline: deadline }), updatedAt: now.toISOString() })
+      .where(eq(applications.id, target.id));
+    await tx.insert(applicationEvents).values({ applicationId: target.id, at: now.toISOString(), event: "offer", toState: to, message });
+    await writeAudit(tx, ctx, { action: movedAccepted ? "enrolment.waitlist_move_accepted" : "enrolment.waitlist_offer", outcome: "success", objectType: "application", objectId: target.id, detail: change.reason });
+    if (movedAccepted)
+      await smsGuardian(tx, ctx, target, "候补递补：已接受的学位转到更靠前的志愿", `您的入学申请${target.reference}已接受的学位已转到您志愿中排得更靠前的「${sectionName(catalogue, change.to)}」，仍为已接受，不需要再答复。详情请在“办理进度查询”查看。`);
+    else await smsGuardian(tx, ctx, target, "候补递补：获得新的学位", `您的入学申请 ${target.reference} 通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`);
     moved++;
   }
   return moved;
+}
+
+function sectionName(catalogue: Catalogue, id: string | null): string | null {
+  return id === null ? null : (catalogue.sections.find((s) => s.id === id)?.name ?? id);
+}
+
+/** The timeline sentence for an accepted family moved up; `released` names a 统筹 place it had (the matching's move does not). */
+function acceptedMoveMessage(moveMessage: string, released: string | null): string {
+  const releasedNote = released === null ? "" : `原来统筹安排的「${released}」学位已释放。`;
+  return `${moveMessage}${releasedNote}您已接受过学位，这所学校在您的志愿中排得更靠前，所以学位直接转到这里并仍为已接受，不需要再答复。`;
 }

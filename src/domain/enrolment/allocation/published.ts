@@ -42,6 +42,8 @@ export type RerunReport = {
   differences: string[];
   /** How many differences in all. */
   differenceCount: number;
+  /** What the re-run computed per applicant (file order), for checks built on it (统筹安排). */
+  recomputed: { id: string; lottery: number; offer: string | null }[];
 };
 
 const MAX_LINES = 50;
@@ -70,9 +72,11 @@ export function rerunFromPublished(file: unknown): RerunReport {
   const { market, assigned, digest } = matchValidated(published);
   if (digest !== published.inputDigest) differ(`公布的输入摘要 ${published.inputDigest} 与按文件内容计算的 ${digest} 不同`);
   const { programs } = market;
+  const recomputed: RerunReport["recomputed"] = [];
   market.applicants.forEach((r, i) => {
     const a = published.applicants[i]!;
     const offer = assigned[i] === -1 ? null : programs[market.choiceProgram[assigned[i]!]!]!.id;
+    recomputed.push({ id: a.id, lottery: r.lottery, offer });
     if (r.lottery !== a.lottery) differ(`申请 ${a.id}：公布的随机号 ${a.lottery} 与按种子计算的 ${r.lottery} 不同`);
     if (offer !== a.offer) differ(`申请 ${a.id}：公布的录取 ${a.offer ?? "无"}，重新计算为 ${offer ?? "无"}`);
   });
@@ -84,5 +88,5 @@ export function rerunFromPublished(file: unknown): RerunReport {
     if (offers[i] !== p.offers) differ(`学位项目 ${p.id}：公布的录取人数 ${p.offers}，重新计算为 ${offers[i]}`);
     if (!sameCutoff(cutoff, p.cutoff)) differ(`学位项目 ${p.id}：公布的录取线 ${cutoffText(p.cutoff)}，重新计算为 ${cutoffText(cutoff)}`);
   });
-  return { matches: count === 0, applicants: published.applicants.length, programs: published.programs.length, differences, differenceCount: count };
+  return { matches: count === 0, applicants: published.applicants.length, programs: published.programs.length, differences, differenceCount: count, recomputed };
 }

@@ -5,8 +5,11 @@
  * grade:
  *
  *   { format: "allocation-results/1", intake: { id, title },
- *     grades: [{ grade, round, publishedAt, allocation: <allocation-published/1> }…] }
+ *     grades: [{ grade, round, publishedAt, allocation: <allocation-published/1>,
+ *                placement?: <placement/1> }…] }
  *
+ * `placement` (统筹安排, outside the matching) is checked by draw/verify-results.ts, which the
+ * verifiers call; this module only lets it through.
  * `rerunResultsFile` re-runs every allocation in it and reports, per grade and round, whether
  * it matches, with the first differences in Chinese. A bare allocation file is accepted too
  * (older copies, or one extracted by hand).
@@ -20,7 +23,7 @@ export const RESULTS_FORMAT = "allocation-results/1" as const;
 export const ResultsFile = z.strictObject({
   format: z.literal(RESULTS_FORMAT, { error: "不是本平台发布的分配结果文件（format 应为 allocation-results/1）" }),
   intake: z.strictObject({ id: z.string(), title: z.string() }),
-  grades: z.array(z.strictObject({ grade: z.string(), round: z.number().int().min(1), publishedAt: z.string().nullable(), allocation: z.unknown() })),
+  grades: z.array(z.strictObject({ grade: z.string(), round: z.number().int().min(1), publishedAt: z.string().nullable(), allocation: z.unknown(), placement: z.unknown().optional() })),
 });
 export type ResultsFile = z.infer<typeof ResultsFile>;
 

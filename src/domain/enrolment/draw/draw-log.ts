@@ -29,3 +29,8 @@ export type DrawLogRun = {
 export function roundLabel(round: number): string {
   return ROUND_LABELS[round as Round] ?? `第${round}轮`;
 }
+
+/** The verifiers' words for a re-run 统筹安排 (results-file.ts): nothing when the file records none. */
+export function placementScope(placements: number | null): string {
+  return placements === null ? "" : `、${placements}名统筹安排的孩子`;
+}
