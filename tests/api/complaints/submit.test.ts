@@ -126,7 +126,8 @@ describe("filing without JavaScript", () => {
     expect(html).toContain("TS2026-00001");
     expect(html).toContain("2026年9月16日（含）前决定是否受理");
     expect(html).toContain("最多30日");
-    expect(html).toContain('<span class="receipt-group">');
+    expect(html).toContain('<span class="code-group">');
+    expect(html).toMatch(/data-code-actions[^>]*data-title="教育投诉回执" hidden>/);
     const row = (await tempDb().db.select().from(complaints).get())!;
     expect(row.publishConsent).toBe(true);
     // The cookie is sealed: neither the reference nor a code group is readable in it.
