@@ -35,7 +35,7 @@ export function confirmationPage(s: SubmittedComplaint): H {
     <dt>投诉类别</dt><dd>${info.label}</dd>
     <dt>拟交办部门</dt><dd>${DEPARTMENT_LABELS[s.department as Department]}</dd>
   </dl>
-  <p><strong>请现在抄下、复制查询码或保存为图片。</strong>查询码只显示这一次，${s.anonymous ? "您是匿名投诉，查询码丢失后无法找回，工作人员也无法查到。" : "工作人员也无法查到它；办理进展会通知您留下的联系方式。"}</p>
+  <p><strong>请现在抄下、复制查询码或保存为图片。</strong>查询码在本页只显示这一次，${s.anonymous ? "您是匿名投诉，查询码丢失后无法找回，工作人员也无法查到。" : "受理编号和查询码也已发送到您留下的手机或电子邮箱，工作人员无法查到查询码；办理进展会通知您留下的联系方式。"}</p>
 </div>
 <h2>接下来会怎样</h2>
 <ul class="prose">
