@@ -4,7 +4,8 @@
  * CSP allows same-origin files only) wires the copy and save-as-image buttons shared with
  * the enrolment receipt. The code's groups each sit on one line, the page does not scroll
  * sideways, copy puts the reference and code on the clipboard, save downloads a PNG named by
- * the reference, and the code is in no URL.
+ * the reference, and the code is in no URL. The form's script posts and puts the receipt in place,
+ * so it wires the buttons too.
  */
 import { describe, expect, it } from "vitest";
 import { baseUrl, noBrowser, useBrowser } from "./page";
@@ -17,6 +18,8 @@ describe.skipIf(noBrowser)("the complaint receipt on a 320 px phone", () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
     const blocked: string[] = [];
     page.on("console", (m) => m.type() === "error" && blocked.push(m.text()));
+    page.on("pageerror", (e) => blocked.push(String(e)));
+    page.on("requestfailed", (r) => blocked.push(`${r.url()} ${r.failure()?.errorText}`));
     await page.goto(`${baseUrl}/complain/`);
     await page.check("#field-category-fees");
     await page.selectOption("#field-school", { label: "清溪区实验小学" });
@@ -36,6 +39,13 @@ describe.skipIf(noBrowser)("the complaint receipt on a 320 px phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     // The buttons are shown by the shell's script, and they work.
+    await page.waitForLoadState("load");
+    const state = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>("[data-code-actions]")!;
+      const button = box.querySelector("button")!;
+      return { hidden: box.hidden, wired: box.dataset.wired ?? "", display: getComputedStyle(box).display, rect: button.getBoundingClientRect().width, scripts: [...document.scripts].map((s) => s.src) };
+    });
+    expect({ blocked, ...state }).toMatchObject({ blocked: [], hidden: false, wired: "1" });
     await page.locator("[data-copy-code]").click();
     await expect.poll(() => page.locator("[data-code-status]").textContent()).toBe("已复制受理编号和查询码。");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`受理编号：${reference}\n查询码：${code}`);
