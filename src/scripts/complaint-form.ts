@@ -5,6 +5,8 @@
  * The server answers with the same HTML a no-JavaScript post gets (escaped by the server);
  * its <main> and title replace this page's, and focus moves to the error summary or the heading.
  */
+import { wireAccessCode } from "./access-code";
+
 const form = document.querySelector<HTMLFormElement>("#complaint-form");
 let key = crypto.randomUUID();
 let sending = false;
@@ -33,6 +35,8 @@ async function submit(event: SubmitEvent) {
     next?.setAttribute("tabindex", "-1");
     next?.focus();
     document.querySelector<HTMLFormElement>("#complaint-form")?.addEventListener("submit", submit);
+    // The receipt arrives as HTML: its copy and save buttons need wiring here, as the shell page's script would.
+    wireAccessCode(document);
   } catch {
     const note = document.createElement("p");
     note.className = "field-error";

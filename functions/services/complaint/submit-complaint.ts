@@ -24,7 +24,7 @@ import { nextReference } from "../references/internal/next-reference";
 import { inspectUpload, type InspectedUpload } from "../uploads/internal/inspect-upload";
 import { discardUpload, storeUpload } from "../uploads/internal/store-upload";
 import { enqueueMessage, sealRecipient, type SealedRecipient } from "../outbox/internal/enqueue-message";
-import { contactContext, filerAddress, filerMessage, type SealedContact } from "./internal/notify-filer";
+import { contactContext, filerAddress, filerReceiptMessage, type SealedContact } from "./internal/notify-filer";
 import { recordEvent } from "./internal/record-event";
 
 /** The form field the attachments are posted under (and their errors point to). */
@@ -47,7 +47,7 @@ const codeContext = (id: string) => `complaint:${id}:receipt-code`;
 type StoredFile = { blobKey: string; size: number; context: string; file: InspectedUpload };
 
 /** Everything encrypted or hashed for a new case, done before its transaction takes the database lock. */
-type Sealed = { codeHash: string; codeSealed: string; contactSealed: string | null; contact: SealedContact | null; recipient: SealedRecipient | null };
+type Sealed = { code: string; codeHash: string; codeSealed: string; contactSealed: string | null; contact: SealedContact | null; recipient: SealedRecipient | null };
 
 async function sealComplaint(ctx: SecureCtx, id: string, input: SubmitComplaintInput): Promise<Sealed> {
   const code = newReceiptCode(130);
@@ -60,7 +60,7 @@ async function sealComplaint(ctx: SecureCtx, id: string, input: SubmitComplaintI
     contact ? sealField(ctx.keys, contactContext(id), JSON.stringify(contact)) : null,
     to ? sealRecipient(ctx, to) : null,
   ]);
-  return { codeHash, codeSealed, contactSealed, contact, recipient };
+  return { code, codeHash, codeSealed, contactSealed, contact, recipient };
 }
 
 async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: SubmitComplaintInput, files: StoredFile[], sealed: Sealed): Promise<Stored> {
@@ -106,7 +106,8 @@ async function insertComplaint(tx: Tx, ctx: SecureCtx, id: string, input: Submit
   }
   await recordEvent(tx, id, at, { kind: "submit", visibility: "public", actor: null, detail: input.category, text: files.length ? `附件 ${files.length} 个` : null });
   await writeAudit(tx, ctx, { action: "complaints.submit", outcome: "success", actor: null, objectType: "complaint", objectId: reference, detail: input.contact.mode });
-  const message = filerMessage({ id, reference }, `已收到。我们将在 ${ACCEPT_WITHIN_DAYS} 日内决定是否受理并告知您。`, sealed.contact);
+  // The receipt names the reference drawn above, so its sealed body is made here, in the transaction.
+  const message = filerReceiptMessage({ id, reference }, sealed.code, ACCEPT_WITHIN_DAYS, sealed.contact);
   if (message) await enqueueMessage(tx, ctx, message, sealed.recipient ?? undefined);
   return {
     id,

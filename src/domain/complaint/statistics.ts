@@ -10,6 +10,8 @@
 import { z } from "zod";
 import { daysBetween } from "./time";
 import { MIN_PUBLISHED_COUNT, protectTable, publishedCount, publishedShare, type Cell } from "./disclosure";
+import { protectLinkedTables } from "./linked-disclosure";
+import { leadDepartmentOf, type ComplaintCategory } from "./categories";
 
 export { MIN_PUBLISHED_COUNT, type Cell };
 
@@ -74,6 +76,18 @@ export const ComplaintStatsSchema = z.strictObject({
 const tableBy = (rows: readonly StatsRow[], key: (r: StatsRow) => string, listedKnown = true) =>
   protectTable(countBy(rows, key), listedKnown ? countBy(rows.filter((r) => r.listed), key) : new Map());
 
+/** The category and department tables, protected jointly: each category's lead department links them. */
+const linkedTables = (rows: readonly StatsRow[]) => {
+  const listed = rows.filter((r) => r.listed);
+  return protectLinkedTables({
+    categories: countBy(rows, (r) => r.category),
+    departments: countBy(rows, (r) => r.department),
+    leadOf: (category) => leadDepartmentOf(category as ComplaintCategory),
+    categoryFloors: countBy(listed, (r) => r.category),
+    departmentFloors: countBy(listed, (r) => r.department),
+  });
+};
+
 export function complaintStats(rows: StatsRow[]): ComplaintStats {
   // Under 5 cases in all, the total is hidden and no table is published beside it.
   const tabled = publishedCount(rows.length) === null ? [] : rows;
@@ -82,9 +96,8 @@ export function complaintStats(rows: StatsRow[]): ComplaintStats {
   return {
     minimumCount: MIN_PUBLISHED_COUNT,
     total: publishedCount(rows.length),
-    byCategory: tableBy(tabled, (r) => r.category),
+    ...linkedTables(tabled),
     bySchool: tableBy(tabled, (r) => r.school, false),
-    byDepartment: tableBy(tabled, (r) => r.department),
     byMonth: tableBy(tabled, (r) => r.receivedOn.slice(0, 7)),
     medianDaysToAcceptance: median(rows.filter((r) => r.decidedOn).map((r) => daysBetween(r.receivedOn, r.decidedOn!))),
     medianDaysToAnswer: median(answered.map((r) => daysBetween(r.acceptedOn!, r.answeredOn!))),

@@ -1,8 +1,8 @@
 /**
  * The receipt page a filer gets after submitting (the redirect's target, so a reload shows
- * it again and files nothing): the reference, the receipt code in groups of four that never
- * break inside a group (a 320 px screen wraps only between groups), the deadlines, then what
- * happens next; and the page for an expired receipt. Escaped by hono/html.
+ * it again and files nothing): the reference, the receipt code in groups that never break
+ * inside a group, with copy and save-as-image buttons (both from ../receipt-code, shared with
+ * the enrolment receipt), the deadlines, then what happens next; and the page for an expired receipt. Escaped by hono/html.
  */
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
@@ -11,15 +11,10 @@ import { ANSWER_WITHIN_DAYS, MAX_EXTENSION_DAYS, REVIEW_REQUEST_WITHIN_DAYS } fr
 import { chineseDate } from "../../domain/complaint/time";
 import { DEPARTMENT_LABELS, type Department } from "../../domain/staff/departments";
 import { emergencyNotice } from "./complaint-form";
+import { accessCodeHtml, codeActionsHtml } from "../receipt-code";
 import type { SubmittedComplaint } from "../../../functions/services/complaint/submit-complaint";
 
 type H = HtmlEscapedString | Promise<HtmlEscapedString>;
-
-/** The code in its groups of four: each group unbreakable, a break allowed only after a dash. */
-function receiptGroups(code: string): H {
-  const groups = code.split("-");
-  return html`${groups.map((g, i) => html`<span class="receipt-group">${g}${i < groups.length - 1 ? "-" : ""}</span>${i < groups.length - 1 ? html`<wbr>` : ""}`)}`;
-}
 
 /** The receipt page after its half hour (or in another browser): where to look instead. */
 export function receiptExpiredPage(): H {
@@ -35,12 +30,12 @@ export function confirmationPage(s: SubmittedComplaint): H {
   <h2>投诉回执</h2>
   <dl>
     <dt>受理编号</dt><dd><strong>${s.reference}</strong></dd>
-    <dt>查询码</dt><dd><span class="receipt-code" id="receipt-code">${receiptGroups(s.receiptCode)}</span></dd>
+    <dt>查询码</dt><dd>${accessCodeHtml(s.receiptCode, "receipt-code")}${codeActionsHtml(s.reference, s.receiptCode, "教育投诉回执")}</dd>
     <dt>提交日期</dt><dd>${chineseDate(s.receivedOn)}</dd>
     <dt>投诉类别</dt><dd>${info.label}</dd>
     <dt>拟交办部门</dt><dd>${DEPARTMENT_LABELS[s.department as Department]}</dd>
   </dl>
-  <p><strong>请现在抄下查询码，或截屏保存本页。</strong>查询码只显示这一次，${s.anonymous ? "您是匿名投诉，查询码丢失后无法找回，工作人员也无法查到。" : "工作人员也无法查到它；办理进展会通知您留下的联系方式。"}</p>
+  <p><strong>请现在抄下、复制查询码或保存为图片。</strong>查询码在本页只显示这一次，${s.anonymous ? "您是匿名投诉，查询码丢失后无法找回，工作人员也无法查到。" : "受理编号和查询码也已发送到您留下的手机或电子邮箱，工作人员无法查到查询码；办理进展会通知您留下的联系方式。"}</p>
 </div>
 <h2>接下来会怎样</h2>
 <ul class="prose">

@@ -10,6 +10,7 @@ import { permitWarning } from "../../domain/enrolment/permit-rule";
 import { fieldId } from "../field-ids";
 import { answerSections } from "../../lib/enrolment/answers";
 import { sync, type Html } from "../html";
+import { accessCodeHtml, codeActionsHtml } from "../receipt-code";
 import { beijingDateTime } from "../../domain/complaint/time";
 
 /** `changeHref(path)` gives each change link's target; without it there are no links (print). */
@@ -32,24 +33,6 @@ export function answersHtml(catalogue: Catalogue, draft: DraftInput, o: { change
 export function permitNoticeHtml(catalogue: Catalogue, draft: DraftInput, today: string): Html {
   const warning = permitWarning(catalogue.intake, draft.permit.expiresOn, today);
   return warning ? sync(html`<div class="notice notice-urgent" id="permit-warning" role="note"><p>${warning.message}</p></div>`) : sync(html``);
-}
-
-/**
- * An access code in its groups, each an inline-block that never wraps, so a narrow screen
- * breaks the code only between groups ("VA1G-APEF-" / "4PGP-021Y", never "4PGP-/021Y").
- */
-export function accessCodeHtml(code: string): Html {
-  const groups = code.split("-");
-  return sync(html`<span class="code access-code">${groups.map((g, i) => html`<span class="code-group">${g}${i < groups.length - 1 ? "-" : ""}</span>`)}</span>`);
-}
-
-/** Copy and save-as-image buttons for a receipt; hidden until src/scripts/access-code.ts wires them (they need a script). */
-export function codeActionsHtml(reference: string, code: string): Html {
-  return sync(html`<div class="code-actions no-print" data-code-actions data-reference="${reference}" data-code="${code}" hidden>
-  <button type="button" class="button button-secondary" data-copy-code>复制查询码</button>
-  <button type="button" class="button button-secondary" data-save-code>保存为图片</button>
-  <span role="status" data-code-status></span>
-</div>`);
 }
 
 export const changeAnchor = (path: string) => `#${fieldId(path)}`;

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { seedDemoComplaints } from "../../../functions/cli/seed/complaints";
 import { addDays } from "../../../src/domain/complaint/time";
 import { DEPARTMENT_LABELS } from "../../../src/domain/staff/departments";
-import { derivableCells } from "../../fixtures/feasible-cells";
+import { complaints } from "../../../db/schema";
+import { leadDepartmentOf, type ComplaintCategory } from "../../../src/domain/complaint/categories";
+import { derivableCells, derivableLinkedCells } from "../../fixtures/feasible-cells";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock } from "../../fixtures/test-app";
 
@@ -50,6 +52,24 @@ describe("disclosure control over the real seeded data", () => {
         for (const c of cells) expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
       }
       expect(hidden).toBeGreaterThan(0);
+      // Jointly: each department is its lead categories plus the net reassignments, which the
+      // strongest reader is granted exactly (read from the database; 0 is the worst case without any).
+      const offsets = new Map<string, number>();
+      for (const r of await tempDb().db.select({ category: complaints.category, department: complaints.department }).from(complaints).all()) {
+        const lead = leadDepartmentOf(r.category as ComplaintCategory);
+        const actual = r.department ?? lead;
+        offsets.set(actual, (offsets.get(actual) ?? 0) + 1).set(lead, (offsets.get(lead) ?? 0) - 1);
+      }
+      const linked = {
+        categories: stats.byCategory as Cell[],
+        departments: stats.byDepartment as Cell[],
+        total: stats.total as number,
+        leadOf: (k: string) => leadDepartmentOf(k as ComplaintCategory),
+        categoryFloors: tables[0]![2],
+        departmentFloors: tables[1]![2],
+      };
+      expect(derivableLinkedCells({ ...linked, offsets })).toEqual([]);
+      if ([...offsets.values()].every((o) => o === 0)) expect(derivableLinkedCells(linked)).toEqual([]);
       // A share times its published whole must not give back a count from 1 to 4.
       if (stats.answeredOnTimeShare !== null) {
         const onTime = Math.round(stats.answeredOnTimeShare * stats.answered);

@@ -4,6 +4,9 @@ import { auditLog, complaintEvents, complaints, outboxMessages } from "../../../
 import { normaliseReceiptCode } from "../../../functions/platform/receipt-code";
 import { fieldKeysOf, openField } from "../../../functions/platform/field-crypto";
 import { recipientContext } from "../../../functions/services/outbox/internal/enqueue-message";
+import { deliverOutbox } from "../../../functions/services/outbox/deliver-outbox";
+import { listOutbox, SEALED_BODY } from "../../../functions/services/outbox/list-outbox";
+import type { LogMailer } from "../../../functions/platform/log-mailer";
 import { contactContext } from "../../../functions/services/complaint/internal/notify-filer";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock } from "../../fixtures/test-app";
@@ -43,13 +46,50 @@ describe("filing a complaint", () => {
     expect(JSON.stringify(row)).not.toContain("13800138000");
     expect(row.departmentMayContact).toBe(true);
     const [message] = await tempDb().db.select().from(outboxMessages).all();
-    expect(message!.body).toContain(complaint.reference);
+    // The receipt (reference and code) is queued sealed (issue 22 item 4): neither is readable at rest.
+    expect(message!.bodySealed).toBe(true);
+    expect(message!.body).not.toContain(complaint.reference);
     expect(message!.body).not.toContain(complaint.receiptCode);
     expect(JSON.stringify(message)).not.toContain("13800138000");
     // Sealed before the transaction, each under its own row's context, and they open.
     const keys = fieldKeysOf(deps.config.secrets);
     expect(JSON.parse(await openField(keys, contactContext(row.id), row.contactSealed!))).toEqual({ name: "王小明", phone: "13800138000", email: null });
     expect(await openField(keys, recipientContext(message!.id), message!.recipientSealed)).toBe("13800138000");
+  });
+
+  it("sends a named filer the receipt once, sealed: the staff outbox shows no code, delivery opens it", async () => {
+    const { app, deps } = build();
+    const named = { ...VALID_COMPLAINT, contactMode: "named", name: "王小明", phone: "13800138000" };
+    const post = () => app.request("/api/complaints", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": "receipt-sms-once" }, body: JSON.stringify(named) });
+    const { complaint } = await (await post()).json();
+    expect((await post()).status).toBeLessThan(300);
+    const messages = await tempDb().db.select().from(outboxMessages).all();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ channel: "sms", bodySealed: true, recipientMasked: expect.not.stringContaining("13800138000") });
+
+    const admin = { userId: "u-admin", email: "a@jyj.example.gov.cn", displayName: "管理员", role: "admin" as const, department: null, sessionId: "s" };
+    const listed = await listOutbox({ ctx: { ...deps, requestId: "r", keys: fieldKeysOf(deps.config.secrets), actor: admin } as unknown as Parameters<typeof listOutbox>[0]["ctx"], input: { transport: "log" } });
+    expect(listed.messages).toHaveLength(1);
+    expect(listed.messages[0]!.body).toBe(SEALED_BODY);
+    expect(JSON.stringify(listed)).not.toContain(complaint.receiptCode);
+
+    await deliverOutbox({ ctx: deps, input: {} });
+    const sent = (deps.mailer as LogMailer).sent;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: "13800138000", channel: "sms" });
+    expect(sent[0]!.body).toContain(`受理编号：${complaint.reference}；查询码：${complaint.receiptCode}。`);
+  });
+
+  it("sends the receipt by e-mail to a named filer who gave only an e-mail address, and nothing to an anonymous one", async () => {
+    const { app, deps } = build();
+    await postJson(app, "/api/complaints", VALID_COMPLAINT);
+    expect(await tempDb().db.select().from(outboxMessages).all()).toHaveLength(0);
+    const { complaint } = await (await postJson(app, "/api/complaints", { ...VALID_COMPLAINT, contactMode: "named", name: "王小明", email: "wang@example.com" })).json();
+    await deliverOutbox({ ctx: deps, input: {} });
+    const sent = (deps.mailer as LogMailer).sent;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: "wang@example.com", channel: "email", subject: `投诉 ${complaint.reference} 回执` });
+    expect(sent[0]!.body).toContain(complaint.receiptCode);
   });
 
   it("answers bad input with 422, Chinese field errors and nothing stored", async () => {
@@ -126,7 +166,8 @@ describe("filing without JavaScript", () => {
     expect(html).toContain("TS2026-00001");
     expect(html).toContain("2026年9月16日（含）前决定是否受理");
     expect(html).toContain("最多30日");
-    expect(html).toContain('<span class="receipt-group">');
+    expect(html).toContain('<span class="code-group">');
+    expect(html).toMatch(/data-code-actions[^>]*data-title="教育投诉回执" hidden>/);
     const row = (await tempDb().db.select().from(complaints).get())!;
     expect(row.publishConsent).toBe(true);
     // The cookie is sealed: neither the reference nor a code group is readable in it.

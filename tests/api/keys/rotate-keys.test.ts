@@ -77,7 +77,8 @@ describe("npm run keys:rotate", () => {
   let seeded: Seeded;
   // Per case: complaint contact + 2 files + receipt, application personal + sensitive + 2 files + receipt, 2 outbox recipients,
   // and the sealed body of the application's receipt SMS (it carries the access code).
-  const expectedItems = () => CASES * 12;
+  // 13 a case: its complaint's receipt message to the named filer carries a sealed body too (issue 22 item 4).
+  const expectedItems = () => CASES * 13;
 
   beforeEach(async () => {
     db = await createTempDb();

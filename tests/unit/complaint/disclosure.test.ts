@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MIN_PUBLISHED_COUNT, protectTable, publishedShare } from "../../../src/domain/complaint/disclosure";
-import { derivableCells, feasibleValues } from "../../fixtures/feasible-cells";
+import { protectLinkedTables } from "../../../src/domain/complaint/linked-disclosure";
+import { derivableCells, derivableLinkedCells, feasibleLinkedValues, feasibleValues } from "../../fixtures/feasible-cells";
 
 const RUNS = Number(process.env.DISCLOSURE_RUNS ?? 400);
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -66,5 +67,63 @@ describe("disclosure control of the complaint tables", () => {
     expect(publishedShare(22, 22)).toBe(1);
     expect(publishedShare(0, 22)).toBe(0);
     expect(publishedShare(15, 22)).toBe(0.682);
+  });
+
+  describe("the linked category and department tables (each category's lead department)", () => {
+    // Categories a, b lead to department X; c, d to Y. No reassignment: X = a + b, Y = c + d.
+    const leadOf = (k: string) => (k === "a" || k === "b" ? "X" : "Y");
+    const categories = new Map([["a", 3], ["b", 20], ["c", 3], ["d", 30]]);
+    const departments = new Map([["X", 23], ["Y", 33]]);
+
+    it("the checker finds what protecting each table alone leaks: a shown department gives back its hidden category", () => {
+      const cells = protectTable(categories);
+      expect(derivableCells({ cells, total: 56 })).toEqual([]);
+      const joint = { categories: cells, departments: protectTable(departments), total: 56, leadOf };
+      expect(feasibleLinkedValues(joint)).toEqual(new Map([["category:a", [3]], ["category:c", [3]]]));
+    });
+
+    it("hides further until every hidden cell of both tables has two feasible values under the joint constraints", () => {
+      const { byCategory, byDepartment } = protectLinkedTables({ categories, departments, leadOf });
+      expect(byCategory.filter((c) => c.count === null).map((c) => c.key)).toEqual(["a", "b", "c", "d"]);
+      expect(derivableLinkedCells({ categories: byCategory, departments: byDepartment, total: 56, leadOf })).toEqual([]);
+      expect(byCategory.every((c) => c.count === null || c.count >= 5)).toBe(true);
+    });
+
+    it("over random case lists with reassignments and listed cases, leaves no hidden cell of either table derivable", () => {
+      const DEPTS = ["X", "Y", "Z"];
+      const lead = (k: string) => DEPTS[Number(k.slice(1)) % 3]!;
+      const cases = fc.array(
+        fc.record({ cat: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 6 })), moved: fc.integer({ min: 0, max: 9 }), listed: fc.boolean() }),
+        { minLength: MIN_PUBLISHED_COUNT, maxLength: 90 },
+      );
+      fc.assert(
+        fc.property(cases, fc.boolean(), (list, readerKnowsMoves) => {
+          const rows = list.map((c) => {
+            const cat = `k${c.cat}`;
+            // One case in ten is reassigned to the next department.
+            const dept = c.moved === 0 ? DEPTS[(DEPTS.indexOf(lead(cat)) + 1) % 3]! : lead(cat);
+            return { cat, dept, listed: c.listed };
+          });
+          const count = (key: (r: (typeof rows)[number]) => string, only = rows) => only.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>());
+          const categories = count((r) => r.cat);
+          const departments = count((r) => r.dept);
+          const listed = rows.filter((r) => r.listed);
+          const [categoryFloors, departmentFloors] = [count((r) => r.cat, listed), count((r) => r.dept, listed)];
+          const out = protectLinkedTables({ categories, departments, leadOf: lead, categoryFloors, departmentFloors });
+          for (const [cells, truth] of [[out.byCategory, categories], [out.byDepartment, departments]] as const) {
+            for (const c of cells) expect(c.count === null || (c.count === truth.get(c.key) && c.count >= MIN_PUBLISHED_COUNT)).toBe(true);
+          }
+          const offsets = new Map(DEPTS.map((d) => [d, (departments.get(d) ?? 0) - [...categories].filter(([k]) => lead(k) === d).reduce((s, [, n]) => s + n, 0)]));
+          if (out.byCategory.length === 0) return;
+          const noMoves = [...offsets.values()].every((o) => o === 0);
+          // The reader who knows every reassignment is the strongest; with none, the worst-case reader is the same one.
+          if (!readerKnowsMoves && !noMoves) return;
+          expect(derivableLinkedCells({ categories: out.byCategory, departments: out.byDepartment, total: rows.length, leadOf: lead, offsets, categoryFloors, departmentFloors })).toEqual([]);
+          expect(derivableCells({ cells: out.byCategory, total: rows.length, floors: categoryFloors })).toEqual([]);
+          expect(derivableCells({ cells: out.byDepartment, total: rows.length, floors: departmentFloors })).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+    });
   });
 });

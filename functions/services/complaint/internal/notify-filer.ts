@@ -1,8 +1,10 @@
 /**
  * Tells a named filer that something happened to their case, through the shared outbox in
  * the same transaction as the change. Anonymous filers are never contacted (they read the
- * news with their receipt). Messages name the reference only: no receipt code, no
- * complaint text, no staff names (SECURITY.md item 11).
+ * news with their receipt). Messages name the reference only: no complaint text, no staff
+ * names (SECURITY.md item 11). The one exception is the receipt sent at filing (issue 22
+ * item 4), which carries the receipt code as the enrolment receipt SMS does: it is queued
+ * `secret`, so the outbox keeps its body sealed and the console never shows it.
  */
 import { openField } from "../../../platform/field-crypto";
 import { enqueueMessage, type OutboxMessageInput } from "../../outbox/internal/enqueue-message";
@@ -36,5 +38,17 @@ export function filerMessage(row: Pick<ComplaintRow, "id" | "reference">, news: 
     subject: `投诉 ${row.reference} 办理进展`,
     body: `您的投诉（受理编号 ${row.reference}）${news}请在“投诉办理进度查询”页面用受理编号和查询码查看详情。`,
     about: { kind: "complaint", id: row.id },
+  };
+}
+
+/** The receipt at filing: reference and receipt code, to the filer's phone (or e-mail), sealed at rest. */
+export function filerReceiptMessage(row: Pick<ComplaintRow, "id" | "reference">, code: string, acceptWithinDays: number, contact: SealedContact | null): OutboxMessageInput | null {
+  const message = filerMessage(row, "", contact);
+  if (!message) return null;
+  return {
+    ...message,
+    subject: `投诉 ${row.reference} 回执`,
+    body: `您的投诉已收到。受理编号：${row.reference}；查询码：${code}。我们将在${acceptWithinDays}日内决定是否受理并告知您。请保存本消息，不要把查询码告诉他人；在“投诉办理进度查询”页面输入受理编号和查询码即可查看办理进度。`,
+    secret: true,
   };
 }
