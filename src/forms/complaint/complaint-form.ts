@@ -66,7 +66,7 @@ function categoryDetails(): H {
     ${CATEGORY_ORDER.map((c) => {
       const info = CATEGORY_INFO[c];
       return html`<dt>${info.label}</dt>
-    <dd><p>${info.hint}</p><p class="muted">政策依据：${info.clauses.map((id, i) => html`${i > 0 ? "、" : ""}<a href="${clauseHref(id)}" target="_blank" rel="noopener">第${clauseLabel(id)}条（在新标签页打开）</a>`)}；责任部门：${DEPARTMENT_LABELS[info.department]}。</p></dd>`;
+    <dd><p>${info.hint}</p><p class="muted">政策依据：${info.clauses.map((id, i) => html`${i > 0 ? "、" : ""}<a href="${clauseHref(id)}" target="_blank" rel="noopener">${clauseRef(id)}（在新标签页打开）</a>`)}；责任部门：${DEPARTMENT_LABELS[info.department]}。</p></dd>`;
     })}
   </dl>
 </details>`;
