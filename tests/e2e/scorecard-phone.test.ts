@@ -32,10 +32,10 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     const box = (await sentence.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(740);
     const text = (await sentence.textContent())!.replace(/\s+/g, " ");
-    expect(text).toMatch(/^7 项指标中 \d 项达到国家标准/);
+    expect(text).toMatch(/^7项指标中\d项达到国家标准/);
     expect(text).toContain("✘");
     for (const i of QUALITY_INDICATORS.filter((i) => !failing.quality[i]!.met)) {
-      const share = new RegExp(`${QUALITY_INFO[i].name}为标准的 (\\d+\\.\\d)%`).exec(text);
+      const share = new RegExp(`${QUALITY_INFO[i].name}为标准的(\\d+\\.\\d)%`).exec(text);
       expect(share, i).not.toBeNull();
       expect(Number(share![1])).toBeLessThan(100);
     }
@@ -50,7 +50,7 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
       const text = (await card.textContent())!.replace(/\s+/g, " ");
       expect(text, i).toContain(`${i} ${QUALITY_INFO[i].name}`);
       expect(text, i).toMatch(new RegExp(`\\d${QUALITY_INFO[i].unit}`));
-      expect(text, i).toMatch(/为标准的 \d+(\.\d+)?%/);
+      expect(text, i).toMatch(/为标准的\d+(\.\d+)?%/);
       expect(text, i).toMatch(/标准 ?≥ ?\d/);
       const mark = (await card.locator(".mark").first().textContent())!;
       const short = await card.evaluate((el) => el.classList.contains("indicator-short"));
