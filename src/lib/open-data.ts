@@ -53,6 +53,7 @@ const SCHOOL_FIELDS: TableField[] = [
   { name: "special_education", type: "boolean", description: "是否为特殊教育学校（不纳入差异系数计算）" },
   { name: "campus_group", type: "string", description: "“一校两区”学校组id；不属于任何组时为空" },
   { name: "address", type: "string", description: "学校地址" },
+  { name: "phone", type: "string", description: "学校电话（演示数据中为虚构号码）" },
 ];
 
 /** district-<year>.csv: one row per level, method and indicator (src/domain/balance/published-result.ts). */

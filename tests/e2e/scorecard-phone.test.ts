@@ -2,7 +2,7 @@
  * A scorecard a parent can read on a phone (issue 17 item 7), in Chromium at 360 × 740: the
  * answer is one sentence on the first screen; every indicator is a card with its value and
  * unit, the standard, the share of the standard and a mark in words and shape that agrees
- * with its colour class; the school's address, catchment communities (linking to the
+ * with its colour class; the school's address, its own phone (tel: link), catchment communities (linking to the
  * enrolment lookup) and the seats this intake come from content/.
  */
 import { describe, expect, it } from "vitest";
@@ -77,7 +77,11 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     }
     const seats = catalogue.sections.find((c) => c.id === withSeats.id)!.seats;
     expect(await facts.textContent()).toContain(`本学段预留学位${seats}个`);
-    expect(await facts.textContent()).toContain(catalogue.intake.contact_phone);
+    // The school's own number from the registry (issue 17 item 7), dialable, not the district's enquiry line.
+    const tel = facts.locator("a[href^='tel:']");
+    expect(await tel.textContent()).toBe(school.phone);
+    expect(await tel.getAttribute("href")).toBe(`tel:${school.phone.replace(/[^\d]/g, "")}`);
+    expect(await facts.textContent()).not.toContain(catalogue.intake.contact_phone);
   });
 
   it("says plainly when a section takes no migrant children this intake", async () => {
