@@ -201,7 +201,7 @@ describe("handling a complaint in the console", () => {
     expect(byKind.recategorise.detailLabel).toBe(CATEGORY_INFO.fees.label);
     expect(byKind.assign.detailLabel).toBe(DEPARTMENT_LABELS["caizheng-ju"]);
     expect(byKind.draft_answer.detailLabel).toBe("反映部分属实");
-    expect(byKind.submit.when).toBe("2026年9月1日 16:00");
+    expect(byKind.submit.when).toBe("2026年9月1日16:00");
     expect(JSON.stringify(view.history.map((h: { detailLabel: string | null }) => h.detailLabel))).not.toMatch(/fees|caizheng-ju|partly_substantiated/);
     // Another department's liaison: 404, audited under the reference, not the internal id.
     expect((await get(env.app, `/api/staff/complaints/${id}`, building)).status).toBe(404);
