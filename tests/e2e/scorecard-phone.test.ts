@@ -48,7 +48,7 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     for (const [k, i] of QUALITY_INDICATORS.entries()) {
       const card = cards.nth(k);
       const text = (await card.textContent())!.replace(/\s+/g, " ");
-      expect(text, i).toContain(`${i} ${QUALITY_INFO[i].name}`);
+      expect(text, i).toContain(`${i}${QUALITY_INFO[i].name}`);
       expect(text, i).toMatch(new RegExp(`\\d${QUALITY_INFO[i].unit}`));
       expect(text, i).toMatch(/为标准的\d+(\.\d+)?%/);
       expect(text, i).toMatch(/标准 ?≥ ?\d/);
