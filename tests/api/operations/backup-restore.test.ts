@@ -103,8 +103,9 @@ describe("backup and restore", () => {
     for (const source of SEALED_SOURCES) for (const row of await source.rows(db, 0, 10_000)) for (const item of await source.items(row, { db, blobs })) opened += Boolean(await openItem(fieldKeysOf(secrets), item)) ? 1 : 0;
     client.close();
     // Per case: the complaint's contact and file, two outbox recipients, the application's two
-    // columns, two documents and its idempotent receipt, and the sealed body of the receipt SMS.
-    expect(opened).toBe(CASES * 10);
+    // columns, two documents and its idempotent receipt, and the sealed bodies of the two receipt
+    // messages (the family's SMS, the named filer's).
+    expect(opened).toBe(CASES * 11);
   });
 
   it("refuses a backup whose files differ from the manifest, and a target that holds data unless --force (moving it aside)", async () => {
