@@ -54,9 +54,10 @@ export function whereAnswerHtml(catalogue: Catalogue, communityId: string, grade
     sections.length === 0
       ? html`<p>这个社区在本批次没有划定${GRADE_LABELS[g as Grade]}的施教区学校，可以在申请时按意愿填报本年级的任何学校。</p>`
       : html`<table class="where-table">
-    <thead><tr><th scope="col">施教区学校</th><th scope="col">学位数</th><th scope="col">上一批次结果</th></tr></thead>
-    <tbody>${sections.map((s) => html`<tr><td><a href="/schools/${s.id}/">${s.name}</a><br /><span class="muted">${s.address}</span></td><td>${s.seats}个</td><td>${LAST_INTAKE_UNKNOWN}</td></tr>`)}</tbody>
-  </table>`
+    <thead><tr><th scope="col">施教区学校</th><th scope="col">学位数</th></tr></thead>
+    <tbody>${sections.map((s) => html`<tr><td><a href="/schools/${s.id}/">${s.name}</a><br /><span class="muted">${s.address}</span></td><td>${s.seats}个</td></tr>`)}</tbody>
+  </table>
+  <p class="muted">上一批次结果：${LAST_INTAKE_UNKNOWN}</p>`
   }
   <p><a href="${links.page}">按这个地址申请${GRADE_LABELS[g as Grade]}</a><noscript>（<a href="${links.noScript}">浏览器未启用脚本时用这个链接</a>）</noscript></p>`;
   })}
