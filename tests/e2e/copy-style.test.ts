@@ -36,7 +36,7 @@ const RULES: Record<string, RegExp> = {
  * complaints: the form steps; openapi and draw: statistics and results). The space rule
  * runs on every other page; the other rules run everywhere.
  */
-const SPACE_RULE_PENDING = /^\/(schools|balance|methodology|data|enrol\/apply|enrol\/check|enrol\/results|complaints\/stats)\/|^\/complain\/$/;
+const SPACE_RULE_PENDING = /^\/(schools|balance|methodology|data|enrol\/apply|enrol\/check|enrol\/results|enrol\/where|complaints\/stats)\/|^\/complain\/$/;
 
 function findings(rule: string, re: RegExp, pages: { urlPath: string; text: string }[]): string[] {
   const seen = new Set<string>();

@@ -16,7 +16,7 @@ export const RECOVER_ACTION = "/api/enrol/recover";
 export function recoverForm(values: { reference?: unknown } = {}, errors: readonly FieldError[] = []): Html {
   const ctx: FieldCtx = { values: { reference: typeof values.reference === "string" ? values.reference : "" }, errors };
   return sync(html`<form class="enrol-form" method="post" action="${RECOVER_ACTION}" novalidate>
-  ${textField(ctx, "reference", "受理编号", { hint: "例如 RX2026-00042，见提交申请时的页面或短信", width: "medium", autocomplete: "off" })}
+  ${textField(ctx, "reference", "受理编号", { hint: "例如RX2026-00042，见提交申请时的页面或短信", width: "medium", autocomplete: "off" })}
   ${textField(ctx, "phone", "申请时填写的监护人手机号码", { type: "tel", inputmode: "tel", autocomplete: "tel", width: "medium", hint: "新的查询码只会发送到申请时填写的手机号码" })}
   <button type="submit" class="button">发送新的查询码</button>
 </form>`);
