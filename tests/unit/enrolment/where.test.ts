@@ -22,7 +22,7 @@ describe("where can my child go", () => {
     ]);
     const html = String(whereAnswerHtml(catalogue, "wenchang", "1"));
     expect(html).toContain('href="/schools/dier-shiyan-xiaoxue-primary/"');
-    expect(html).toContain("12 个");
+    expect(html).toContain("<td>12个</td>");
     expect(html).toContain(LAST_INTAKE_UNKNOWN);
     expect(html).not.toContain("wenchang-zhongxue-junior");
     expect(html).toContain('href="/enrol/apply/?grade=1&amp;area=qingxi&amp;community=wenchang"');
