@@ -7,7 +7,7 @@ describe("the complaint form renderer", () => {
     expect(CATEGORY_ORDER[0]).toBe("safety");
     const html = await complaintFormHtml();
     expect(html).not.toContain("正在发生危险时，请先拨打");
-    const details = html.indexOf('<details class="category-details">');
+    const details = html.indexOf('<details class="category-details"');
     expect(details).toBeGreaterThan(html.lastIndexOf('name="category"'));
     // Policy links live in the closed details element and open in a new tab, saying so.
     expect(html.indexOf('href="/policy/5/#clause-5-3"')).toBeGreaterThan(details);
