@@ -63,11 +63,16 @@ async function main() {
     filterCommunities(form);
   };
 
-  /** Shows one group page; focus goes to the error summary, or to the group's heading so a screen reader hears the new page. */
-  function render(values: FormValues, errors: FieldError[], step: number, o: { returnToCheck?: boolean; focus?: string } = {}) {
+  /**
+   * Shows one group page; focus goes to the error summary, or to the group's heading so a screen
+   * reader hears the new page. On the page's first render (`initial`) focus is left where the
+   * reader has put it: a field focused in the server's form is focused again in the new one.
+   */
+  function render(values: FormValues, errors: FieldError[], step: number, o: { returnToCheck?: boolean; focus?: string; initial?: boolean } = {}) {
     const old = $<HTMLFormElement>("application-form");
     const errorsHost = $("form-errors");
     if (!old || !errorsHost) return;
+    const focusedId = old.contains(document.activeElement) ? document.activeElement?.id : undefined;
     const tmp = document.createElement("div");
     tmp.innerHTML = String(stepFormHtml(catalogue, values, errors, step, old.getAttribute("action") ?? DRAFT_API, o));
     const fresh = tmp.firstElementChild as HTMLFormElement;
@@ -75,6 +80,10 @@ async function main() {
     errorsHost.innerHTML = String(errorSummary(errors));
     wire(fresh);
     show("form");
+    if (o.initial) {
+      if (focusedId) document.getElementById(focusedId)?.focus();
+      return;
+    }
     if (focusSummary(errorsHost)) return;
     const target = (o.focus && document.getElementById(o.focus)) || fresh.querySelector<HTMLElement>("h2");
     target?.setAttribute("tabindex", target.tabIndex >= 0 ? String(target.tabIndex) : "-1");
@@ -175,9 +184,7 @@ async function main() {
     return showCheck(saved);
   }
   // Opened from "我家孩子能上哪所学校": the township, community and grade come filled (no personal data in the URL).
-  render(prefillOf(catalogue, new URLSearchParams(location.search)) ?? {}, [], 0);
-  const first = $<HTMLFormElement>("application-form");
-  first?.querySelector<HTMLElement>("h2")?.blur();
+  render(prefillOf(catalogue, new URLSearchParams(location.search)) ?? {}, [], 0, { initial: true });
 }
 
 void main();
