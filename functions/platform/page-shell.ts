@@ -16,6 +16,10 @@ import { PAGE_SECURITY_HEADERS } from "../middleware/security-headers";
 /** The markers the shell page carries (kept in step with src/pages/shell/index.astro). */
 export const SHELL_TITLE_MARKER = "PAGE_SHELL_TITLE";
 export const SHELL_MAIN_MARKER = "<!--PAGE_SHELL_MAIN-->";
+/** Around the shell's one script (the receipt buttons'), dropped from answers without a receipt. */
+const SHELL_SCRIPT = /<!--PAGE_SHELL_SCRIPT-->[\s\S]*?<!--\/PAGE_SHELL_SCRIPT-->/;
+/** The attribute of the receipt buttons' markup (src/forms/receipt-code.ts) that the script wires. */
+const RECEIPT_BUTTONS = "data-code-actions";
 /** Where the shell is built, under the static root. */
 export const SHELL_PATH = "/shell/";
 
@@ -65,8 +69,9 @@ export function pageShellFrom(load: () => Promise<string>): PageShell {
   return {
     async render({ title, main, status = 200, indexable = false }) {
       const template = await get();
-      const shell = indexable ? template.replace(/<meta name="robots"[^>]*>/, "") : template;
       const body = String(await main);
+      let shell = indexable ? template.replace(/<meta name="robots"[^>]*>/, "") : template;
+      shell = body.includes(RECEIPT_BUTTONS) ? shell : shell.replace(SHELL_SCRIPT, "");
       // Functions as replacements, so `$&` and friends in citizen text are not patterns.
       const html = shell.replace(SHELL_TITLE_MARKER, () => escapeText(title)).replace(SHELL_MAIN_MARKER, () => body);
       return new Response(html, {

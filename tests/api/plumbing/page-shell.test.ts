@@ -4,7 +4,7 @@ import { html } from "hono/html";
 import { describe, expect, it } from "vitest";
 import { PAGE_SECURITY_HEADERS } from "../../../functions/middleware/security-headers";
 import { filePageShell } from "../../../functions/platform/file-page-shell";
-import { assetsPageShell, pageTitle, SHELL_MAIN_MARKER, SHELL_TITLE_MARKER } from "../../../functions/platform/page-shell";
+import { assetsPageShell, pageShellFrom, pageTitle, SHELL_MAIN_MARKER, SHELL_TITLE_MARKER } from "../../../functions/platform/page-shell";
 import { errorSummary } from "../../../src/forms/error-summary";
 import { MINIMAL_SHELL, minimalPageShell } from "../../fixtures/page-shell";
 import { tempDir, useTempDb } from "../../fixtures/temp-db";
@@ -38,6 +38,16 @@ describe("the page shell for no-JS answers", () => {
     const page = await (await minimalPageShell().render({ title: "a $& b", main: html`<p>${"x $' y $1"}</p>` })).text();
     expect(page).toContain("<title>a $&amp; b - 测试平台</title>");
     expect(page).toContain("<p>x $&#39; y $1</p>");
+  });
+
+  it("keeps the shell's receipt script only in answers with receipt buttons", async () => {
+    const withScript = MINIMAL_SHELL.replace("</main>", '</main><!--PAGE_SHELL_SCRIPT--><script type="module" src="/_astro/r.js"></script><!--/PAGE_SHELL_SCRIPT-->');
+    const shell = pageShellFrom(async () => withScript);
+    const plain = await (await shell.render({ title: "统计", main: "<p>1</p>" })).text();
+    expect(plain).not.toContain("<script");
+    expect(plain).not.toContain("PAGE_SHELL_SCRIPT");
+    const receipt = await (await shell.render({ title: "回执", main: '<div data-code-actions data-code="X"></div>' })).text();
+    expect(receipt).toContain('<script type="module" src="/_astro/r.js"></script>');
   });
 
   it("on Node reads the built shell from the static directory once", async () => {
