@@ -69,19 +69,23 @@ class CanonicalBytes {
 }
 
 /** Indices of the list in id order (stable for equal ids, as a stable sort by id would give). */
-function idOrder(list: { id: string }[]): number[] {
+function idOrder(list: { id: string }[], known?: Map<string, number>): number[] {
   const ids = list.map((x) => x.id);
-  const position = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) position.set(ids[i]!, i);
+  let position = known;
+  if (position === undefined) {
+    position = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) position.set(ids[i]!, i);
+  }
   // Unique ids (always, after validation): the engine's own string sort, no comparator calls.
   if (position.size === ids.length && ids.every((id) => typeof id === "string")) return ids.sort().map((id) => position.get(id)!);
   return list.map((x, i) => ({ x, i })).sort((a, b) => byId(a.x, b.x)).map((e) => e.i);
 }
 
-export function inputDigest(market: Market): string {
+/** `indices`: the lists' id → position maps when the caller has them (unique ids). */
+export function inputDigest(market: Market, indices?: { programIndex: Map<string, number>; applicantIndex: Map<string, number> }): string {
   const out = new CanonicalBytes();
   out.ascii('{"programs":[');
-  idOrder(market.programs).forEach((p, n) => {
+  idOrder(market.programs, indices?.programIndex).forEach((p, n) => {
     const program = market.programs[p]!;
     out.ascii(n === 0 ? "[" : ",[");
     out.string(program.id);
@@ -90,7 +94,7 @@ export function inputDigest(market: Market): string {
     out.ascii("]");
   });
   out.ascii('],"applicants":[');
-  idOrder(market.applicants).forEach((i, n) => {
+  idOrder(market.applicants, indices?.applicantIndex).forEach((i, n) => {
     const a = market.applicants[i]!;
     out.ascii(n === 0 ? "[" : ",[");
     out.string(a.id);
