@@ -75,9 +75,9 @@ function explainChoice(c: ExplainedChoice, text: ProgramText, points: number, lo
   return `${name}${text.lottery}${mine}、积分同为 ${points} 分，按随机号排序（小者优先），您的随机号 ${lottery} 在录取线之后，未能录取${wait}。`;
 }
 
-/** `texts[j]` is the text of the program of `choices[j]`. The sentences are joined with `+`,
+/** `textOf(j)` is the text of the program of `choices[j]`. The sentences are joined with `+`,
  *  so the engine keeps each explanation as pieces until someone reads it. */
-export function explainApplicant(a: { points: number; lottery: number; choices: ExplainedChoice[]; texts: ProgramText[] }): string {
+export function explainApplicant(a: { points: number; lottery: number; choices: ExplainedChoice[] }, textOf: (j: number) => ProgramText): string {
   if (a.choices.length === 0) return "您没有填报志愿，未参与分配。";
   const lottery = formatLottery(a.lottery);
   let explanation = "";
@@ -86,8 +86,8 @@ export function explainApplicant(a: { points: number; lottery: number; choices: 
   for (let j = 0; j < a.choices.length; j++) {
     const c = a.choices[j]!;
     if (c.outcome === "offered") offered = true;
-    if (c.outcome === "not_needed") skipped += (skipped === "" ? "" : "、") + choiceName(c.rank) + a.texts[j]!.named;
-    else explanation += explainChoice(c, a.texts[j]!, a.points, lottery);
+    if (c.outcome === "not_needed") skipped += (skipped === "" ? "" : "、") + choiceName(c.rank) + textOf(j).named;
+    else explanation += explainChoice(c, textOf(j), a.points, lottery);
   }
   if (skipped !== "") explanation += `您已被更靠前的志愿录取，${skipped}不再参与分配。`;
   if (!offered) explanation += "您填报的志愿均已录满，暂未获得学位；有学位空出时将按候补名单顺序递补并通知您。";

@@ -7,7 +7,7 @@
  */
 import type { AllocationReason, ChoiceOutcome, DecidingCriterion } from "./vocabulary";
 import { ALGORITHM } from "./vocabulary";
-import { explainApplicant, programText, type ProgramText } from "./explain";
+import { explainApplicant, programText } from "./explain";
 import { LOTTERY_RULE_ZH } from "./lottery";
 import { tierOf, type Market } from "./market";
 import type { AllocationResult, ApplicantResult, ChoiceResult, Cutoff, ProgramResult } from "./schemas";
@@ -72,12 +72,12 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
   });
 
   const texts = programResults.map(programText);
-  const applicantResults: ApplicantResult[] = [];
+  const applicantResults: ApplicantResult[] = new Array(applicants.length);
   for (let i = 0; i < applicants.length; i++) {
     const a = applicants[i]!;
     const at = assigned[i]!;
-    const choices: ChoiceResult[] = [];
-    const choiceTexts: ProgramText[] = [];
+    // Sized up front: an array grown by push reserves 17 slots, and 100,000 of them survive.
+    const choices: ChoiceResult[] = new Array(choiceStart[i + 1]! - choiceStart[i]!);
     for (let k = choiceStart[i]!; k < choiceStart[i + 1]!; k++) {
       const p = choiceProgram[k]!;
       const outcome: ChoiceOutcome = at === k ? "offered" : at === -1 || at > k ? "waitlisted" : "not_needed";
@@ -90,13 +90,12 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
         else deciding = "lottery";
       }
       const position = outcome === "waitlisted" && waitlistPosition[k]! > 0 ? waitlistPosition[k]! : null;
-      choices.push({ program: programs[p]!.id, rank: k - choiceStart[i]! + 1, tier: tierOf(choiceTier[k]!), outcome, deciding, waitlistPosition: position });
-      choiceTexts.push(texts[p]!);
+      choices[k - choiceStart[i]!] = { program: programs[p]!.id, rank: k - choiceStart[i]! + 1, tier: tierOf(choiceTier[k]!), outcome, deciding, waitlistPosition: position };
     }
     const offerRank = at === -1 ? null : at - choiceStart[i]! + 1;
     const reason: AllocationReason = choices.length === 0 ? "no_choices" : offerRank === null ? "unplaced" : offerRank === 1 ? "first_choice" : "lower_choice";
     const lottery = market.lottery[i]!;
-    applicantResults.push({
+    applicantResults[i] = {
       id: a.id,
       lottery,
       points: a.points,
@@ -104,8 +103,8 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
       offerRank,
       reason,
       choices,
-      explanation: explainApplicant({ points: a.points, lottery, choices, texts: choiceTexts }),
-    });
+      explanation: explainApplicant({ points: a.points, lottery, choices }, (j) => texts[choiceProgram[choiceStart[i]! + j]!]!),
+    };
   }
 
   return { algorithm: { ...ALGORITHM }, seed, lotteryRule: LOTTERY_RULE_ZH, inputDigest, programs: programResults, applicants: applicantResults };
