@@ -15,7 +15,6 @@ import { ALGORITHM } from "./vocabulary";
 export type Checked<T> = { value: T; programIndex: Map<string, number>; applicantIndex: Map<string, number> };
 
 const PUBLIC_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-const TIERS = new Set(["catchment", "other"]);
 const HEX_DIGEST = /^[0-9a-f]{64}$/;
 
 type Plain = Record<string, unknown>;
@@ -33,6 +32,7 @@ function hasExactly(value: unknown, keys: readonly string[]): value is Plain {
   return true;
 }
 
+const isTier = (value: unknown) => value === "catchment" || value === "other";
 const isId = (value: unknown): value is string => typeof value === "string" && PUBLIC_ID.test(value);
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 const isPoints = (value: unknown) => typeof value === "number" && value >= 0 && value !== Infinity;
@@ -51,10 +51,10 @@ function checkPrograms(programs: unknown, keys: readonly string[], extra: (p: Pl
   const index = new Map<string, number>();
   for (let p = 0; p < programs.length; p++) {
     const program: unknown = programs[p];
-    if (!hasExactly(program, keys) || !isId(program.id) || index.has(program.id)) return null;
+    if (!hasExactly(program, keys) || !isId(program.id)) return null;
     const { label } = program;
     if (typeof label !== "string" || label.length < 1 || label.length > 100 || !isCount(program.seats) || !extra(program)) return null;
-    index.set(program.id, p);
+    if (index.set(program.id, p).size !== p + 1) return null; // a repeated id
   }
   return index;
 }
@@ -65,18 +65,18 @@ function checkApplicants(applicants: unknown, keys: readonly string[], programIn
   const seen = new Int32Array(programIndex.size).fill(-1); // last applicant to rank each program
   for (let i = 0; i < applicants.length; i++) {
     const a: unknown = applicants[i];
-    if (!hasExactly(a, keys) || !isId(a.id) || index.has(a.id) || !isPoints(a.points) || !extra(a)) return null;
+    if (!hasExactly(a, keys) || !isId(a.id) || !isPoints(a.points) || !extra(a)) return null;
     const { choices } = a;
     if (!Array.isArray(choices)) return null;
     for (let k = 0; k < choices.length; k++) {
       const c: unknown = choices[k];
-      if (!hasExactly(c, CHOICE_KEYS) || typeof c.program !== "string" || typeof c.tier !== "string" || !TIERS.has(c.tier)) return null;
+      if (!hasExactly(c, CHOICE_KEYS) || typeof c.program !== "string" || !isTier(c.tier)) return null;
       // A known program id has passed the id rule already; a repeat within the list is refused.
       const p = programIndex.get(c.program);
       if (p === undefined || seen[p] === i) return null;
       seen[p] = i;
     }
-    index.set(a.id, i);
+    if (index.set(a.id, i).size !== i + 1) return null; // a repeated id
   }
   return index;
 }
@@ -91,7 +91,7 @@ export function checkInput(value: unknown): Checked<AllocationInput> | null {
   return { value: value as AllocationInput, programIndex, applicantIndex };
 }
 
-const isCutoff = (c: unknown) => c === null || (hasExactly(c, CUTOFF_KEYS) && typeof c.tier === "string" && TIERS.has(c.tier) && isPoints(c.points) && isFraction(c.lottery));
+const isCutoff = (c: unknown) => c === null || (hasExactly(c, CUTOFF_KEYS) && isTier(c.tier) && isPoints(c.points) && isFraction(c.lottery));
 
 /** `PublishedAllocation`'s rules, or null when the schema must decide. */
 export function checkPublished(value: unknown): Checked<PublishedAllocation> | null {
