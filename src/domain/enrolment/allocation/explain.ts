@@ -9,9 +9,11 @@ import { PRIORITY_TIER_LABELS } from "./vocabulary";
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+const NAMES = ORDINALS.map((o) => `第${o}志愿`);
+
 /** 第一志愿, 第二志愿, … 第11志愿. */
 export function choiceName(rank: number): string {
-  return `第${ORDINALS[rank - 1] ?? String(rank)}志愿`;
+  return NAMES[rank - 1] ?? `第${rank}志愿`;
 }
 
 /** Lottery numbers are shown to 6 decimals in prose; the exact value is in the data. */
@@ -19,53 +21,77 @@ export function formatLottery(lottery: number): string {
   return lottery.toFixed(6);
 }
 
-export type ExplainedChoice = {
-  rank: number;
+/** What an explanation says about one program, the same for everyone who ranked it. */
+export type ProgramFigures = {
   label: string;
   seats: number;
   applicants: number;
   catchmentApplicants: number;
+  cutoff: { tier: PriorityTier; points: number; lottery: number } | null;
+};
+
+/**
+ * The sentences' program parts, written once per program per run instead of once per
+ * applicant who ranked it (the figures and the cut-off are the program's, not the family's).
+ */
+export type ProgramText = { named: string; offered: string; noSeats: string; tier: string; points: string; lottery: string };
+
+export function programText(p: ProgramFigures): ProgramText {
+  const named = `「${p.label}」`;
+  const head = `${named}：共 ${p.seats} 个学位，${p.applicants} 人填报（其中施教区内 ${p.catchmentApplicants} 人）`;
+  const cut = p.cutoff;
+  const cutTier = cut === null ? "" : PRIORITY_TIER_LABELS[cut.tier];
+  return {
+    named,
+    offered: `${head}，您已被录取。`,
+    noSeats: `${named}：本次没有可分配的学位，未能录取`,
+    tier: `${head}。施教区内申请人优先，学位已由${cutTier}申请人录满，您属于`,
+    points: cut === null ? "" : `${head}。录取线为${cutTier}、积分 ${cut.points} 分；您同属`,
+    lottery: cut === null ? "" : `${head}。录取线为${cutTier}、积分 ${cut.points} 分、随机号 ${formatLottery(cut.lottery)}；您同属`,
+  };
+}
+
+/** One ranked choice as the explanation reads it. */
+export type ExplainedChoice = {
+  rank: number;
   tier: PriorityTier;
   outcome: ChoiceOutcome;
   deciding: DecidingCriterion | null;
   waitlistPosition: number | null;
-  cutoff: { tier: PriorityTier; points: number; lottery: number } | null;
 };
 
 function waitNote(position: number | null): string {
   return position === null ? "" : `；您在该志愿候补名单第 ${position} 位，有学位空出时按顺序递补`;
 }
 
-function explainChoice(c: ExplainedChoice, points: number, lottery: number): string {
-  const head = `${choiceName(c.rank)}「${c.label}」`;
-  const figures = `共 ${c.seats} 个学位，${c.applicants} 人填报（其中施教区内 ${c.catchmentApplicants} 人）`;
-  if (c.outcome === "offered") return `${head}：${figures}，您已被录取。`;
-  const cut = c.cutoff;
-  if (c.deciding === "no_seats" || cut === null) return `${head}：本次没有可分配的学位，未能录取${waitNote(c.waitlistPosition)}。`;
-  const cutTier = PRIORITY_TIER_LABELS[cut.tier];
+function explainChoice(c: ExplainedChoice, text: ProgramText, points: number, lottery: string): string {
+  const name = choiceName(c.rank);
+  if (c.outcome === "offered") return name + text.offered;
+  const wait = waitNote(c.waitlistPosition);
+  if (c.deciding === "no_seats" || text.points === "") return `${name}${text.noSeats}${wait}。`;
   const mine = PRIORITY_TIER_LABELS[c.tier];
-  if (c.deciding === "tier")
-    return `${head}：${figures}。施教区内申请人优先，学位已由${cutTier}申请人录满，您属于${mine}，未能录取${waitNote(c.waitlistPosition)}。`;
-  if (c.deciding === "points")
-    return `${head}：${figures}。录取线为${cutTier}、积分 ${cut.points} 分；您同属${mine}，积分 ${points} 分，低于录取线，未能录取${waitNote(c.waitlistPosition)}。`;
-  return (
-    `${head}：${figures}。录取线为${cutTier}、积分 ${cut.points} 分、随机号 ${formatLottery(cut.lottery)}；` +
-    `您同属${mine}、积分同为 ${points} 分，按随机号排序（小者优先），您的随机号 ${formatLottery(lottery)} 在录取线之后，未能录取${waitNote(c.waitlistPosition)}。`
-  );
+  if (c.deciding === "tier") return `${name}${text.tier}${mine}，未能录取${wait}。`;
+  if (c.deciding === "points") return `${name}${text.points}${mine}，积分 ${points} 分，低于录取线，未能录取${wait}。`;
+  return `${name}${text.lottery}${mine}、积分同为 ${points} 分，按随机号排序（小者优先），您的随机号 ${lottery} 在录取线之后，未能录取${wait}。`;
 }
 
-export function explainApplicant(a: { points: number; lottery: number; choices: ExplainedChoice[] }): string {
+/** `textOf(j)` is the text of the program of `choices[j]`. The sentences are joined with `+`,
+ *  so the engine keeps each explanation as pieces until someone reads it. */
+export function explainApplicant(a: { points: number; lottery: number; choices: ExplainedChoice[] }, textOf: (j: number) => ProgramText): string {
   if (a.choices.length === 0) return "您没有填报志愿，未参与分配。";
-  const parts: string[] = [];
-  const skipped: string[] = [];
-  for (const c of a.choices) {
-    if (c.outcome === "not_needed") skipped.push(`${choiceName(c.rank)}「${c.label}」`);
-    else parts.push(explainChoice(c, a.points, a.lottery));
+  const lottery = formatLottery(a.lottery);
+  let explanation = "";
+  let skipped = "";
+  let offered = false;
+  for (let j = 0; j < a.choices.length; j++) {
+    const c = a.choices[j]!;
+    if (c.outcome === "offered") offered = true;
+    if (c.outcome === "not_needed") skipped += (skipped === "" ? "" : "、") + choiceName(c.rank) + textOf(j).named;
+    else explanation += explainChoice(c, textOf(j), a.points, lottery);
   }
-  if (skipped.length > 0) parts.push(`您已被更靠前的志愿录取，${skipped.join("、")}不再参与分配。`);
-  if (!a.choices.some((c) => c.outcome === "offered")) parts.push("您填报的志愿均已录满，暂未获得学位；有学位空出时将按候补名单顺序递补并通知您。");
-  parts.push(`您的积分为 ${a.points} 分，随机号为 ${formatLottery(a.lottery)}（由公布的随机种子计算，可按公布的规则自行核对）。`);
-  return parts.join("");
+  if (skipped !== "") explanation += `您已被更靠前的志愿录取，${skipped}不再参与分配。`;
+  if (!offered) explanation += "您填报的志愿均已录满，暂未获得学位；有学位空出时将按候补名单顺序递补并通知您。";
+  return `${explanation}您的积分为 ${a.points} 分，随机号为 ${lottery}（由公布的随机种子计算，可按公布的规则自行核对）。`;
 }
 
 export function explainMove(change: { reason: "declined" | "moved_up"; from: string | null; to: string | null }): string {

@@ -9,11 +9,11 @@
  * the message splits unambiguously at its last colon. On a shell:
  *   printf '%s' 'SEED:ID' | sha256sum        → take the first 13 hex digits h
  *   python3 -c "print(int('h', 16) / 2**52)"
- * SHA-256 from @noble/hashes (audited, pure JS, synchronous, same result in the browser, the
- * build, Node and workerd); a hash rather than a seeded permutation so that each family can
+ * SHA-256 is plain FIPS 180-4 (block-hash.ts: pure JS, synchronous, same result in the browser, the
+ * build, Node and workerd; tested against node:crypto); a hash rather than a seeded permutation so that each family can
  * check its own number without the whole applicant list.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
+import { compressBlock, finishMessage, SHA256_IV } from "./block-hash";
 
 /** The rule in words, printed in every result and in the published file. */
 export const LOTTERY_RULE_ZH =
@@ -37,25 +37,40 @@ export function lotteryNumber(seed: string, applicantId: string): number {
 const encoder = new TextEncoder();
 
 /**
- * Lottery numbers for one seed, for a whole run: "seed:" is encoded once and each id is
- * encoded into the same buffer after it, which saves 100k small allocations per run. The
- * hashed bytes are exactly UTF-8("seed:id"), as the rule says.
+ * Lottery numbers for one seed, for a whole run. The "seed:" prefix is encoded once and its
+ * full 64-byte blocks hashed once (an official seed is 64 hex digits, so its message always
+ * spans a block boundary); each id is then written after the prefix's remaining bytes in one
+ * reused buffer and only the last block or two are compressed. Nothing is allocated per
+ * applicant. The hashed bytes are exactly UTF-8("seed:id"), as the rule says.
  */
 export function lotteryDrawer(seed: string): (applicantId: string) => number {
   const prefix = encoder.encode(lotteryMessage(seed, ""));
-  let buffer = new Uint8Array(prefix.length + 256);
-  buffer.set(prefix);
+  const hashed = prefix.length - (prefix.length % 64);
+  const midstate = SHA256_IV.slice();
+  for (let at = 0; at < hashed; at += 64) compressBlock(midstate, prefix, at);
+  const rest = prefix.subarray(hashed);
+  let buffer = new Uint8Array(rest.length + 256);
+  buffer.set(rest);
+  const state = new Int32Array(8);
   return (applicantId) => {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (buffer.length < prefix.length + 3 * applicantId.length) {
-      buffer = new Uint8Array(prefix.length + 3 * applicantId.length);
-      buffer.set(prefix);
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit; the padding needs 72 bytes.
+    if (buffer.length < rest.length + 3 * applicantId.length + 72) {
+      buffer = new Uint8Array(rest.length + 3 * applicantId.length + 72);
+      buffer.set(rest);
     }
-    const { written } = encoder.encodeInto(applicantId, buffer.subarray(prefix.length));
-    const d = sha256(buffer.subarray(0, prefix.length + written));
-    // The first 13 hex digits are bytes 0–5 and the high nibble of byte 6 (52 bits, exact).
-    const top = ((d[0]! * 256 + d[1]!) * 256 + d[2]!) * 256 + d[3]!;
-    const rest = (d[4]! * 256 + d[5]!) * 16 + (d[6]! >> 4);
-    return (top * 2 ** 20 + rest) / TWO_POW_52;
+    let length = rest.length;
+    for (let j = 0; j < applicantId.length; j++) {
+      const unit = applicantId.charCodeAt(j);
+      if (unit >= 0x80) {
+        // Not ASCII (ids of the published schema always are): let the encoder write it all.
+        length = rest.length + encoder.encodeInto(applicantId, buffer.subarray(rest.length)).written;
+        break;
+      }
+      buffer[length++] = unit;
+    }
+    state.set(midstate);
+    finishMessage(state, buffer, length, hashed + length);
+    // The first 13 hex digits are the first word and the top 20 bits of the second (52 bits, exact).
+    return ((state[0]! >>> 0) * 2 ** 20 + (state[1]! >>> 12)) / TWO_POW_52;
   };
 }

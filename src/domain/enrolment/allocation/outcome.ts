@@ -7,7 +7,7 @@
  */
 import type { AllocationReason, ChoiceOutcome, DecidingCriterion } from "./vocabulary";
 import { ALGORITHM } from "./vocabulary";
-import { explainApplicant, type ExplainedChoice } from "./explain";
+import { explainApplicant, programText } from "./explain";
 import { LOTTERY_RULE_ZH } from "./lottery";
 import { tierOf, type Market } from "./market";
 import type { AllocationResult, ApplicantResult, ChoiceResult, Cutoff, ProgramResult } from "./schemas";
@@ -20,8 +20,8 @@ export function isWaiting(assigned: Int32Array, market: Market, k: number): bool
 
 export function cutoffOf(market: Market, cut: number): Cutoff | null {
   if (cut === -1) return null;
-  const a = market.applicants[market.choiceApplicant[cut]!]!;
-  return { tier: tierOf(market.choiceTier[cut]!), points: a.points, lottery: a.lottery };
+  const i = market.choiceApplicant[cut]!;
+  return { tier: tierOf(market.choiceTier[cut]!), points: market.applicants[i]!.points, lottery: market.lottery[i]! };
 }
 
 /** Offers per program and the flat choice index of its last admitted applicant (-1: none). */
@@ -71,10 +71,13 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
     };
   });
 
-  const applicantResults: ApplicantResult[] = applicants.map((a, i) => {
+  const texts = programResults.map(programText);
+  const applicantResults: ApplicantResult[] = new Array(applicants.length);
+  for (let i = 0; i < applicants.length; i++) {
+    const a = applicants[i]!;
     const at = assigned[i]!;
-    const choices: ChoiceResult[] = [];
-    const explained: ExplainedChoice[] = [];
+    // Sized up front: an array grown by push reserves 17 slots, and 100,000 of them survive.
+    const choices: ChoiceResult[] = new Array(choiceStart[i + 1]! - choiceStart[i]!);
     for (let k = choiceStart[i]!; k < choiceStart[i + 1]!; k++) {
       const p = choiceProgram[k]!;
       const outcome: ChoiceOutcome = at === k ? "offered" : at === -1 || at > k ? "waitlisted" : "not_needed";
@@ -87,25 +90,22 @@ export function buildResult(market: Market, assigned: Int32Array, seed: string, 
         else deciding = "lottery";
       }
       const position = outcome === "waitlisted" && waitlistPosition[k]! > 0 ? waitlistPosition[k]! : null;
-      const rank = k - choiceStart[i]! + 1;
-      const tier = tierOf(choiceTier[k]!);
-      choices.push({ program: programs[p]!.id, rank, tier, outcome, deciding, waitlistPosition: position });
-      const pr = programResults[p]!;
-      explained.push({ rank, label: pr.label, seats: pr.seats, applicants: pr.applicants, catchmentApplicants: pr.catchmentApplicants, tier, outcome, deciding, waitlistPosition: position, cutoff: pr.cutoff });
+      choices[k - choiceStart[i]!] = { program: programs[p]!.id, rank: k - choiceStart[i]! + 1, tier: tierOf(choiceTier[k]!), outcome, deciding, waitlistPosition: position };
     }
     const offerRank = at === -1 ? null : at - choiceStart[i]! + 1;
     const reason: AllocationReason = choices.length === 0 ? "no_choices" : offerRank === null ? "unplaced" : offerRank === 1 ? "first_choice" : "lower_choice";
-    return {
+    const lottery = market.lottery[i]!;
+    applicantResults[i] = {
       id: a.id,
-      lottery: a.lottery,
+      lottery,
       points: a.points,
       offer: at === -1 ? null : programs[choiceProgram[at]!]!.id,
       offerRank,
       reason,
       choices,
-      explanation: explainApplicant({ points: a.points, lottery: a.lottery, choices: explained }),
+      explanation: explainApplicant({ points: a.points, lottery, choices }, (j) => texts[choiceProgram[choiceStart[i]! + j]!]!),
     };
-  });
+  }
 
   return { algorithm: { ...ALGORITHM }, seed, lotteryRule: LOTTERY_RULE_ZH, inputDigest, programs: programResults, applicants: applicantResults };
 }

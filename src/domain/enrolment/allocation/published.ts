@@ -7,7 +7,8 @@
  * the published inputs and lists every difference in Chinese, so a citizen (or
  * `npm run allocation:verify`) can confirm the published offers.
  */
-import { matchValidated, parseOrThrow } from "./allocate";
+import { matchValidated, validated } from "./allocate";
+import { checkPublished } from "./input-check";
 import { cutoffOf, offersAndCutoffs } from "./outcome";
 import { formatLottery } from "./explain";
 import { PublishedAllocation, type AllocationResult, type Cutoff } from "./schemas";
@@ -58,7 +59,8 @@ function cutoffText(c: Cutoff | null): string {
 
 /** Throws a validation DomainError (Chinese field errors) when the file is not a published result. */
 export function rerunFromPublished(file: unknown): RerunReport {
-  const published = parseOrThrow(PublishedAllocation, file);
+  const checked = validated(checkPublished, PublishedAllocation, file);
+  const published = checked.value;
   const differences: string[] = [];
   let count = 0;
   const differ = (line: string) => {
@@ -69,15 +71,15 @@ export function rerunFromPublished(file: unknown): RerunReport {
     differ(`文件使用算法版本 ${published.algorithm.version}，本程序为 ${ALGORITHM.version}，结果可能不同`);
   // The file passed PublishedAllocation, which implies AllocationInput: match without
   // validating twice, and without the explanations and waitlists a comparison never reads.
-  const { market, assigned, digest } = matchValidated(published);
+  const { market, assigned, digest } = matchValidated(checked);
   if (digest !== published.inputDigest) differ(`公布的输入摘要 ${published.inputDigest} 与按文件内容计算的 ${digest} 不同`);
   const { programs } = market;
   const recomputed: RerunReport["recomputed"] = [];
-  market.applicants.forEach((r, i) => {
-    const a = published.applicants[i]!;
+  published.applicants.forEach((a, i) => {
+    const lottery = market.lottery[i]!;
     const offer = assigned[i] === -1 ? null : programs[market.choiceProgram[assigned[i]!]!]!.id;
-    recomputed.push({ id: a.id, lottery: r.lottery, offer });
-    if (r.lottery !== a.lottery) differ(`申请 ${a.id}：公布的随机号 ${a.lottery} 与按种子计算的 ${r.lottery} 不同`);
+    recomputed.push({ id: a.id, lottery, offer });
+    if (lottery !== a.lottery) differ(`申请 ${a.id}：公布的随机号 ${a.lottery} 与按种子计算的 ${lottery} 不同`);
     if (offer !== a.offer) differ(`申请 ${a.id}：公布的录取 ${a.offer ?? "无"}，重新计算为 ${offer ?? "无"}`);
   });
   const { offers, cutoffChoice } = offersAndCutoffs(market, assigned);

@@ -23,7 +23,7 @@ export function initialOfferState(published: PublishedAllocation): OfferState {
 }
 
 function marketOf(published: PublishedAllocation): Market {
-  return buildMarket(published.programs, published.applicants);
+  return buildMarket(published.programs, published.applicants, Float64Array.from(published.applicants, (a) => a.lottery));
 }
 
 function assignmentOf(market: Market, state: OfferState): { assigned: Int32Array; active: Uint8Array } {

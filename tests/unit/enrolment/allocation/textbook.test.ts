@@ -34,7 +34,9 @@ function run(seats: Record<string, number>, prefs: Record<string, string[]>, pri
   );
   const market: Market = {
     programs: programIds.map((id) => ({ id, label: id, seats: seats[id]! })),
-    applicants: applicantIds.map((id) => ({ id, choices: [], points: 0, lottery: 0 })),
+    applicants: applicantIds.map((id) => ({ id, choices: [], points: 0 })),
+    points: new Float64Array(applicantIds.length),
+    lottery: new Float64Array(applicantIds.length),
     programIndex: new Map(programIds.map((p, i) => [p, i])),
     applicantIndex: new Map(applicantIds.map((a, i) => [a, i])),
     choiceStart,
