@@ -17,6 +17,12 @@ export function fmt(value: number | null | undefined, decimals: number): string 
  */
 export function fmtAtLeast(value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined) return "—";
+  // Fast path, called tens of thousands of times a build: when the padded text already parses
+  // back to the number, the number has no more places than `decimals` and this is the answer.
+  if (decimals <= 20) {
+    const padded = value.toFixed(decimals);
+    if (Number(padded) === value) return padded;
+  }
   const places = (String(value).split(".")[1] ?? "").length;
   return value.toFixed(Math.min(Math.max(decimals, places), 20));
 }
