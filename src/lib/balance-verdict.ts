@@ -12,8 +12,8 @@ import { schoolYear } from "./balance-format";
 function levelClause(level: Section, L: LevelReport): string {
   const v = L.verdict;
   const n = L.sections_in_scope.length;
-  const schools = v.failing_sections.length === 0 ? `参与评估的 ${n} 个学段都达到标准` : `参与评估的 ${n} 个学段中有 ${v.failing_sections.length} 个未达到标准`;
-  const cvs = v.failing_cvs.length === 0 ? "各项差异系数都在上限以内" : `${v.failing_cvs.join("、")} 的差异系数超过上限`;
+  const schools = v.failing_sections.length === 0 ? `参与评估的${n}个学段都达到标准` : `参与评估的${n}个学段中有${v.failing_sections.length}个未达到标准`;
+  const cvs = v.failing_cvs.length === 0 ? "各项差异系数都在上限以内" : `${v.failing_cvs.join("、")}的差异系数超过上限`;
   return `${SECTION_LABELS[level]}${schools}，${cvs}`;
 }
 

@@ -51,11 +51,11 @@ export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receip
   </div>
   <h2>接下来会怎样</h2>
   <ol>
-    <li>${d.review_ends} 前：审核资格和材料。如需补充材料，我们会发短信通知，请到<a href="/track/">办理进度查询</a>上传。</li>
+    <li>${d.review_ends}前：审核资格和材料。如需补充材料，我们会发短信通知，请到<a href="/track/">办理进度查询</a>上传。</li>
     <li>${d.allocation_on}：统一分配学位并公布结果。提交时间的先后不影响结果。</li>
-    <li>${d.offer_deadline} 前：查询结果，并在线接受或放弃学位。</li>
+    <li>${d.offer_deadline}前：查询结果，并在线接受或放弃学位。</li>
   </ol>
-  <p>有疑问请致电 ${contactPhone}，并说明受理编号（不要告诉任何人查询码）。</p>
+  <p>有疑问请致电${contactPhone}，并说明受理编号（不要告诉任何人查询码）。</p>
   <div class="button-row no-print"><a class="button button-secondary" href="/track/">办理进度查询</a></div>
   <h2>申请记录</h2>
   <p>提交时间：${receipt.submittedAt}（北京时间）</p>

@@ -33,12 +33,12 @@ export type ExplainedChoice = {
 };
 
 function waitNote(position: number | null): string {
-  return position === null ? "" : `；您在该志愿候补名单第 ${position} 位，有学位空出时按顺序递补`;
+  return position === null ? "" : `；您在该志愿候补名单第${position}位，有学位空出时按顺序递补`;
 }
 
 function explainChoice(c: ExplainedChoice, points: number, lottery: number): string {
   const head = `${choiceName(c.rank)}「${c.label}」`;
-  const figures = `共 ${c.seats} 个学位，${c.applicants} 人填报（其中施教区内 ${c.catchmentApplicants} 人）`;
+  const figures = `共${c.seats}个学位，${c.applicants}人填报（其中施教区内${c.catchmentApplicants}人）`;
   if (c.outcome === "offered") return `${head}：${figures}，您已被录取。`;
   const cut = c.cutoff;
   if (c.deciding === "no_seats" || cut === null) return `${head}：本次没有可分配的学位，未能录取${waitNote(c.waitlistPosition)}。`;
@@ -47,10 +47,10 @@ function explainChoice(c: ExplainedChoice, points: number, lottery: number): str
   if (c.deciding === "tier")
     return `${head}：${figures}。施教区内申请人优先，学位已由${cutTier}申请人录满，您属于${mine}，未能录取${waitNote(c.waitlistPosition)}。`;
   if (c.deciding === "points")
-    return `${head}：${figures}。录取线为${cutTier}、积分 ${cut.points} 分；您同属${mine}，积分 ${points} 分，低于录取线，未能录取${waitNote(c.waitlistPosition)}。`;
+    return `${head}：${figures}。录取线为${cutTier}、积分${cut.points}分；您同属${mine}，积分${points}分，低于录取线，未能录取${waitNote(c.waitlistPosition)}。`;
   return (
-    `${head}：${figures}。录取线为${cutTier}、积分 ${cut.points} 分、随机号 ${formatLottery(cut.lottery)}；` +
-    `您同属${mine}、积分同为 ${points} 分，按随机号排序（小者优先），您的随机号 ${formatLottery(lottery)} 在录取线之后，未能录取${waitNote(c.waitlistPosition)}。`
+    `${head}：${figures}。录取线为${cutTier}、积分${cut.points}分、随机号${formatLottery(cut.lottery)}；` +
+    `您同属${mine}、积分同为${points}分，按随机号排序（小者优先），您的随机号${formatLottery(lottery)}在录取线之后，未能录取${waitNote(c.waitlistPosition)}。`
   );
 }
 
@@ -64,7 +64,7 @@ export function explainApplicant(a: { points: number; lottery: number; choices: 
   }
   if (skipped.length > 0) parts.push(`您已被更靠前的志愿录取，${skipped.join("、")}不再参与分配。`);
   if (!a.choices.some((c) => c.outcome === "offered")) parts.push("您填报的志愿均已录满，暂未获得学位；有学位空出时将按候补名单顺序递补并通知您。");
-  parts.push(`您的积分为 ${a.points} 分，随机号为 ${formatLottery(a.lottery)}（由公布的随机种子计算，可按公布的规则自行核对）。`);
+  parts.push(`您的积分为${a.points}分，随机号为${formatLottery(a.lottery)}（由公布的随机种子计算，可按公布的规则自行核对）。`);
   return parts.join("");
 }
 
