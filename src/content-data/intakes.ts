@@ -27,7 +27,7 @@ export function parseIntake(text: string, file: string, district: District): Int
   intake.grades.forEach((g, gi) =>
     g.seats.forEach((line, si) => {
       if (!sections.has(line.section))
-        problems.push(problemAt(source, ["grades", gi, "seats", si, "section"], `学校名录 content/schools/schools.csv 中没有学段 ${line.section}`));
+        problems.push(problemAt(source, ["grades", gi, "seats", si, "section"], `学校名录 content/schools/schools.csv 中没有与 ${line.section} 对应的学校`));
     }),
   );
   if (problems.length > 0) throw new ContentError(problems);

@@ -45,7 +45,7 @@ const RESULTS = {
 const SCHOOL_FIELDS: TableField[] = [
   { name: "id", type: "string", description: "学校id（各年数据文件中的school_id）" },
   { name: "name", type: "string", description: "学校名称" },
-  { name: "sections", type: "string", description: "学段：primary小学，junior初中，primary+junior九年一贯制（分为两个学段评估）" },
+  { name: "sections", type: "string", description: "类别：primary小学，junior初中，primary+junior九年一贯制（小学部和初中部分别评估）" },
   { name: "township", type: "string", description: "乡镇（街道）id" },
   { name: "township_name", type: "string", description: "乡镇（街道）名称" },
   { name: "location_type", type: "string", description: codesWithLabels("城乡类型", LOCATION_TYPES, LOCATION_TYPE_LABELS) },
@@ -103,10 +103,10 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
     const y = report.year;
     const input = balance.inputs[i]!;
     files.push(
-      { name: `balance-${y}.json`, title: `${y}年全部结果（学段、全区、政策目标）`, format: "json", mediaType: "application/json", text: yearJson(report, district) },
-      { name: `results-${y}.csv`, title: `${y}年各学段评估结果`, format: "csv", mediaType: "text/csv", fields: RESULTS.fields, text: csv(RESULTS.fields, report.sections.map(RESULTS.row(y))) },
+      { name: `balance-${y}.json`, title: `${y}年全部结果（各校、全区、政策目标）`, format: "json", mediaType: "application/json", text: yearJson(report, district) },
+      { name: `results-${y}.csv`, title: `${y}年各校评估结果`, format: "csv", mediaType: "text/csv", fields: RESULTS.fields, text: csv(RESULTS.fields, report.sections.map(RESULTS.row(y))) },
       { name: `district-${y}.csv`, title: `${y}年全区各指标差异系数`, format: "csv", mediaType: "text/csv", fields: DISTRICT_FIELDS, text: csv(DISTRICT_FIELDS, districtRows(report)) },
-      { name: `inputs-${y}.csv`, title: `${y}年各学段原始数据`, format: "csv", mediaType: "text/csv", fields: INPUT_FIELDS, text: csv(INPUT_FIELDS, input.sections.map((s) => ({ year: y, ...s.inputs }))) },
+      { name: `inputs-${y}.csv`, title: `${y}年各校原始数据`, format: "csv", mediaType: "text/csv", fields: INPUT_FIELDS, text: csv(INPUT_FIELDS, input.sections.map((s) => ({ year: y, ...s.inputs }))) },
     );
   }
   const dictionary: TableField[] = [
@@ -117,7 +117,7 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
   ];
   const townships = new Map(district.site.areas.map((a) => [a.id, a.name]));
   const registry = district.schools.map((s) => ({ ...s, township_name: townships.get(s.township) ?? "", campus_group: s.campus_group ?? "" }));
-  files.push({ name: "schools.csv", title: "学校名册（学段、城乡类型、乡镇、教学点、特殊教育、“一校两区”）", format: "csv", mediaType: "text/csv", fields: SCHOOL_FIELDS, text: csv(SCHOOL_FIELDS, registry) });
+  files.push({ name: "schools.csv", title: "学校名册（小学或初中、城乡类型、乡镇、教学点、特殊教育、“一校两区”）", format: "csv", mediaType: "text/csv", fields: SCHOOL_FIELDS, text: csv(SCHOOL_FIELDS, registry) });
   files.push({ name: "columns.csv", title: "字段说明（数据字典）", format: "csv", mediaType: "text/csv", fields: dictionary, text: csv(dictionary, columnDictionary()) });
   return files.flatMap((f) => (f.format === "csv" ? [f, excelCopy(f)] : [f]));
 }
@@ -165,7 +165,7 @@ export function dataPackage(files: PublishedFile[], district: District): string 
   return `${JSON.stringify({
     name: "balance-scorecards",
     title: `${d.city}${d.name}义务教育均衡发展评估数据${d.demo ? "（演示数据，虚构）" : ""}`,
-    description: `按教督〔2017〕6号计算的各学段资源配置指标、校际差异系数和政策目标。${d.demo ? "全部为虚构的演示数据。" : ""}`,
+    description: `按教督〔2017〕6号计算的各校资源配置指标、校际差异系数和政策目标。${d.demo ? "全部为虚构的演示数据。" : ""}`,
     homepage: `${open.site_url}/data/`,
     sources: open.sources,
     data_date: open.data_date,

@@ -14,7 +14,7 @@ export const shortfallPercent = (p: number) => (Math.floor(p * 10) / 10).toFixed
 export function scorecardSentence(s: Pick<SectionReport, "quality" | "standards_met" | "result" | "scope_reason">): string {
   if (s.result === "out_of_scope") {
     // The label goes on to say "不纳入…计算"; the sentence needs only what the section is.
-    const what = s.scope_reason ? `本学段是${SCOPE_REASON_LABELS[s.scope_reason].split("，")[0]}，` : "";
+    const what = s.scope_reason ? `本校是${SCOPE_REASON_LABELS[s.scope_reason].split("，")[0]}，` : "";
     return `${what}不参与优质均衡评估；下面的各项指标仅供参考。`;
   }
   const short = QUALITY_INDICATORS.filter((i) => !s.quality[i].met);

@@ -38,5 +38,7 @@ describe("copy rules (docs/style.md) on the built site", () => {
     expect(hits("optional marker other than （选填）", "<label>附件（选填）</label>")).toBe(0);
     expect(hits("space between Chinese text and an inline value", "<p>预留 小学一年级 学位 124 个</p>")).toBeGreaterThan(0);
     expect(hits("space between Chinese text and an inline value", "<p>（2026年12月10日 前）</p><p>共<b>3</b>项</p><p>《信息技术 互联网内容》</p>")).toBe(1);
+    expect(hits("学段 for a school or its part", "<p>本学段预留学位5个。</p><th>学校（学段）</th>")).toBe(2);
+    expect(hits("学段 for a school or its part", "<p>本校小学部预留学位5个。</p><p>《义务教育学段课程方案》</p>")).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { baseUrl, noBrowser, useBrowser } from "./page";
 
 const district = await readDistrict(process.cwd());
 const catalogue = (await readCurrentCatalogue(process.cwd(), district))!;
-const yearJson = async () => (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; school_id: string; section: "primary" | "junior"; result: string; quality: Record<string, { met: boolean }> }[] };
+const yearJson = async () => (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; school_id: string; section: "primary" | "junior"; nine_year: boolean; result: string; quality: Record<string, { met: boolean }> }[] };
 
 describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
   const browser = useBrowser();
@@ -76,7 +76,7 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
       expect(link![1]).toMatch(new RegExp(`^/enrol/(where/\\?community=${c.id})?$`));
     }
     const seats = catalogue.sections.find((c) => c.id === withSeats.id)!.seats;
-    expect(await facts.textContent()).toContain(`本学段预留学位${seats}个`);
+    expect(await facts.textContent()).toContain(`${withSeats.nine_year ? `本校${withSeats.section === "primary" ? "小学" : "初中"}部` : "本校"}预留学位${seats}个`);
     // The school's own number from the registry (issue 17 item 7), dialable, not the district's enquiry line.
     const tel = facts.locator("a[href^='tel:']");
     expect(await tel.textContent()).toBe(school.phone);
@@ -88,6 +88,6 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     const { sections } = await yearJson();
     const without = sections.find((s) => !catalogue.sections.some((c) => c.id === s.id))!;
     const page = await phone(`/schools/${without.id}/`);
-    expect(await page.locator(".school-facts").textContent()).toContain("本学段本次不招收随迁子女。");
+    expect(await page.locator(".school-facts").textContent()).toMatch(/本校(小学部|初中部)?本次不招收随迁子女。/);
   });
 });

@@ -54,7 +54,7 @@ const column = <const N extends string, const T extends ColumnType, S extends z.
  */
 export const SECTION_YEAR_COLUMNS = [
   column("school_id", "学校id（见schools.csv）", "", text(Slug)),
-  column("section", codesWithLabels("学段", SECTIONS, SECTION_LABELS), "", text(z.enum(SECTIONS, { error: "请填写primary或junior" }))),
+  column("section", codesWithLabels("类别", SECTIONS, SECTION_LABELS), "", text(z.enum(SECTIONS, { error: "请填写primary或junior" }))),
   column("students", "在校生数（有学籍）", "人", whole(positive())),
   column("classes", "教学班数", "个", whole(positive())),
   column("teachers", "专任教师数", "人", whole(count())),

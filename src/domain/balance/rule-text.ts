@@ -61,7 +61,7 @@ export function smallTeachingPoint(minStudents: number = TEACHING_POINT_MIN_STUD
   return `学生不足${minStudents}人的教学点`;
 }
 
-/** "学段：primary 小学，junior 初中": a vocabulary's codes with their labels, as the column dictionary lists them. */
+/** "类别：primary小学，junior初中": a vocabulary's codes with their labels, as the column dictionary lists them. */
 export function codesWithLabels<C extends string>(title: string, codes: readonly C[], labels: Record<C, string>): string {
   return `${title}：${codes.map((c) => `${c}${labels[c]}`).join("，")}`;
 }

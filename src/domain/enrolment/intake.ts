@@ -16,7 +16,7 @@ export const IsoDate = z
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "不是真实的日期");
 
 /** Section ids are `<school id>-<section>`, as in the balance data (e.g. wenchang-xiaoxue-primary). */
-export const SectionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(primary|junior)$/, "学段编号应为 学校编号-primary或 学校编号-junior");
+export const SectionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(primary|junior)$/, "学校编号后应加-primary（小学）或-junior（初中），例如wenchang-xiaoxue-primary");
 
 const SeatLine = z.strictObject({
   /** A school section of content/schools/schools.csv, e.g. wenchang-xiaoxue-primary. */
@@ -29,7 +29,7 @@ const GradeOffer = z.strictObject({
   /** "1" (小学一年级) or "7" (初中七年级). */
   grade: z.enum(GRADES, { error: "年级只能是 \"1\" 或 \"7\"" }),
   /** The section every school of this grade must have. */
-  section: z.enum(SECTIONS, { error: "学段只能是primary或junior" }),
+  section: z.enum(SECTIONS, { error: "只能是primary（小学）或junior（初中）" }),
   /** Minimum age on the cut-off date (年满六周岁 for grade 1). */
   min_age: z.number().int().min(5).max(15),
   seats: z.array(SeatLine).min(1, "每个年级至少要有一所学校提供学位"),
@@ -107,10 +107,10 @@ export const Intake = z
     intake.grades.forEach((g, gi) => {
       const seen = new Set<string>();
       g.seats.forEach((s, si) => {
-        if (seen.has(s.section)) ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: "同一学段在一个年级里只能出现一次" });
+        if (seen.has(s.section)) ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: "同一所学校在一个年级里只能出现一次" });
         seen.add(s.section);
         if (!s.section.endsWith(`-${g.section}`))
-          ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: `${g.grade}年级只能填写${g.section}学段` });
+          ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: `${g.grade}年级只能填写以-${g.section}结尾的学校编号` });
       });
     });
     const grades = intake.grades.map((g) => g.grade);

@@ -50,13 +50,13 @@ describe("yearly balance files: errors name file, line, column and rule", () => 
 
   it("rejects a school the registry does not know, and a section the school does not have", () => {
     expect(problemsOf(editCell(3, "school_id", "atlantis"))).toContain("content/schools/2024.csv 第 3 行 school_id：学校名册中没有 id 为 “atlantis” 的学校");
-    expect(problemsOf(editCell(2, "section", "junior"))).toContain("content/schools/2024.csv 第 2 行 section：“清溪区实验小学” 没有初中学段");
+    expect(problemsOf(editCell(2, "section", "junior"))).toContain("content/schools/2024.csv 第 2 行 section：“清溪区实验小学” 没有初中");
   });
 
   it("rejects a missing section row", () => {
     const lines = csv.split("\n");
     const without = [lines[0], ...lines.slice(2)].join("\n");
-    expect(problemsOf(without)).toEqual(["content/schools/2024.csv school_id：缺少 “清溪区实验小学”小学学段（shiyan-xiaoxue, primary）这一行"]);
+    expect(problemsOf(without)).toEqual(["content/schools/2024.csv school_id：缺少 “清溪区实验小学”小学（shiyan-xiaoxue, primary）这一行"]);
   });
 
   it("rejects a district file whose year does not match its name, on the right line", () => {

@@ -28,7 +28,7 @@ describe("the scorecard's first sentence", () => {
 
   it("says an out-of-scope section is not judged, and why", () => {
     expect(scorecardSentence({ quality: quality({ R1: 50 }), standards_met: 6, result: "out_of_scope", scope_reason: "special_education" })).toBe(
-      "本学段是特殊教育学校，不参与优质均衡评估；下面的各项指标仅供参考。",
+      "本校是特殊教育学校，不参与优质均衡评估；下面的各项指标仅供参考。",
     );
   });
 });

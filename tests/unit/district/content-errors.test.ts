@@ -77,7 +77,7 @@ describe("content errors name the file, the line and the field", () => {
   it("reports a catchment school without the section it is listed for", () => {
     const broken = siteText.replace(/junior: \[diyi-zhongxue\]/, "junior: [wenchang-xiaoxue]");
     const [problem] = problemsOf(broken, schoolsText);
-    expect(problem).toMatch(/^content\/site\.yaml 第 \d+ 行 areas\.0\.communities\.\d+\.catchment\.junior\.0：“文昌小学” 没有初中学段/);
+    expect(problem).toMatch(/^content\/site\.yaml 第 \d+ 行 areas\.0\.communities\.\d+\.catchment\.junior\.0：“文昌小学” 没有初中，/);
   });
 
   it("reports a YAML syntax error by line", () => {

@@ -45,7 +45,7 @@ describe("the committed intake content/intakes/2026.yaml", () => {
 
   it("refuses a junior section among grade 1's seats", async () => {
     const found = await problemsOf((t) => t.replace("wenchang-xiaoxue-primary", "wenchang-zhongxue-junior"));
-    expect(found[0]).toMatchObject({ field: "grades.0.seats.1.section", message: "1年级只能填写primary学段" });
+    expect(found[0]).toMatchObject({ field: "grades.0.seats.1.section", message: "1年级只能填写以-primary结尾的学校编号" });
   });
 
   it("is open from the first day 00:00 to the last day 23:59 Beijing time", async () => {
