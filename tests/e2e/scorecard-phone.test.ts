@@ -81,7 +81,7 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     const tel = facts.locator("a[href^='tel:']");
     expect(await tel.textContent()).toBe(school.phone);
     expect(await tel.getAttribute("href")).toBe(`tel:${school.phone.replace(/[^\d]/g, "")}`);
-    expect(await facts.textContent()).not.toContain(catalogue.intake.contact_phone);
+    expect(await facts.textContent()).not.toContain(catalogue.enquiryPhone);
   });
 
   it("says plainly when a section takes no migrant children this intake", async () => {

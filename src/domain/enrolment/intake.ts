@@ -83,8 +83,6 @@ export const Intake = z
     permit_rule: z.strictObject({ valid_through: IsoDate }),
     grades: z.array(GradeOffer).min(1),
     points: z.array(PointsRule),
-    /** Where families can ask questions. */
-    contact_phone: z.string().min(5),
   })
   .superRefine((intake, ctx) => {
     const d = intake.dates;

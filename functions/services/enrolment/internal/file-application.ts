@@ -103,7 +103,7 @@ export async function fileApplication({
         .where(and(eq(applications.intakeId, catalogue.intake.id), eq(applications.childIndex, childIndex)))
         .get();
       const filed = await insertApplication(tx, ctx, catalogue, input, documents, existing ? { duplicateOf: existing.id } : { childIndex }, sealed, draftId);
-      if (existing) await tellFirstFamily(tx, ctx, catalogue.intake.contact_phone, existing.id, prior?.id === existing.id ? { phone: prior.phone, sealed: warning } : undefined);
+      if (existing) await tellFirstFamily(tx, ctx, catalogue.enquiryPhone, existing.id, prior?.id === existing.id ? { phone: prior.phone, sealed: warning } : undefined);
       return filed;
     });
   let outcome: { result: StoredReceipt; replayed: boolean };
