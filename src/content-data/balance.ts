@@ -48,9 +48,9 @@ export function parseBalanceYear(district: District, year: number, csvText: stri
       if (!school) {
         problems.push({ file: csvFile, line, field: "school_id", message: `学校名册中没有 id 为 “${value.school_id}” 的学校` });
       } else if (!sectionsOf(school).includes(value.section)) {
-        problems.push({ file: csvFile, line, field: "section", message: `“${school.name}” 没有${SECTION_LABELS[value.section]}学段` });
+        problems.push({ file: csvFile, line, field: "section", message: `“${school.name}” 没有${SECTION_LABELS[value.section]}` });
       } else if (seen.has(id)) {
-        problems.push({ file: csvFile, line, field: "school_id", message: `“${school.name}”${SECTION_LABELS[value.section]}学段重复出现` });
+        problems.push({ file: csvFile, line, field: "school_id", message: `“${school.name}”的${SECTION_LABELS[value.section]}重复出现` });
       } else {
         seen.add(id);
         sections.push({
@@ -71,7 +71,7 @@ export function parseBalanceYear(district: District, year: number, csvText: stri
     for (const school of district.schools)
       for (const section of sectionsOf(school))
         if (!seen.has(sectionId(school.id, section)) && schools.has(school.id))
-          problems.push({ file: csvFile, line: null, field: "school_id", message: `缺少 “${school.name}”${SECTION_LABELS[section]}学段（${school.id}, ${section}）这一行` });
+          problems.push({ file: csvFile, line: null, field: "school_id", message: `缺少 “${school.name}”${SECTION_LABELS[section]}（${school.id}, ${section}）这一行` });
   }
   if (problems.length > 0 || !districtYear) throw new ContentError(problems);
   return { year, district: districtYear, sections };

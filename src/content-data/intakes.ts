@@ -16,18 +16,18 @@ export const INTAKES_DIR = "content/intakes";
 
 export function parseIntake(text: string, file: string, district: District): Intake {
   const source = readYaml(text, file);
+  // One enrolment enquiry number (issue 18): content/site.yaml's enquiries.enrolment, never a copy here.
+  if (source.doc.has("contact_phone"))
+    throw new ContentError([problemAt(source, ["contact_phone"], `招生咨询电话只写在 content/site.yaml 的 enquiries.enrolment（${district.site.enquiries.enrolment}），请删除这一行`)]);
   const intake = validateYaml(source, Intake);
   const problems: ContentProblem[] = [];
   const expectedId = path.basename(file, ".yaml");
   if (intake.id !== expectedId) problems.push(problemAt(source, ["id"], `批次编号应与文件名一致（${expectedId}）`));
-  // One enrolment enquiry number (issue 18 item 7): content/site.yaml names it, the intake repeats it.
-  if (intake.contact_phone !== district.site.enquiries.enrolment)
-    problems.push(problemAt(source, ["contact_phone"], `咨询电话应与 content/site.yaml 的招生咨询电话一致（${district.site.enquiries.enrolment}）`));
   const sections = new Set(district.schools.flatMap((s) => sectionsOf(s).map((sec) => `${s.id}-${sec}`)));
   intake.grades.forEach((g, gi) =>
     g.seats.forEach((line, si) => {
       if (!sections.has(line.section))
-        problems.push(problemAt(source, ["grades", gi, "seats", si, "section"], `学校名录 content/schools/schools.csv 中没有学段 ${line.section}`));
+        problems.push(problemAt(source, ["grades", gi, "seats", si, "section"], `学校名录 content/schools/schools.csv 中没有与 ${line.section} 对应的学校`));
     }),
   );
   if (problems.length > 0) throw new ContentError(problems);

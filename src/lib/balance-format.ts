@@ -41,5 +41,10 @@ export function sectionName(s: Pick<SectionReport, "name" | "section" | "nine_ye
   return s.nine_year ? `${s.name}${SECTION_LABELS[s.section]}部` : s.name;
 }
 
+/** How a scorecard names its own subject: 本校, or 本校小学部 / 本校初中部 for a nine-year school's part (docs/style.md: never 学段). */
+export function sectionSelf(s: Pick<SectionReport, "section" | "nine_year">): string {
+  return s.nine_year ? `本校${SECTION_LABELS[s.section]}部` : "本校";
+}
+
 export const sectionLevel = (s: Pick<SectionReport, "section">) => SECTION_LABELS[s.section];
 export const locationLabel = (s: Pick<SectionReport, "location_type">) => LOCATION_TYPE_LABELS[s.location_type];

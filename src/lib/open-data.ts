@@ -43,16 +43,17 @@ const RESULTS = {
 
 /** schools.csv: the registry with every flag that decides a section's scope, so the scope can be recomputed. */
 const SCHOOL_FIELDS: TableField[] = [
-  { name: "id", type: "string", description: "学校 id（各年数据文件中的 school_id）" },
+  { name: "id", type: "string", description: "学校id（各年数据文件中的school_id）" },
   { name: "name", type: "string", description: "学校名称" },
-  { name: "sections", type: "string", description: "学段：primary 小学，junior 初中，primary+junior 九年一贯制（分为两个学段评估）" },
+  { name: "sections", type: "string", description: "类别：primary小学，junior初中，primary+junior九年一贯制（小学部和初中部分别评估）" },
   { name: "township", type: "string", description: "乡镇（街道）id" },
   { name: "township_name", type: "string", description: "乡镇（街道）名称" },
   { name: "location_type", type: "string", description: codesWithLabels("城乡类型", LOCATION_TYPES, LOCATION_TYPE_LABELS) },
-  { name: "teaching_point", type: "boolean", description: `是否为教学点（学生不足 ${TEACHING_POINT_MIN_STUDENTS} 人的教学点不纳入差异系数计算）` },
+  { name: "teaching_point", type: "boolean", description: `是否为教学点（学生不足${TEACHING_POINT_MIN_STUDENTS}人的教学点不纳入差异系数计算）` },
   { name: "special_education", type: "boolean", description: "是否为特殊教育学校（不纳入差异系数计算）" },
-  { name: "campus_group", type: "string", description: "“一校两区”学校组 id；不属于任何组时为空" },
+  { name: "campus_group", type: "string", description: "“一校两区”学校组id；不属于任何组时为空" },
   { name: "address", type: "string", description: "学校地址" },
+  { name: "phone", type: "string", description: "学校电话（演示数据中为虚构号码）" },
 ];
 
 /** district-<year>.csv: one row per level, method and indicator (src/domain/balance/published-result.ts). */
@@ -76,7 +77,7 @@ function districtRows(report: YearReport): Record<string, unknown>[] {
         return { level, method: "2017" as const, indicator: i, indicator_name: QUALITY_INFO[i].name, sections: n, mean: q.mean, sd: q.sd, cv: q.cv, unweighted_cv: q.unweighted_cv, weighting_changes_verdict: q.weighting_changes_verdict, threshold: q.threshold, pass: q.pass, urban_rural_ratio: q.urban_rural_ratio };
       }),
       ...BASIC_INDICATORS.map((b) => ({ level, method: "2012" as const, indicator: b, indicator_name: BASIC_INFO[b].name, sections: n, mean: L.basic[b].mean, sd: L.basic[b].sd, cv: L.basic[b].cv, threshold: null, pass: null, ...none })),
-      { level, method: "2012" as const, indicator: "composite", indicator_name: `综合差异系数（${BASIC_COUNT} 项平均）`, sections: n, mean: null, sd: null, cv: L.basic_composite.cv, threshold: L.basic_composite.threshold, pass: L.basic_composite.pass, ...none },
+      { level, method: "2012" as const, indicator: "composite", indicator_name: `综合差异系数（${BASIC_COUNT}项平均）`, sections: n, mean: null, sd: null, cv: L.basic_composite.cv, threshold: L.basic_composite.threshold, pass: L.basic_composite.pass, ...none },
     ].map((row) => PublishedDistrictRow.parse(row));
   }).map(DISTRICT_TABLE.row);
 }
@@ -102,10 +103,10 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
     const y = report.year;
     const input = balance.inputs[i]!;
     files.push(
-      { name: `balance-${y}.json`, title: `${y} 年全部结果（学段、全区、政策目标）`, format: "json", mediaType: "application/json", text: yearJson(report, district) },
-      { name: `results-${y}.csv`, title: `${y} 年各学段评估结果`, format: "csv", mediaType: "text/csv", fields: RESULTS.fields, text: csv(RESULTS.fields, report.sections.map(RESULTS.row(y))) },
-      { name: `district-${y}.csv`, title: `${y} 年全区各指标差异系数`, format: "csv", mediaType: "text/csv", fields: DISTRICT_FIELDS, text: csv(DISTRICT_FIELDS, districtRows(report)) },
-      { name: `inputs-${y}.csv`, title: `${y} 年各学段原始数据`, format: "csv", mediaType: "text/csv", fields: INPUT_FIELDS, text: csv(INPUT_FIELDS, input.sections.map((s) => ({ year: y, ...s.inputs }))) },
+      { name: `balance-${y}.json`, title: `${y}年全部结果（各校、全区、政策目标）`, format: "json", mediaType: "application/json", text: yearJson(report, district) },
+      { name: `results-${y}.csv`, title: `${y}年各校评估结果`, format: "csv", mediaType: "text/csv", fields: RESULTS.fields, text: csv(RESULTS.fields, report.sections.map(RESULTS.row(y))) },
+      { name: `district-${y}.csv`, title: `${y}年全区各指标差异系数`, format: "csv", mediaType: "text/csv", fields: DISTRICT_FIELDS, text: csv(DISTRICT_FIELDS, districtRows(report)) },
+      { name: `inputs-${y}.csv`, title: `${y}年各校原始数据`, format: "csv", mediaType: "text/csv", fields: INPUT_FIELDS, text: csv(INPUT_FIELDS, input.sections.map((s) => ({ year: y, ...s.inputs }))) },
     );
   }
   const dictionary: TableField[] = [
@@ -116,7 +117,7 @@ export function openDataFiles(balance: Balance, district: District): OpenDataFil
   ];
   const townships = new Map(district.site.areas.map((a) => [a.id, a.name]));
   const registry = district.schools.map((s) => ({ ...s, township_name: townships.get(s.township) ?? "", campus_group: s.campus_group ?? "" }));
-  files.push({ name: "schools.csv", title: "学校名册（学段、城乡类型、乡镇、教学点、特殊教育、“一校两区”）", format: "csv", mediaType: "text/csv", fields: SCHOOL_FIELDS, text: csv(SCHOOL_FIELDS, registry) });
+  files.push({ name: "schools.csv", title: "学校名册（小学或初中、城乡类型、乡镇、教学点、特殊教育、“一校两区”）", format: "csv", mediaType: "text/csv", fields: SCHOOL_FIELDS, text: csv(SCHOOL_FIELDS, registry) });
   files.push({ name: "columns.csv", title: "字段说明（数据字典）", format: "csv", mediaType: "text/csv", fields: dictionary, text: csv(dictionary, columnDictionary()) });
   return files.flatMap((f) => (f.format === "csv" ? [f, excelCopy(f)] : [f]));
 }
@@ -126,7 +127,7 @@ export const excelName = (name: string) => name.replace(/\.csv$/, "-excel.csv");
 
 /** The same table with a UTF-8 byte-order mark, which Excel needs to read Chinese text. */
 function excelCopy(f: OpenDataFile): OpenDataFile {
-  return { name: excelName(f.name), title: `${f.title}（Excel 版，带 BOM）`, format: "csv", mediaType: "text/csv", text: `\uFEFF${f.text}`, excelCopyOf: f.name };
+  return { name: excelName(f.name), title: `${f.title}（Excel版，带BOM）`, format: "csv", mediaType: "text/csv", text: `\uFEFF${f.text}`, excelCopyOf: f.name };
 }
 
 export type Checksum = { bytes: number; hash: string };
@@ -164,7 +165,7 @@ export function dataPackage(files: PublishedFile[], district: District): string 
   return `${JSON.stringify({
     name: "balance-scorecards",
     title: `${d.city}${d.name}义务教育均衡发展评估数据${d.demo ? "（演示数据，虚构）" : ""}`,
-    description: `按教督〔2017〕6号计算的各学段资源配置指标、校际差异系数和政策目标。${d.demo ? "全部为虚构的演示数据。" : ""}`,
+    description: `按教督〔2017〕6号计算的各校资源配置指标、校际差异系数和政策目标。${d.demo ? "全部为虚构的演示数据。" : ""}`,
     homepage: `${open.site_url}/data/`,
     sources: open.sources,
     data_date: open.data_date,

@@ -14,11 +14,11 @@ export const shortfallPercent = (p: number) => (Math.floor(p * 10) / 10).toFixed
 export function scorecardSentence(s: Pick<SectionReport, "quality" | "standards_met" | "result" | "scope_reason">): string {
   if (s.result === "out_of_scope") {
     // The label goes on to say "不纳入…计算"; the sentence needs only what the section is.
-    const what = s.scope_reason ? `本学段是${SCOPE_REASON_LABELS[s.scope_reason].split("，")[0]}，` : "";
+    const what = s.scope_reason ? `本校是${SCOPE_REASON_LABELS[s.scope_reason].split("，")[0]}，` : "";
     return `${what}不参与优质均衡评估；下面的各项指标仅供参考。`;
   }
   const short = QUALITY_INDICATORS.filter((i) => !s.quality[i].met);
-  const head = s.standards_met === QUALITY_COUNT ? `${QUALITY_COUNT} 项指标全部达到国家标准` : `${QUALITY_COUNT} 项指标中 ${s.standards_met} 项达到国家标准`;
-  const misses = short.map((i) => `${QUALITY_INFO[i].name}为标准的 ${shortfallPercent(s.quality[i].percent_of_standard)}%`);
+  const head = s.standards_met === QUALITY_COUNT ? `${QUALITY_COUNT}项指标全部达到国家标准` : `${QUALITY_COUNT}项指标中${s.standards_met}项达到国家标准`;
+  const misses = short.map((i) => `${QUALITY_INFO[i].name}为标准的${shortfallPercent(s.quality[i].percent_of_standard)}%`);
   return `${head}${misses.length ? `，${misses.join("，")}` : ""}。`;
 }

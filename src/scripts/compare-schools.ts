@@ -37,7 +37,7 @@ function render(sections: Section[], indicators: Indicator[], labels: Record<str
   const table = document.createElement("table");
   table.className = "data-table";
   const caption = document.createElement("caption");
-  caption.textContent = `${sections.length} 所学校（学段）对比`;
+  caption.textContent = `${sections.length}所学校对比`;
   table.append(caption);
   const head = document.createElement("thead");
   const hr = document.createElement("tr");
@@ -59,13 +59,13 @@ function render(sections: Section[], indicators: Indicator[], labels: Record<str
     body.append(tr);
   };
   row("评估结果", sections.map((s) => labels[s.result] ?? s.result));
-  row("达标指标", sections.map((s) => (s.result === "out_of_scope" ? "不参与评估" : `${s.standards_met}/7 达标`)));
+  row("达标指标", sections.map((s) => (s.result === "out_of_scope" ? "不参与评估" : `${s.standards_met}/7达标`)));
   for (const ind of indicators) {
     row(
-      `${ind.id} ${ind.name}（${ind.unit}）`,
+      `${ind.id}${ind.name}（${ind.unit}）`,
       sections.map((s) => {
         const q = s.quality[ind.id]!;
-        return `${fmtAtLeast(q.value, ind.decimals)} ${q.met ? "✔ 达标" : "✘ 未达标"}（标准 ${q.standard.toFixed(ind.decimals)}）`;
+        return `${fmtAtLeast(q.value, ind.decimals)} ${q.met ? "✔ 达标" : "✘ 未达标"}（标准${q.standard.toFixed(ind.decimals)}）`;
       }),
       sections.map((s) => `${s.id}:quality.${ind.id}.value`),
     );
@@ -92,7 +92,7 @@ async function start(el: HTMLElement) {
   const show = (ids: string[]) => {
     const chosen = [...new Set(ids)].filter((id) => byId.has(id)).slice(0, MAX).map((id) => byId.get(id)!);
     render(chosen, indicators, labels, out);
-    status.textContent = chosen.length ? `已显示 ${chosen.length} 所学校的对比。` : "";
+    status.textContent = chosen.length ? `已显示${chosen.length}所学校的对比。` : "";
   };
   const selects = [...form.querySelectorAll<HTMLSelectElement>("select")];
   const query = new URLSearchParams(location.search);

@@ -157,7 +157,7 @@ async function main() {
       if (res.ok && answer.reference && answer.accessCode && answer.submittedAt) {
         const [{ beijingTime, confirmationHtml }, { wireAccessCode }] = await Promise.all([answerViews(), import("./access-code")]);
         const done = $("step-done");
-        if (done) done.innerHTML = String(confirmationHtml(catalogue, draft, { reference: answer.reference, accessCode: answer.accessCode, submittedAt: beijingTime(answer.submittedAt) }, catalogue.intake.contact_phone));
+        if (done) done.innerHTML = String(confirmationHtml(catalogue, draft, { reference: answer.reference, accessCode: answer.accessCode, submittedAt: beijingTime(answer.submittedAt) }));
         if (done) wireAccessCode(done);
         show("done");
         document.title = `申请已提交 - ${baseTitle}`;

@@ -29,10 +29,10 @@ function verify(file: unknown) {
     const { matches, parts } = verifyResultsFile(file);
     if (parts.length === 0) return say(["文件中还没有已公布的分配结果。"], "error");
     const lines = parts.map((p) => {
-      const where = p.grade === null ? "" : `${p.grade} 年级${roundLabel(p.round!)}：`;
+      const where = p.grade === null ? "" : `${p.grade}年级${roundLabel(p.round!)}：`;
       return p.matches
-        ? `${where}与公布结果一致（${p.applicants} 名申请人、${p.programs} 个学位项目${placementScope(p.placements)}全部重新计算）。`
-        : `${where}与公布结果不一致，共 ${p.differenceCount} 处差异。第一处：${p.differences[0]}`;
+        ? `${where}与公布结果一致（${p.applicants}名申请人、${p.programs}个学位项目${placementScope(p.placements)}全部重新计算）。`
+        : `${where}与公布结果不一致，共${p.differenceCount}处差异。第一处：${p.differences[0]}`;
     });
     say(matches ? ["与公布结果一致。", ...lines] : ["与公布结果不一致。", ...lines], matches ? "match" : "mismatch");
   } catch (error) {
@@ -58,6 +58,6 @@ picker?.addEventListener("change", async () => {
   try {
     verify(JSON.parse(await file.text()));
   } catch {
-    say([`无法读取 JSON 文件 ${file.name}。`], "error");
+    say([`无法读取JSON文件${file.name}。`], "error");
   }
 });

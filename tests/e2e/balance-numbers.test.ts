@@ -123,11 +123,11 @@ describe("balance pages ship no inline script and are in the search index with t
     }
   });
 
-  it("marks scorecards for the search with the facets 类型, 学段 and 乡镇; other list views stay out", async () => {
+  it("marks scorecards for the search with the facets 类型, 类别 and 乡镇; other list views stay out", async () => {
     const card = await text("/schools/shiyan-xiaoxue-primary/");
     expect(card).toContain("data-pagefind-body");
     expect(card).toMatch(/data-pagefind-filter="类型"[^>]*>学校评估</);
-    expect(card).toMatch(/data-pagefind-filter="学段"[^>]*>小学</);
+    expect(card).toMatch(/data-pagefind-filter="类别"[^>]*>小学</);
     expect(card).toMatch(/data-pagefind-filter="乡镇"[^>]*>清溪街道</);
     // /schools/ is a service page the search must find (issue 18 item 2, src/lib/search-scope.ts); the other list views stay out.
     expect(await text("/schools/")).toContain("data-pagefind-body");

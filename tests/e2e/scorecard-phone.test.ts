@@ -2,7 +2,7 @@
  * A scorecard a parent can read on a phone (issue 17 item 7), in Chromium at 360 × 740: the
  * answer is one sentence on the first screen; every indicator is a card with its value and
  * unit, the standard, the share of the standard and a mark in words and shape that agrees
- * with its colour class; the school's address, catchment communities (linking to the
+ * with its colour class; the school's address, its own phone (tel: link), catchment communities (linking to the
  * enrolment lookup) and the seats this intake come from content/.
  */
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { baseUrl, noBrowser, useBrowser } from "./page";
 
 const district = await readDistrict(process.cwd());
 const catalogue = (await readCurrentCatalogue(process.cwd(), district))!;
-const yearJson = async () => (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; school_id: string; section: "primary" | "junior"; result: string; quality: Record<string, { met: boolean }> }[] };
+const yearJson = async () => (await (await fetch(`${baseUrl}/data/balance-2025.json`)).json()) as { sections: { id: string; school_id: string; section: "primary" | "junior"; nine_year: boolean; result: string; quality: Record<string, { met: boolean }> }[] };
 
 describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
   const browser = useBrowser();
@@ -32,10 +32,10 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     const box = (await sentence.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(740);
     const text = (await sentence.textContent())!.replace(/\s+/g, " ");
-    expect(text).toMatch(/^7 项指标中 \d 项达到国家标准/);
+    expect(text).toMatch(/^7项指标中\d项达到国家标准/);
     expect(text).toContain("✘");
     for (const i of QUALITY_INDICATORS.filter((i) => !failing.quality[i]!.met)) {
-      const share = new RegExp(`${QUALITY_INFO[i].name}为标准的 (\\d+\\.\\d)%`).exec(text);
+      const share = new RegExp(`${QUALITY_INFO[i].name}为标准的(\\d+\\.\\d)%`).exec(text);
       expect(share, i).not.toBeNull();
       expect(Number(share![1])).toBeLessThan(100);
     }
@@ -48,9 +48,9 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
     for (const [k, i] of QUALITY_INDICATORS.entries()) {
       const card = cards.nth(k);
       const text = (await card.textContent())!.replace(/\s+/g, " ");
-      expect(text, i).toContain(`${i} ${QUALITY_INFO[i].name}`);
+      expect(text, i).toContain(`${i}${QUALITY_INFO[i].name}`);
       expect(text, i).toMatch(new RegExp(`\\d${QUALITY_INFO[i].unit}`));
-      expect(text, i).toMatch(/为标准的 \d+(\.\d+)?%/);
+      expect(text, i).toMatch(/为标准的\d+(\.\d+)?%/);
       expect(text, i).toMatch(/标准 ?≥ ?\d/);
       const mark = (await card.locator(".mark").first().textContent())!;
       const short = await card.evaluate((el) => el.classList.contains("indicator-short"));
@@ -76,14 +76,18 @@ describe.skipIf(noBrowser)("the scorecard on a 360 px phone", () => {
       expect(link![1]).toMatch(new RegExp(`^/enrol/(where/\\?community=${c.id})?$`));
     }
     const seats = catalogue.sections.find((c) => c.id === withSeats.id)!.seats;
-    expect(await facts.textContent()).toContain(`本学段预留学位${seats}个`);
-    expect(await facts.textContent()).toContain(catalogue.intake.contact_phone);
+    expect(await facts.textContent()).toContain(`${withSeats.nine_year ? `本校${withSeats.section === "primary" ? "小学" : "初中"}部` : "本校"}预留学位${seats}个`);
+    // The school's own number from the registry (issue 17 item 7), dialable, not the district's enquiry line.
+    const tel = facts.locator("a[href^='tel:']");
+    expect(await tel.textContent()).toBe(school.phone);
+    expect(await tel.getAttribute("href")).toBe(`tel:${school.phone.replace(/[^\d]/g, "")}`);
+    expect(await facts.textContent()).not.toContain(catalogue.enquiryPhone);
   });
 
   it("says plainly when a section takes no migrant children this intake", async () => {
     const { sections } = await yearJson();
     const without = sections.find((s) => !catalogue.sections.some((c) => c.id === s.id))!;
     const page = await phone(`/schools/${without.id}/`);
-    expect(await page.locator(".school-facts").textContent()).toContain("本学段本次不招收随迁子女。");
+    expect(await page.locator(".school-facts").textContent()).toMatch(/本校(小学部|初中部)?本次不招收随迁子女。/);
   });
 });

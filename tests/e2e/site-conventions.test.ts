@@ -36,8 +36,15 @@ describe("the footer on every page", () => {
 
   it("the enrolment page sends questions to the enrolment number", () => {
     const text = textOf(readBuilt("/enrol/").replace(/<footer[\s\S]*<\/footer>/, ""));
-    expect(text).toContain(site.enquiries.enrolment);
+    expect(text).toContain(`有疑问请致电${site.enquiries.enrolment}`);
     expect(text).not.toContain(site.hotlines.education);
+  });
+
+  it("every eligibility answer that says 请致电 prints site.yaml's enrolment number (the intake keeps no copy)", () => {
+    const answers = builtPages().filter((p) => p.urlPath.startsWith("/enrol/check/result/"));
+    const calls = answers.map((p) => textOf(readFileSync(p.file, "utf8").replace(/<footer[\s\S]*<\/footer>/, ""))).filter((t) => t.includes("请致电"));
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((t) => !t.includes(`请致电${site.enquiries.enrolment}`))).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { FamilyReceipt } from "./track-application";
 
 export async function acceptOffer({ ctx, input }: { ctx: SecureCtx; input: FamilyReceipt }): Promise<TrackView> {
   const row = await findForFamily(ctx, input);
-  assertBeforeDeadline(ctx, row);
+  assertBeforeDeadline(ctx, row, input.catalogue.enquiryPhone);
   await ctx.db.transaction((tx) => familyMove(tx, ctx, row, "accept", "家庭已接受学位。"));
   return trackView(ctx, input.catalogue, await findForFamily(ctx, input));
 }

@@ -11,7 +11,7 @@ import type { FamilyReceipt } from "./track-application";
 
 export async function declineOffer({ ctx, input }: { ctx: SecureCtx; input: FamilyReceipt }): Promise<TrackView> {
   const row = await findForFamily(ctx, input);
-  assertBeforeDeadline(ctx, row);
+  assertBeforeDeadline(ctx, row, input.catalogue.enquiryPhone);
   await ctx.db.transaction(async (tx) => {
     const to = await familyMove(tx, ctx, row, "decline", "家庭已放弃学位，学位将依次递补给候补的家庭。");
     await moveWaitlistAfterDecline(tx, ctx, input.catalogue, row);

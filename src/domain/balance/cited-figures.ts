@@ -17,11 +17,11 @@ const COMPUTED_EVIDENCE = /^\/(balance|schools|data)\//;
 export type PublishedTargets = { year: number; targets: Pick<TargetResult, "id" | "kind" | "value" | "basis" | "info">[] };
 
 function lookup(years: readonly PublishedTargets[], id: string, year: number): { value: string } | { problem: string } {
-  if (!(TARGET_IDS as readonly string[]).includes(id)) return { problem: `没有名为 ${id} 的计算指标（可用：${TARGET_IDS.join("、")}）` };
+  if (!(TARGET_IDS as readonly string[]).includes(id)) return { problem: `没有名为${id}的计算指标（可用：${TARGET_IDS.join("、")}）` };
   const y = years.find((x) => x.year === year);
-  if (!y) return { problem: `没有 ${year} 年的均衡数据（content/schools/${year}.csv）` };
+  if (!y) return { problem: `没有${year}年的均衡数据（content/schools/${year}.csv）` };
   const t = y.targets.find((x) => x.id === (id as TargetId))!;
-  if (t.value === null) return { problem: `${year} 年的 ${id} 没有计算结果` };
+  if (t.value === null) return { problem: `${year}年的${id}没有计算结果` };
   return { value: t.kind === "share" ? `${t.value}%` : String(t.value) };
 }
 
@@ -50,7 +50,7 @@ export function citationProblems(
   if ((computedClause || citesData) && HAND_TYPED_PERCENT.test(entry.note.replace(CITATION, ""))) {
     const ids = years.at(-1)?.targets.filter((t) => t.kind === "share" && !t.info && clauseOf(t) === clause).map((t) => t.id) ?? [];
     const example = `{{target:${ids[0] ?? TARGET_IDS[0]}:${years.at(-1)?.year ?? 2025}}}`;
-    problems.push(`手工填写的百分比可能与计算结果不一致，请改用 ${example} 引用计算结果`);
+    problems.push(`手工填写的百分比可能与计算结果不一致，请改用${example}引用计算结果`);
   }
   return problems;
 }

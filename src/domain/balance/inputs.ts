@@ -14,14 +14,14 @@ import { codesWithLabels } from "./rule-text";
 const count = () =>
   z
     .string()
-    .min(1, "不能为空，没有请填 0")
+    .min(1, "不能为空，没有请填0")
     .transform(Number)
     .pipe(z.number({ error: "必须是数字" }).int("必须是整数").min(0, "不能是负数"));
 /** A CSV cell that must hold a number ≥ 0. */
 const amount = () =>
   z
     .string()
-    .min(1, "不能为空，没有请填 0")
+    .min(1, "不能为空，没有请填0")
     .transform(Number)
     .pipe(z.number({ error: "必须是数字" }).min(0, "不能是负数"));
 /** A CSV cell that must hold a whole number > 0. */
@@ -53,8 +53,8 @@ const column = <const N extends string, const T extends ColumnType, S extends z.
  * the scorecard's raw-data table and the open-data dictionary all read it.
  */
 export const SECTION_YEAR_COLUMNS = [
-  column("school_id", "学校 id（见 schools.csv）", "", text(Slug)),
-  column("section", codesWithLabels("学段", SECTIONS, SECTION_LABELS), "", text(z.enum(SECTIONS, { error: "请填写 primary 或 junior" }))),
+  column("school_id", "学校id（见schools.csv）", "", text(Slug)),
+  column("section", codesWithLabels("类别", SECTIONS, SECTION_LABELS), "", text(z.enum(SECTIONS, { error: "请填写primary或junior" }))),
   column("students", "在校生数（有学籍）", "人", whole(positive())),
   column("classes", "教学班数", "个", whole(positive())),
   column("teachers", "专任教师数", "人", whole(count())),
@@ -84,12 +84,12 @@ export const SectionYearRow = z
   )
   .superRefine((row, ctx) => {
     for (const col of ["qualified_teachers", "key_teachers", "pe_art_teachers", "senior_title_teachers"] as const) {
-      if (row[col] > row.teachers) ctx.addIssue({ code: "custom", path: [col], message: "不能多于专任教师数 teachers" });
+      if (row[col] > row.teachers) ctx.addIssue({ code: "custom", path: [col], message: "不能多于专任教师数teachers" });
     }
     if (row.multimedia_classrooms > row.classes * 2)
-      ctx.addIssue({ code: "custom", path: ["multimedia_classrooms"], message: "不能超过教学班数 classes 的两倍，请核对" });
+      ctx.addIssue({ code: "custom", path: ["multimedia_classrooms"], message: "不能超过教学班数classes的两倍，请核对" });
     if (row.largest_class * row.classes < row.students)
-      ctx.addIssue({ code: "custom", path: ["largest_class"], message: "最大班额乘以教学班数 classes 小于在校生数 students，请核对" });
+      ctx.addIssue({ code: "custom", path: ["largest_class"], message: "最大班额乘以教学班数classes小于在校生数students，请核对" });
   });
 export type SectionYear = z.output<typeof SectionYearRow>;
 
@@ -99,22 +99,22 @@ export const DistrictYear = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   /** The province's minimum 生均公用经费 for the year, in 元 per student. */
   provincial_minimum_funding: z.strictObject({
-    primary: z.number().positive("省定生均公用经费最低标准必须大于 0"),
-    junior: z.number().positive("省定生均公用经费最低标准必须大于 0"),
+    primary: z.number().positive("省定生均公用经费最低标准必须大于0"),
+    junior: z.number().positive("省定生均公用经费最低标准必须大于0"),
   }),
   /** School-age migrant children (随迁子女) eligible under the residence-permit rules, and those in public or government-purchased places. */
   migrant_children: z
     .strictObject({ eligible: z.number().int().min(0), in_public_places: z.number().int().min(0) })
-    .refine((m) => m.in_public_places <= m.eligible, { message: "in_public_places 不能多于 eligible", path: ["in_public_places"] }),
+    .refine((m) => m.in_public_places <= m.eligible, { message: "in_public_places不能多于eligible", path: ["in_public_places"] }),
   /** School-age disabled children and those enrolled (随班就读, special school, home teaching). */
   disabled_children: z
     .strictObject({ school_age: z.number().int().min(0), enrolled: z.number().int().min(0) })
-    .refine((d) => d.enrolled <= d.school_age, { message: "enrolled 不能多于 school_age", path: ["enrolled"] }),
+    .refine((d) => d.enrolled <= d.school_age, { message: "enrolled不能多于school_age", path: ["enrolled"] }),
   /** Teachers eligible for rotation (交流轮岗), those rotated, and key teachers among those rotated. */
   teacher_rotation: z
     .strictObject({ eligible: z.number().int().min(0), rotated: z.number().int().min(0), key_rotated: z.number().int().min(0) })
-    .refine((t) => t.rotated <= t.eligible, { message: "rotated 不能多于 eligible", path: ["rotated"] })
-    .refine((t) => t.key_rotated <= t.rotated, { message: "key_rotated 不能多于 rotated", path: ["key_rotated"] }),
+    .refine((t) => t.rotated <= t.eligible, { message: "rotated不能多于eligible", path: ["rotated"] })
+    .refine((t) => t.key_rotated <= t.rotated, { message: "key_rotated不能多于rotated", path: ["key_rotated"] }),
   /** The 一校两区 special subsidy paid per campus group (clause 2.1: 100,000 元 a year), by group id. */
   campus_group_subsidies: z.array(z.strictObject({ group: Slug, paid: z.number().min(0) })),
 });

@@ -45,35 +45,35 @@ export type PassRuleWording = {
 /** "7 项资源配置指标中至少 6 项达标，其余 1 项不低于标准的 85%", in the wording a page asks for. */
 export function passRuleText(wording: PassRuleWording, rule: PassRule = PASS_RULE): string {
   const rest = rule.indicators - rule.minMet;
-  return `${rule.indicators} 项${wording.indicators}中至少 ${rule.minMet} 项${wording.met}，${wording.and ?? ""}其余 ${rest} 项不低于标准的 ${wholePercent(rule.nearMissRatio)}`;
+  return `${rule.indicators}项${wording.indicators}中至少${rule.minMet}项${wording.met}，${wording.and ?? ""}其余${rest}项不低于标准的${wholePercent(rule.nearMissRatio)}`;
 }
 
 /** "小学 45 人、初中 50 人": the largest class allowed at each level. */
 export function classSizeLimits(max: Record<Section, number> = CLASS_SIZE_MAX): string {
-  return SECTIONS.map((s) => `${SECTION_LABELS[s]} ${max[s]} 人`).join("、");
+  return SECTIONS.map((s) => `${SECTION_LABELS[s]}${max[s]}人`).join("、");
 }
 
 /** "10 万元": an amount of 元 in 万元, as the policy writes subsidies. */
-export const inWan = (yuan: number) => `${yuan / 10_000} 万元`;
+export const inWan = (yuan: number) => `${yuan / 10_000}万元`;
 
 /** "学生不足 50 人的教学点": the teaching points left out of the between-school CV. */
 export function smallTeachingPoint(minStudents: number = TEACHING_POINT_MIN_STUDENTS): string {
-  return `学生不足 ${minStudents} 人的教学点`;
+  return `学生不足${minStudents}人的教学点`;
 }
 
-/** "学段：primary 小学，junior 初中": a vocabulary's codes with their labels, as the column dictionary lists them. */
+/** "类别：primary小学，junior初中": a vocabulary's codes with their labels, as the column dictionary lists them. */
 export function codesWithLabels<C extends string>(title: string, codes: readonly C[], labels: Record<C, string>): string {
-  return `${title}：${codes.map((c) => `${c} ${labels[c]}`).join("，")}`;
+  return `${title}：${codes.map((c) => `${c}${labels[c]}`).join("，")}`;
 }
 
 /** "A 和 B" for two items, "A、B、C" for more, as Chinese lists are written. */
-const list = (items: readonly string[]) => (items.length === 2 ? items.join(" 和 ") : items.join("、"));
+const list = (items: readonly string[]) => (items.length === 2 ? items.join("和") : items.join("、"));
 
 type DecimalsInfo = { decimals: number; unit: string };
 const ALL_INDICATORS: Record<string, DecimalsInfo> = { ...QUALITY_INFO, ...BASIC_INFO };
 
 /**
- * "R6 和 B3（元）取整数，B6、B7、B8 保留 4 位小数，其余保留 2 位小数": each indicator's
+ * "R6和B3（元）取整数，B6、B7、B8保留4位小数，其余保留2位小数": each indicator's
  * published decimals, the most common count said once as "其余".
  */
 export function indicatorDecimalsText(info: Record<string, DecimalsInfo> = ALL_INDICATORS): string {
@@ -83,10 +83,10 @@ export function indicatorDecimalsText(info: Record<string, DecimalsInfo> = ALL_I
   const parts = [...groups.entries()]
     .filter(([d]) => d !== usual)
     .map(([d, ids]) => {
-      if (d > 0) return `${list(ids)} 保留 ${d} 位小数`;
+      if (d > 0) return `${list(ids)}保留${d}位小数`;
       const units = new Set(ids.map((id) => info[id]!.unit));
       const [unit] = units;
       return `${list(ids)}${units.size === 1 && unit ? `（${unit}）` : ""}取整数`;
     });
-  return [...parts, `其余保留 ${usual} 位小数`].join("，");
+  return [...parts, `其余保留${usual}位小数`].join("，");
 }

@@ -36,7 +36,7 @@ export type CategoryInfo = {
   template: string;
 };
 
-const TEMPLATE_TAIL = "如对本答复不满意，可以在收到答复之日起 30 日内申请复查。";
+const TEMPLATE_TAIL = "如对本答复不满意，可以在收到答复之日起30日内申请复查。";
 
 export const CATEGORY_INFO: Record<ComplaintCategory, CategoryInfo> = {
   "admission-exam": {

@@ -17,12 +17,12 @@ export const OPEN311_SPEC = "http://wiki.open311.org/GeoReport_v2";
 /** A W3C datetime with its time zone (Z or ±hh:mm), as the spec requires. */
 export const W3cDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, "必须是带时区的 W3C 日期时间，例如 2026-09-01T00:00:00+08:00。")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, "必须是带时区的W3C日期时间，例如2026-09-01T00:00:00+08:00。")
   .refine((s) => !Number.isNaN(Date.parse(s)), "不是有效的日期时间。")
   .meta({ description: "W3C datetime with a time zone, e.g. 2026-09-01T00:00:00+08:00" });
 
 /** The opaque public id of a listed complaint (16 hex digits). */
-export const Open311RequestId = z.string().regex(/^[0-9a-f]{16}$/, "service_request_id 是 16 位十六进制数字。");
+export const Open311RequestId = z.string().regex(/^[0-9a-f]{16}$/, "service_request_id是16位十六进制数字。");
 
 /** An empty parameter is the same as an absent one (spec: "Optional Arguments"). */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -31,7 +31,7 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T, what: string) 
     z
       .string()
       .transform((s) => s.split(",").map((x) => x.trim()))
-      .pipe(z.array(item).min(1).max(200, `${what}最多 200 项。`)),
+      .pipe(z.array(item).min(1).max(200, `${what}最多200项。`)),
   ).meta({ description: `A comma-separated list (or the parameter repeated) of ${what.trim()} values` });
 
 export const Open311JurisdictionQuery = z.object({ jurisdiction_id: optional(z.string().max(253)) });
@@ -39,8 +39,8 @@ export const Open311JurisdictionQuery = z.object({ jurisdiction_id: optional(z.s
 export const Open311RequestsQuery = z.strictObject({
   jurisdiction_id: optional(z.string().max(253)),
   service_request_id: commaList(Open311RequestId, "service_request_id "),
-  service_code: commaList(z.enum(COMPLAINT_CATEGORIES, "service_code 不是本平台的服务代码，请查看 services.json。"), "service_code "),
-  status: commaList(z.enum(["open", "closed"], "status 只能是 open 或 closed。"), "status "),
+  service_code: commaList(z.enum(COMPLAINT_CATEGORIES, "service_code不是本平台的服务代码，请查看services.json。"), "service_code "),
+  status: commaList(z.enum(["open", "closed"], "status只能是open或closed。"), "status "),
   start_date: optional(W3cDateTime),
   end_date: optional(W3cDateTime),
 });

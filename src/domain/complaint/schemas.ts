@@ -66,25 +66,25 @@ export const SubmitComplaintFields = z.strictObject({
     .string({ error: "请填写事情发生的日期" })
     .trim()
     .min(1, { error: "请填写事情发生的日期", abort: true })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "请按 年-月-日 填写日期，例如 2026-09-01", abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "请按 年-月-日 填写日期，例如2026-09-01", abort: true })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-      error: "请填写一个存在的日期，例如 2026-09-01",
+      error: "请填写一个存在的日期，例如2026-09-01",
     }),
   contactMode: z.enum(CONTACT_MODES, { error: "请选择是否留下联系方式" }),
   /** How the filer wishes to be addressed (not a legal name checked against an ID): plain text, not the stricter name rule. */
-  name: optionalText(50, "姓名不能超过 50 个字", "plain"),
+  name: optionalText(50, "姓名不能超过50个字", "plain"),
   phone: z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
       .transform((s) => s.replace(/[\s-]/g, ""))
-      .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: "请输入 11 位手机号码或带区号的固定电话，例如 13800138000" }))
+      .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: "请输入11位手机号码或带区号的固定电话，例如13800138000" }))
       .optional(),
   ),
   email: z.preprocess(
     blankToUndefined,
-    z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "请输入正确的电子邮箱，例如 name@example.com" })).optional(),
+    z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "请输入正确的电子邮箱，例如name@example.com" })).optional(),
   ),
   /** Named filers only: the handling department may see who they are and contact them. */
   departmentMayContact: Checkbox.optional(),
@@ -117,7 +117,7 @@ export const Reference = z
   .string({ error: "请输入受理编号" })
   .trim()
   .toUpperCase()
-  .regex(/^TS\d{4}-\d{5}$/, { error: "请按收据上的格式输入受理编号，例如 TS2026-00007" });
+  .regex(/^TS\d{4}-\d{5}$/, { error: "请按收据上的格式输入受理编号，例如TS2026-00007" });
 
 export const ReceiptCode = plainText({ error: "请输入查询码" })
   .trim()
@@ -144,7 +144,7 @@ export type ReviewRequestInput = z.infer<typeof ReviewRequestInput>;
 export const DecideInput = z
   .strictObject({
     decision: z.enum(["accept", "not_accept"], { error: "请选择受理或不予受理" }),
-    reason: optionalText(1000, "理由不能超过 1000 个字"),
+    reason: optionalText(1000, "理由不能超过1000个字"),
   })
   .refine((v) => v.decision === "accept" || !!v.reason, { path: ["reason"], error: "不予受理时请写明理由，理由会告知投诉人" });
 export type DecideInput = z.infer<typeof DecideInput>;
@@ -157,8 +157,8 @@ export const ExtendInput = z.strictObject({
   days: z.coerce
     .number({ error: "请填写延长的天数" })
     .int({ error: "延长天数须为整数" })
-    .min(1, { error: "延长天数至少 1 天" })
-    .max(MAX_EXTENSION_DAYS, { error: `延长不能超过 ${MAX_EXTENSION_DAYS} 天（信访工作条例第三十四条）` }),
+    .min(1, { error: "延长天数至少1天" })
+    .max(MAX_EXTENSION_DAYS, { error: `延长不能超过${MAX_EXTENSION_DAYS}天（信访工作条例第三十四条）` }),
   notice: Text("告知投诉人的延期理由", 5, 1000),
 });
 export const NoteInput = z.strictObject({ text: Text("调查记录", 2, STAFF_TEXT_MAX) });
@@ -166,7 +166,7 @@ export const DraftAnswerInput = z.strictObject({
   outcome: z.enum(OUTCOMES, { error: "请选择办理结果" }),
   answer: Text("答复内容", 10, STAFF_TEXT_MAX),
   /** A redacted summary for publication; only used when the filer consented. */
-  publicSummary: optionalText(500, "公开摘要不能超过 500 个字"),
+  publicSummary: optionalText(500, "公开摘要不能超过500个字"),
 });
 export const ReturnDraftInput = z.strictObject({ reason: Text("退回理由", 2, 1000) });
 

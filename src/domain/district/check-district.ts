@@ -76,7 +76,7 @@ export function checkDistrict(site: SiteConfig, schools: School[]): DistrictProb
             problems.push({
               file: "site",
               path,
-              message: `“${school.name}” 没有${SECTION_LABELS[section]}学段，不能作为${SECTION_LABELS[section]}施教区学校`,
+              message: `“${school.name}” 没有${SECTION_LABELS[section]}，不能作为${SECTION_LABELS[section]}施教区学校`,
             });
           }
         }),

@@ -31,6 +31,8 @@ export const SchoolRow = z.strictObject({
   campus_group: z.union([z.literal("").transform(() => null), Slug]),
   /** Street address as printed for the public. */
   address: z.string().min(4, "请填写学校地址"),
+  /** The school's own telephone as printed (docs/style.md: 0570-8800 1234); the scorecard links it. */
+  phone: z.string().regex(/^0\d{2,3}-\d{3,4} ?\d{4}$/, "请填写学校电话，格式如0570-8800 1234"),
 });
 export type SchoolRow = z.input<typeof SchoolRow>;
 export type School = z.output<typeof SchoolRow>;

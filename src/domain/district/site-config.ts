@@ -67,7 +67,7 @@ export const SiteConfig = z.strictObject({
   }),
   /** One enquiry number per service (issue 18 item 7), so no page sends a family to the supervision hotline for an enrolment question. */
   enquiries: z.strictObject({
-    /** 招生咨询电话: questions about the migrant-children intake; the intake's contact_phone must be this number. */
+    /** 招生咨询电话: questions about the migrant-children intake; the only copy: the enrolment catalogue, pages and messages read it from here. */
     enrolment: PhoneNumber,
     /** 投诉咨询电话: questions about filing or following a complaint. */
     complaints: PhoneNumber,

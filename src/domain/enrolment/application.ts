@@ -23,7 +23,7 @@ export const MAX_GUARDIANS = 2;
 const typed = <T extends z.ZodType>(schema: T) => z.preprocess(nfkcDeep, schema);
 
 /** A required text field with the character rule of its kind (src/domain/text). */
-const text = (missing: string, max: number, kind: typeof personName) => kind({ error: missing }).trim().min(1, missing).max(max, `最多填写 ${max} 个字`);
+const text = (missing: string, max: number, kind: typeof personName) => kind({ error: missing }).trim().min(1, missing).max(max, `最多填写${max}个字`);
 
 const date = (missing: string) =>
   z
@@ -33,7 +33,7 @@ const date = (missing: string) =>
       z
         .string()
         .min(1, { message: missing, abort: true })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请按 年-月-日 填写日期，例如 2021-03-15", abort: true })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请按 年-月-日 填写日期，例如2021-03-15", abort: true })
         .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "这个日期不存在，请检查"),
     );
 
@@ -51,7 +51,7 @@ export const IdNumberField = (missing: string) =>
 export const Phone = z
   .string({ error: "请输入手机号码" })
   .transform(normalisePhone)
-  .pipe(z.string().min(1, { message: "请输入手机号码", abort: true }).regex(/^1[3-9]\d{9}$/, "请输入 11 位手机号码，例如 13812345678"));
+  .pipe(z.string().min(1, { message: "请输入手机号码", abort: true }).regex(/^1[3-9]\d{9}$/, "请输入11位手机号码，例如13812345678"));
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, missing: string) => z.enum(values, { error: missing });
 
@@ -89,7 +89,7 @@ export const GuardiansPart = z.preprocess(
   z
     .array(GuardianPart, { error: "请填写至少一位监护人的信息" })
     .min(1, "请填写至少一位监护人的信息")
-    .max(MAX_GUARDIANS, `最多填写 ${MAX_GUARDIANS} 位监护人`),
+    .max(MAX_GUARDIANS, `最多填写${MAX_GUARDIANS}位监护人`),
 );
 
 const PermitFields = z
@@ -98,7 +98,7 @@ const PermitFields = z
     number: z
       .string({ error: "请输入居住证号码" })
       .transform((v) => v.replace(/\s/g, "").toUpperCase())
-      .pipe(z.string().min(1, { message: "请输入居住证号码", abort: true }).regex(/^[0-9A-Z]{6,30}$/, "居住证号码由 6 到 30 位数字或字母组成，请对照证件填写")),
+      .pipe(z.string().min(1, { message: "请输入居住证号码", abort: true }).regex(/^[0-9A-Z]{6,30}$/, "居住证号码由6到30位数字或字母组成，请对照证件填写")),
     issuedOn: date("请输入居住证的签发日期"),
     expiresOn: date("请输入居住证的有效期截止日期"),
     /** Which guardian (0 or 1) holds the permit. */
@@ -112,12 +112,12 @@ export const PermitPart = typed(PermitFields);
 const WorkFields = z
   .strictObject({
     kind: choice(WORK_KINDS, "请选择持证监护人的就业方式"),
-    employer: plainText().trim().max(60, "最多填写 60 个字").default(""),
+    employer: plainText().trim().max(60, "最多填写60个字").default(""),
     /** Months of social insurance paid in the city without a break (documented points). */
     socialInsuranceMonths: z
-      .string({ error: "请输入连续缴纳社会保险的月数，没有请填 0" })
+      .string({ error: "请输入连续缴纳社会保险的月数，没有请填0" })
       .trim()
-      .regex(/^\d{1,3}$/, "请用数字填写连续缴纳社会保险的月数，没有请填 0"),
+      .regex(/^\d{1,3}$/, "请用数字填写连续缴纳社会保险的月数，没有请填0"),
   })
   .superRefine((w, ctx) => {
     if (w.kind !== "flexible" && w.employer === "")
@@ -129,7 +129,7 @@ const SpecialNeedsFields = z
   .strictObject({
     has: choice(YES_NO, "请选择孩子是否有特殊教育需要"),
     placement: z.enum(["", ...PLACEMENTS]).default(""),
-    details: longText().trim().max(300, "最多填写 300 个字").default(""),
+    details: longText().trim().max(300, "最多填写300个字").default(""),
     /** Separate consent for disability data (PIPL art. 29): only asked when there are needs. */
     consent: z.enum(["", "yes"]).default(""),
   })
@@ -187,7 +187,7 @@ function draftShape(catalogue: Catalogue) {
       .array(z.string(), { error: "请至少选择一所志愿学校" })
       .min(1, "请至少选择一所志愿学校")
       // No cap below the grade's own list (issue 16 item 4: ./school-choices); this bound only refuses a padded list.
-      .max(maxPreferences(catalogue), `本年级只有 ${maxPreferences(catalogue)} 所学校，志愿不能多于学校数`)
+      .max(maxPreferences(catalogue), `本年级只有${maxPreferences(catalogue)}所学校，志愿不能多于学校数`)
       .superRefine((list, ctx) => {
         if (new Set(list).size !== list.length) ctx.addIssue({ code: "custom", message: "同一所学校只能选择一次" });
       }),

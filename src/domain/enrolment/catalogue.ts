@@ -1,6 +1,7 @@
 /**
  * The enrolment catalogue: what an application is checked against, built from the intake
- * and the district (site.yaml areas with their catchments, schools.csv names). It is plain
+ * and the district (site.yaml areas with their catchments, schools.csv names, and the one
+ * enrolment enquiry number, site.yaml's enquiries.enrolment). It is plain
  * JSON so the build can publish it (/enrol/catalogue.json, read by the Worker and the form
  * script) and the Node entry can compute it from content/ directly; one zod schema for both.
  */
@@ -31,6 +32,8 @@ export const CatalogueCommunity = z.strictObject({
 
 export const Catalogue = z.strictObject({
   intake: Intake,
+  /** 招生咨询电话, from content/site.yaml only (the intake keeps no copy that could disagree). */
+  enquiryPhone: z.string().min(5),
   sections: z.array(CatalogueSection),
   areas: z.array(z.strictObject({ id: z.string(), name: z.string(), communities: z.array(CatalogueCommunity) })),
 });
@@ -57,7 +60,7 @@ export function buildCatalogue(intake: Intake, site: SiteConfig, schools: School
       ),
     })),
   }));
-  return { intake, sections, areas };
+  return { intake, enquiryPhone: site.enquiries.enrolment, sections, areas };
 }
 
 export function sectionsForGrade(catalogue: Catalogue, grade: string): CatalogueSection[] {

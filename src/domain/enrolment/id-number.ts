@@ -44,11 +44,11 @@ export function parseIdNumber(raw: string): { ok: true; value: ParsedIdNumber } 
 
 /** What to tell the person, for each problem; the messages say what to do (GOV.UK style). */
 export const ID_NUMBER_MESSAGES: Record<IdNumberProblem | "birth_date" | "sex", string> = {
-  format: "身份证号码应为 18 位，前 17 位是数字，最后一位是数字或 X",
+  format: "身份证号码应为18位，前17位是数字，最后一位是数字或X",
   check: "身份证号码的校验位不对，请对照证件逐位检查后重新输入",
-  date: "身份证号码中的出生日期（第 7 至 14 位）不是真实的日期，请检查后重新输入",
+  date: "身份证号码中的出生日期（第7至14位）不是真实的日期，请检查后重新输入",
   birth_date: "身份证号码中的出生日期与填写的出生日期不一致，请检查",
-  sex: "身份证号码中的性别（第 17 位）与填写的性别不一致，请检查",
+  sex: "身份证号码中的性别（第17位）与填写的性别不一致，请检查",
 };
 
 /** Problems of an ID number against the declared birth date and sex, or [] when all agree. */

@@ -11,25 +11,25 @@ import { addCalendarMonths } from "../privacy-notice";
 
 /** An ISO calendar date, e.g. "2026-11-01" (quote it in YAML). */
 export const IsoDate = z
-  .string({ error: "请填写日期，格式为 YYYY-MM-DD，并加引号" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 \"2026-11-01\"")
+  .string({ error: "请填写日期，格式为YYYY-MM-DD，并加引号" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为YYYY-MM-DD，例如 \"2026-11-01\"")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "不是真实的日期");
 
 /** Section ids are `<school id>-<section>`, as in the balance data (e.g. wenchang-xiaoxue-primary). */
-export const SectionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(primary|junior)$/, "学段编号应为 学校编号-primary 或 学校编号-junior");
+export const SectionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-(primary|junior)$/, "学校编号后应加-primary（小学）或-junior（初中），例如wenchang-xiaoxue-primary");
 
 const SeatLine = z.strictObject({
   /** A school section of content/schools/schools.csv, e.g. wenchang-xiaoxue-primary. */
   section: SectionId,
   /** Seats this section reserves for this intake (not its whole first-year capacity). */
-  seats: z.number().int("学位数应为整数").min(1, "学位数至少为 1"),
+  seats: z.number().int("学位数应为整数").min(1, "学位数至少为1"),
 });
 
 const GradeOffer = z.strictObject({
   /** "1" (小学一年级) or "7" (初中七年级). */
   grade: z.enum(GRADES, { error: "年级只能是 \"1\" 或 \"7\"" }),
   /** The section every school of this grade must have. */
-  section: z.enum(SECTIONS, { error: "学段只能是 primary 或 junior" }),
+  section: z.enum(SECTIONS, { error: "只能是primary（小学）或junior（初中）" }),
   /** Minimum age on the cut-off date (年满六周岁 for grade 1). */
   min_age: z.number().int().min(5).max(15),
   seats: z.array(SeatLine).min(1, "每个年级至少要有一所学校提供学位"),
@@ -37,7 +37,7 @@ const GradeOffer = z.strictObject({
 
 const PointsRule = z.strictObject({
   /** Stable id, e.g. permit_months. */
-  id: z.enum(["permit_months", "social_insurance_months"], { error: "积分规则只能是 permit_months 或 social_insurance_months" }),
+  id: z.enum(["permit_months", "social_insurance_months"], { error: "积分规则只能是permit_months或social_insurance_months" }),
   /** What the rule counts, as printed on /enrol/. */
   label: z.string().min(2),
   /** Points per month counted. */
@@ -49,7 +49,7 @@ const PointsRule = z.strictObject({
 export const Intake = z
   .strictObject({
     /** The file name without .yaml, e.g. "2026"; also the year in application references. */
-    id: z.string().regex(/^\d{4}$/, "批次编号应为 4 位年份，并加引号"),
+    id: z.string().regex(/^\d{4}$/, "批次编号应为4位年份，并加引号"),
     /** Title as printed, e.g. 2027 年秋季入学随迁子女招生. */
     title: z.string().min(4),
     /** The first school day the places are for. */
@@ -83,8 +83,6 @@ export const Intake = z
     permit_rule: z.strictObject({ valid_through: IsoDate }),
     grades: z.array(GradeOffer).min(1),
     points: z.array(PointsRule),
-    /** Where families can ask questions. */
-    contact_phone: z.string().min(5),
   })
   .superRefine((intake, ctx) => {
     const d = intake.dates;
@@ -96,10 +94,10 @@ export const Intake = z
       ["allocation_on", "offer_deadline"],
     ];
     for (const [a, b] of order) {
-      if (d[a] >= d[b]) ctx.addIssue({ code: "custom", path: ["dates", b], message: `应晚于 ${a}（${d[a]}）` });
+      if (d[a] >= d[b]) ctx.addIssue({ code: "custom", path: ["dates", b], message: `应晚于${a}（${d[a]}）` });
     }
     if (d.second_round_closes !== undefined && d.second_round_closes <= d.offer_deadline)
-      ctx.addIssue({ code: "custom", path: ["dates", "second_round_closes"], message: `应晚于 offer_deadline（${d.offer_deadline}）` });
+      ctx.addIssue({ code: "custom", path: ["dates", "second_round_closes"], message: `应晚于offer_deadline（${d.offer_deadline}）` });
     if (d.second_round_closes !== undefined && d.second_round_closes >= intake.school_year_start)
       ctx.addIssue({ code: "custom", path: ["dates", "second_round_closes"], message: "补录截止日期应早于开学日期" });
     if (intake.dates.offer_deadline >= intake.school_year_start)
@@ -107,10 +105,10 @@ export const Intake = z
     intake.grades.forEach((g, gi) => {
       const seen = new Set<string>();
       g.seats.forEach((s, si) => {
-        if (seen.has(s.section)) ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: "同一学段在一个年级里只能出现一次" });
+        if (seen.has(s.section)) ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: "同一所学校在一个年级里只能出现一次" });
         seen.add(s.section);
         if (!s.section.endsWith(`-${g.section}`))
-          ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: `${g.grade} 年级只能填写 ${g.section} 学段` });
+          ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: `${g.grade}年级只能填写以-${g.section}结尾的学校编号` });
       });
     });
     const grades = intake.grades.map((g) => g.grade);

@@ -32,11 +32,11 @@ function deadlineText(deadline: string | null): string {
 }
 
 /** The timeline entry and tracking sentence of a lapsed offer. */
-export function lapsedMessage(deadline: string | null): string {
-  return `您没有在答复期限${deadlineText(deadline)}之前接受学位，这个学位已过期。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话。`;
+export function lapsedMessage(deadline: string | null, enquiryPhone: string): string {
+  return `您没有在答复期限${deadlineText(deadline)}之前接受学位，这个学位已过期。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话${enquiryPhone}。`;
 }
 
 /** What a family is told when it tries to accept or decline after its deadline. */
-export function answerAfterDeadlineMessage(deadline: string | null): string {
-  return `这个学位的答复期限${deadlineText(deadline)}已过，学位已过期，不能再接受或放弃。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话。`;
+export function answerAfterDeadlineMessage(deadline: string | null, enquiryPhone: string): string {
+  return `这个学位的答复期限${deadlineText(deadline)}已过，学位已过期，不能再接受或放弃。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话${enquiryPhone}。`;
 }

@@ -40,31 +40,31 @@ export const RevealInput = z.strictObject({
   reason: z.enum(REVEAL_REASONS, { error: "请选择查看的理由" }),
 });
 
-const familyText = (missing: string) => longText({ error: missing }).trim().min(4, missing).max(500, "最多 500 个字");
+const familyText = (missing: string) => longText({ error: missing }).trim().min(4, missing).max(500, "最多500个字");
 
 export const DocumentReviewInput = z
   .strictObject({
     review: z.enum(["accepted", "rejected"], { error: "请选择通过或不通过" }),
-    reason: longText().trim().max(300, "最多 300 个字").default(""),
+    reason: longText().trim().max(300, "最多300个字").default(""),
   })
   .superRefine((v, ctx) => {
     if (v.review === "rejected" && v.reason.length < 4) ctx.addIssue({ code: "custom", path: ["reason"], message: "不通过时请写明原因，家庭会看到这段话" });
   });
 
-export const RequestInfoInput = z.strictObject({ message: familyText("请写明需要家庭补充哪些材料（至少 4 个字）") });
+export const RequestInfoInput = z.strictObject({ message: familyText("请写明需要家庭补充哪些材料（至少4个字）") });
 
 export const DecisionInput = z
   .strictObject({
     decision: z.enum(["eligible", "ineligible"], { error: "请选择符合或不符合条件" }),
     reasonCode: z.enum(INELIGIBLE_REASONS).optional(),
-    text: longText().trim().max(500, "最多 500 个字").default(""),
+    text: longText().trim().max(500, "最多500个字").default(""),
     /** Points confirmed against the documents (defaults to the declared points). */
     points: z.number().int().min(0).max(1000).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "ineligible") {
       if (!v.reasonCode) ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "请选择不符合条件的原因" });
-      if (v.text.length < 4) ctx.addIssue({ code: "custom", path: ["text"], message: "请向家庭说明原因和可以怎么做（至少 4 个字）" });
+      if (v.text.length < 4) ctx.addIssue({ code: "custom", path: ["text"], message: "请向家庭说明原因和可以怎么做（至少4个字）" });
     }
   });
 

@@ -110,20 +110,20 @@ export function complaintForm({ values = {}, errors = [], formToken }: { values?
   </div>
   <div class="field">
     <label for="${fid("whatHappened")}">发生了什么</label>
-    <p class="hint" id="${fid("whatHappened")}-hint">写明时间、地点、涉及的年级或班级、经过和您希望如何处理。请不要写学生的身份证号码。最多 ${TEXT_MAX} 字。</p>
+    <p class="hint" id="${fid("whatHappened")}-hint">写明时间、地点、涉及的年级或班级、经过和您希望如何处理。请不要写学生的身份证号码。最多${TEXT_MAX}字。</p>
     ${fieldError(errors, "whatHappened")}
     <textarea name="whatHappened" id="${fid("whatHappened")}" rows="8" maxlength="${TEXT_MAX}"${fieldAttrs(errors, "whatHappened", `${fid("whatHappened")}-hint`)}>${values.whatHappened ?? ""}</textarea>
   </div>
   <div class="field">
     <label for="${fid("happenedOn")}">事情发生的日期</label>
-    <p class="hint" id="${fid("happenedOn")}-hint">持续发生的，填写最近一次的日期。格式：年-月-日，例如 2026-09-01。</p>
+    <p class="hint" id="${fid("happenedOn")}-hint">持续发生的，填写最近一次的日期。格式：年-月-日，例如2026-09-01。</p>
     ${fieldError(errors, "happenedOn")}
     <input type="date" name="happenedOn" id="${fid("happenedOn")}" value="${values.happenedOn ?? ""}" class="input-medium"${fieldAttrs(errors, "happenedOn", `${fid("happenedOn")}-hint`)} />
   </div>
 
   <div class="field">
     <label for="${fid("attachments")}">附件（选填）</label>
-    <p class="hint" id="${fid("attachments")}-hint">照片（JPG、PNG）或 PDF 文件，最多 ${MAX_ATTACHMENTS} 个，每个不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。照片里的拍摄地点、设备等信息会在保存前删除。${errors.length ? "页面提示错误后，请重新选择附件。" : ""}</p>
+    <p class="hint" id="${fid("attachments")}-hint">照片（JPG、PNG）或PDF文件，最多${MAX_ATTACHMENTS}个，每个不超过${MAX_UPLOAD_BYTES / 1024 / 1024} MB。照片里的拍摄地点、设备等信息会在保存前删除。${errors.length ? "页面提示错误后，请重新选择附件。" : ""}</p>
     ${fieldError(errors, "attachments")}
     <input type="file" name="attachments" id="${fid("attachments")}" multiple accept="${UPLOAD_ACCEPT}"${fieldAttrs(errors, "attachments", `${fid("attachments")}-hint`)} />
   </div>

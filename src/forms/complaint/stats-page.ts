@@ -16,7 +16,7 @@ type H = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 export const HIDDEN = "不公布";
 const count = (n: number | null) => (n === null ? HIDDEN : String(n));
-const days = (n: number | null) => (n === null ? `${HIDDEN}（少于 ${MIN_PUBLISHED_COUNT} 件）` : `${n} 天`);
+const days = (n: number | null) => (n === null ? `${HIDDEN}（少于${MIN_PUBLISHED_COUNT}件）` : `${n}天`);
 const share = (n: number | null) => (n === null ? `${HIDDEN}（按期或逾期的件数太少）` : `${(n * 100).toFixed(1)}%`);
 
 function table(s: PublicComplaintStats, t: (typeof STATS_TABLES)[number]): H {
@@ -37,8 +37,8 @@ export function statsPage(s: PublicComplaintStats): H {
   return html`<h1>投诉统计</h1>
 <div class="prose">
   <p>按投诉类别、学校、责任部门和月份统计的投诉数量，受理决定和答复所用天数的中位数（自然日），以及按期答复的比例，数据截至${chineseDate(s.asOf)}。</p>
-  <p>为保护投诉人，少于 ${MIN_PUBLISHED_COUNT} 件的数字不公布；为了不让人用合计或逐件公开的案件倒推出隐去的数字，还会再隐去其他一些数字，都显示为“${HIDDEN}”。逐件公开的只有投诉人同意公开、并且已经办结的案件，日期只到天。</p>
-  <p>下载：<a href="/api/complaints/stats.csv" download>统计表（CSV）</a>、<a href="/api/complaints/stats">统计数据（JSON）</a>、<a href="/api/open311/v2/requests.json">Open311 格式的公开案件列表</a>（仅限投诉人同意公开、已经办结的案件）。开发者可以查看<a href="/api/openapi.html">公开接口说明</a>。</p>
+  <p>为保护投诉人，少于${MIN_PUBLISHED_COUNT}件的数字不公布；为了不让人用合计或逐件公开的案件倒推出隐去的数字，还会再隐去其他一些数字，都显示为“${HIDDEN}”。逐件公开的只有投诉人同意公开、并且已经办结的案件，日期只到天。</p>
+  <p>下载：<a href="/api/complaints/stats.csv" download>统计表（CSV）</a>、<a href="/api/complaints/stats">统计数据（JSON）</a>、<a href="/api/open311/v2/requests.json">Open311格式的公开案件列表</a>（仅限投诉人同意公开、已经办结的案件）。开发者可以查看<a href="/api/openapi.html">公开接口说明</a>。</p>
   <p><a href="/complain/">我要投诉</a></p>
 </div>
 <h2>总体情况</h2>

@@ -47,7 +47,7 @@ function followUp(v: FilerView, code: string, errors: readonly FieldError[], val
 
 /** The filer's view of the case, with the follow-up forms that are open now. `errors` belong to one of them. */
 export function trackResultPage(v: FilerView, code: string, errors: FieldError[] = [], values: FormValues = {}): H {
-  return html`<h1>投诉 ${v.reference}</h1>
+  return html`<h1>投诉${v.reference}</h1>
 ${errorSummary(errors)}
 <dl class="receipt">
   <dt>当前状态</dt><dd id="case-status">${v.statusLabel}</dd>

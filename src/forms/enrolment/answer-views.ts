@@ -11,7 +11,7 @@ import { fieldId } from "../field-ids";
 import { answerSections } from "../../lib/enrolment/answers";
 import { sync, type Html } from "../html";
 import { accessCodeHtml, codeActionsHtml } from "../receipt-code";
-import { beijingDateTime } from "../../domain/complaint/time";
+import { beijingDateTime, chineseDate } from "../../domain/complaint/time";
 
 /** `changeHref(path)` gives each change link's target; without it there are no links (print). */
 export function answersHtml(catalogue: Catalogue, draft: DraftInput, o: { changeHref?: (path: string) => string; mask?: boolean } = {}): Html {
@@ -39,7 +39,7 @@ export const changeAnchor = (path: string) => `#${fieldId(path)}`;
 
 export type Receipt = { reference: string; accessCode: string; submittedAt: string };
 
-export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receipt: Receipt, contactPhone: string): Html {
+export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receipt: Receipt): Html {
   const d = catalogue.intake.dates;
   return sync(html`<div class="enrol">
   <div class="panel" role="status">
@@ -51,11 +51,11 @@ export function confirmationHtml(catalogue: Catalogue, draft: DraftInput, receip
   </div>
   <h2>接下来会怎样</h2>
   <ol>
-    <li>${d.review_ends} 前：审核资格和材料。如需补充材料，我们会发短信通知，请到<a href="/track/">办理进度查询</a>上传。</li>
-    <li>${d.allocation_on}：统一分配学位并公布结果。提交时间的先后不影响结果。</li>
-    <li>${d.offer_deadline} 前：查询结果，并在线接受或放弃学位。</li>
+    <li>${chineseDate(d.review_ends)}前：审核资格和材料。如需补充材料，我们会发短信通知，请到<a href="/track/">办理进度查询</a>上传。</li>
+    <li>${chineseDate(d.allocation_on)}：统一分配学位并公布结果。提交时间的先后不影响结果。</li>
+    <li>${chineseDate(d.offer_deadline)}前：查询结果，并在线接受或放弃学位。</li>
   </ol>
-  <p>有疑问请致电 ${contactPhone}，并说明受理编号（不要告诉任何人查询码）。</p>
+  <p>有疑问请致电${catalogue.enquiryPhone}，并说明受理编号（不要告诉任何人查询码）。</p>
   <div class="button-row no-print"><a class="button button-secondary" href="/track/">办理进度查询</a></div>
   <h2>申请记录</h2>
   <p>提交时间：${receipt.submittedAt}（北京时间）</p>

@@ -62,7 +62,7 @@ function guardian(ctx: FieldCtx, i: number): Html {
     { legend: i === 0 ? "第一位监护人（申请人）" : "第二位监护人（选填）", className: "subsection" },
     sync(html`${textField(ctx, `${p}.name`, "姓名", { autocomplete: i === 0 ? "name" : "off", width: "medium" })}
   ${select(ctx, `${p}.relationship`, "与孩子的关系", opts(RELATIONSHIP_LABELS))}
-  ${textField(ctx, `${p}.idNumber`, "身份证号码", { hint: "18 位，最后一位可能是 X", width: "medium", maxlength: 22, autocomplete: "off" })}
+  ${textField(ctx, `${p}.idNumber`, "身份证号码", { hint: "18位，最后一位可能是X", width: "medium", maxlength: 22, autocomplete: "off" })}
   ${textField(ctx, `${p}.phone`, "手机号码", { type: "tel", inputmode: "tel", autocomplete: i === 0 ? "tel" : "off", width: "medium", hint: "审核结果和学位通知会发送到这个号码" })}`),
   );
 }
@@ -86,9 +86,9 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     sync(html`<section aria-labelledby="s-child">
     <h2 id="s-child">${n}. 孩子的信息</h2>
     ${textField(ctx, "child.name", "孩子的姓名", { width: "medium", autocomplete: "off" })}
-    ${textField(ctx, "child.idNumber", "孩子的身份证号码", { hint: "18 位，见户口簿；最后一位可能是 X", width: "medium", maxlength: 22, autocomplete: "off" })}
+    ${textField(ctx, "child.idNumber", "孩子的身份证号码", { hint: "18位，见户口簿；最后一位可能是X", width: "medium", maxlength: 22, autocomplete: "off" })}
     ${radios(ctx, "child.sex", "孩子的性别", opts(SEX_LABELS), { inline: true })}
-    ${dateField(ctx, "child.birthDate", "孩子的出生日期", { hint: "例如 2021-03-15" })}
+    ${dateField(ctx, "child.birthDate", "孩子的出生日期", { hint: "例如2021-03-15" })}
     ${textField(ctx, "child.hukouPlace", "户籍所在地", { hint: "按户口簿填写，例如 安徽省阜阳市临泉县" })}
   </section>`),
   guardians: (ctx, _catalogue, n) =>
@@ -120,7 +120,7 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     <h2 id="s-work">${n}. 持证监护人的就业情况</h2>
     ${radios(ctx, "work.kind", "就业方式", opts(WORK_KIND_LABELS))}
     ${textField(ctx, "work.employer", "工作单位或营业执照上的名称", { hint: "灵活就业的可以不填" })}
-    ${textField(ctx, "work.socialInsuranceMonths", "在本市连续缴纳社会保险的月数", { inputmode: "numeric", width: "short", hint: "没有请填 0；按缴纳证明填写，审核时核对" })}
+    ${textField(ctx, "work.socialInsuranceMonths", "在本市连续缴纳社会保险的月数", { inputmode: "numeric", width: "short", hint: "没有请填0；按缴纳证明填写，审核时核对" })}
   </section>`),
   preferences: (ctx, catalogue, n) =>
     sync(html`<section aria-labelledby="s-preferences">
@@ -196,7 +196,7 @@ export function finalStepHtml(values: FormValues, errors: readonly FieldError[],
   return sync(html`<form id="submit-form" class="enrol-form" method="post" action="${action}" enctype="multipart/form-data" novalidate>
   <section aria-labelledby="s-documents">
     <h2 id="s-documents">上传材料</h2>
-    <p>每个文件须为 JPG、PNG 或 PDF，不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，共不超过 ${MAX_DOCUMENTS} 个。手机拍照即可，请保证文字清晰。照片中的拍摄地点等信息会在上传后自动删除。</p>
+    <p>每个文件须为JPG、PNG或PDF，不超过${MAX_UPLOAD_BYTES / 1024 / 1024} MB，共不超过${MAX_DOCUMENTS}个。手机拍照即可，请保证文字清晰。照片中的拍摄地点等信息会在上传后自动删除。</p>
     ${FORM_DOCUMENTS.map((kind) => {
       const path = `documents.${kind}`;
       const required = REQUIRED_DOCUMENTS.includes(kind);

@@ -53,5 +53,5 @@ export function checkPage(catalogue: Catalogue, draft: DraftInput, today: string
 }
 
 export function confirmationPage(catalogue: Catalogue, draft: DraftInput, receipt: { reference: string; accessCode: string; submittedAt: string }) {
-  return confirmationHtml(catalogue, draft, { ...receipt, submittedAt: beijingTime(receipt.submittedAt) }, catalogue.intake.contact_phone);
+  return confirmationHtml(catalogue, draft, { ...receipt, submittedAt: beijingTime(receipt.submittedAt) });
 }

@@ -23,7 +23,7 @@ type ResultsView = {
 export const RESULTS_FILE_URL = "/api/enrol/results";
 export const VERIFY_COMMAND = "npm run allocation:verify -- results.json";
 
-const gradeName = (g: string) => GRADE_LABELS[g as Grade] ?? `${g} 年级`;
+const gradeName = (g: string) => GRADE_LABELS[g as Grade] ?? `${g}年级`;
 
 function phaseList(phases: Phase[]) {
   return html`<ul class="phase-list">${phases.map((p) => html`<li>${p.gradeLabel}：<strong>${p.label}</strong></li>`)}</ul>`;
@@ -33,15 +33,15 @@ function allocationTable(g: ResultsView["grades"][number]) {
   const a = g.allocation;
   const id = `results-${g.grade}-${g.round}`;
   return html`<section aria-labelledby="${id}">
-  <h2 id="${id}">${gradeName(g.grade)} ${roundLabel(g.round)}</h2>
-  <p>${g.publishedAt ? `${beijingTime(g.publishedAt)}（北京时间）发布。` : ""}共 ${a.applicants.length} 名申请人，录取 ${a.applicants.filter((x) => x.offer !== null).length} 人。</p>
+  <h2 id="${id}">${gradeName(g.grade)}${roundLabel(g.round)}</h2>
+  <p>${g.publishedAt ? `${beijingTime(g.publishedAt)}（北京时间）发布。` : ""}共${a.applicants.length}名申请人，录取${a.applicants.filter((x) => x.offer !== null).length}人。</p>
   <div class="table-scroll" tabindex="0" role="region" aria-labelledby="${id}">
     <table>
       <thead><tr><th scope="col">学校</th><th scope="col">学位</th><th scope="col">填报</th><th scope="col">录取</th><th scope="col">录取线</th></tr></thead>
       <tbody>${a.programs.map(
         (p) =>
           html`<tr><th scope="row">${p.label}</th><td>${p.seats}</td><td>${p.applicants}</td><td>${p.offers}</td><td>${
-            p.cutoff ? `${PRIORITY_TIER_LABELS[p.cutoff.tier]}，积分 ${p.cutoff.points}，随机号 ${p.cutoff.lottery.toFixed(6)}` : "无"
+            p.cutoff ? `${PRIORITY_TIER_LABELS[p.cutoff.tier]}，积分${p.cutoff.points}，随机号${p.cutoff.lottery.toFixed(6)}` : "无"
           }</td></tr>`,
       )}</tbody>
     </table>
@@ -65,9 +65,9 @@ export function resultsPage(view: ResultsView) {
   <h2>自己复算</h2>
   <p>公布的文件不含姓名和受理编号，只用匿名编号，包含每位申请人的志愿、优先级、积分和随机号，任何人都可以用同样的算法和种子复算。</p>
   <ol>
-    <li><a href="${RESULTS_FILE_URL}" download="results.json">下载结果文件 results.json</a>。</li>
+    <li><a href="${RESULTS_FILE_URL}" download="results.json">下载结果文件results.json</a>。</li>
     <li>不用安装任何软件：打开<a href="/enrol/results/verify/">在浏览器中复算</a>页面，选择下载的文件（或直接复算本站公布的文件）。</li>
-    <li>或在本项目的源代码目录中运行：<code>${VERIFY_COMMAND}</code>，一致时显示 match。</li>
+    <li>或在本项目的源代码目录中运行：<code>${VERIFY_COMMAND}</code>，一致时显示match。</li>
   </ol>
   <p>随机种子由多位见证人的随机串生成，抽签过程见<a href="/enrol/draw-log/">抽签记录</a>。</p>
 </div>`;
@@ -97,11 +97,11 @@ export function drawLogPage(view: LogView) {
   ${view.ceremonies.map((c) => {
     const digest = (c.frozenSet as { inputDigest?: string } | null)?.inputDigest;
     return html`<section>
-  <h2>${gradeName(c.grade)} ${roundLabel(c.round)}${c.redrawReason ? "（重新抽签）" : ""}</h2>
+  <h2>${gradeName(c.grade)}${roundLabel(c.round)}${c.redrawReason ? "（重新抽签）" : ""}</h2>
   ${c.redrawReason ? html`<p>重新抽签的理由：${c.redrawReason}</p>` : ""}
   <p>${c.frozenAt ? html`申请名单于${beijingTime(c.frozenAt)}（北京时间）冻结，名单摘要：<code class="break">${digest ?? ""}</code>` : "申请名单尚未冻结，见证人正在登记承诺。"}</p>
   <ol>${c.witnesses.map(
-    (w) => html`<li>${w.role} ${w.name}：承诺值 <code class="break">${w.commitment}</code>${w.contribution ? html`；揭示的随机串 <code class="break">${w.contribution}</code>` : ""}</li>`,
+    (w) => html`<li>${w.role}${w.name}：承诺值 <code class="break">${w.commitment}</code>${w.contribution ? html`；揭示的随机串 <code class="break">${w.contribution}</code>` : ""}</li>`,
   )}</ol>
   ${c.seed ? html`<p>随机种子：<code class="break">${c.seed}</code></p>` : ""}
 </section>`;
@@ -112,7 +112,7 @@ export function drawLogPage(view: LogView) {
       ? html`<p>还没有运行。</p>`
       : html`<ul>${view.runs.map(
           (r) =>
-            html`<li>${beijingTime(r.at)}（北京时间） ${gradeName(r.grade)} ${roundLabel(r.round)}：${r.kindLabel}；种子 <code class="break">${r.seed}</code>；结果摘要 <code class="break">${r.outcomeDigest ?? "无"}</code></li>`,
+            html`<li>${beijingTime(r.at)}（北京时间）${gradeName(r.grade)}${roundLabel(r.round)}：${r.kindLabel}；种子 <code class="break">${r.seed}</code>；结果摘要 <code class="break">${r.outcomeDigest ?? "无"}</code></li>`,
         )}</ul>`
   }
 </div>`;

@@ -29,7 +29,7 @@ const credentials = (reference: string, accessCode: string) =>
 export function trackPage(view: TrackView, accessCode: string, errors: FieldError[] = [], notice?: string) {
   return html`<div class="prose enrol">
   <p class="breadcrumb"><a href="/track/">办理进度查询</a></p>
-  <h1>申请 ${view.reference}</h1>
+  <h1>申请${view.reference}</h1>
   ${errorSummary(errors)}
   ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
   <p>申请年级：${view.gradeLabel}。当前状态：<strong>${view.stateLabel}</strong></p>
@@ -41,7 +41,7 @@ export function trackPage(view: TrackView, accessCode: string, errors: FieldErro
   ${view.offer.lapsed ? html`<p class="notice">${view.offer.lapsed}</p>` : ""}
   ${
     view.offer.canAnswer
-      ? html`<p>请在 ${beijingTime(view.offer.deadline)}（北京时间）前接受或放弃。放弃后学位会递补给候补的家庭，不能撤回。</p>
+      ? html`<p>请在${beijingTime(view.offer.deadline)}（北京时间）前接受或放弃。放弃后学位会递补给候补的家庭，不能撤回。</p>
   <div class="button-row">
     <form method="post" action="/api/enrol/track/accept">${credentials(view.reference, accessCode)}<button type="submit">接受学位</button></form>
     <form method="post" action="/api/enrol/track/decline">${credentials(view.reference, accessCode)}<button type="submit" class="button-secondary">放弃学位</button></form>
@@ -53,7 +53,7 @@ export function trackPage(view: TrackView, accessCode: string, errors: FieldErro
   ${
     view.waitlist.length
       ? html`<h2>候补</h2><p>您在以下排在录取学校之前的志愿学校候补，有家庭放弃时依次递补，并短信通知：</p>
-  <ul>${view.waitlist.map((w) => html`<li>${w.sectionName}：第 ${w.position} 位${w.note ? html`。${w.note}` : ""}</li>`)}</ul>`
+  <ul>${view.waitlist.map((w) => html`<li>${w.sectionName}：第${w.position}位${w.note ? html`。${w.note}` : ""}</li>`)}</ul>`
       : ""
   }
   ${
@@ -63,7 +63,7 @@ export function trackPage(view: TrackView, accessCode: string, errors: FieldErro
     ${credentials(view.reference, accessCode)}
     <div class="field${errors.some((e) => e.path.startsWith("documents")) ? " field-invalid" : ""}">
       <label for="field-documents-other">选择要补充的材料</label>
-      <p class="hint">JPG、PNG 或 PDF，每个不超过 5 MB，可以一次选择多个文件</p>
+      <p class="hint">JPG、PNG或PDF，每个不超过5 MB，可以一次选择多个文件</p>
       <input type="file" id="field-documents-other" name="documents.other" accept="${UPLOAD_ACCEPT}" multiple />
     </div>
     <button type="submit">上传</button>

@@ -42,14 +42,14 @@ export function answerSections(catalogue: Catalogue, a: DraftInput, o: { mask?: 
       title: "居住证",
       rows: [
         { label: "号码", value: o.mask ? maskIdNumber(a.permit.number) : a.permit.number, path: "permit.number" },
-        { label: "有效期", value: `${a.permit.issuedOn} 至 ${a.permit.expiresOn}`, path: "permit.issuedOn" },
+        { label: "有效期", value: `${a.permit.issuedOn}至${a.permit.expiresOn}`, path: "permit.issuedOn" },
         { label: "持证人", value: a.permit.holder === "0" ? "第一位监护人" : "第二位监护人", path: "permit.holder" },
       ],
     },
     {
       title: "现居住地址",
       rows: [
-        { label: "乡镇（街道）和社区", value: `${area?.name ?? ""} ${communityOf(catalogue, a.address.area, a.address.community)?.name ?? ""}`, path: "address.area" },
+        { label: "乡镇（街道）和社区", value: `${area?.name ?? ""}${communityOf(catalogue, a.address.area, a.address.community)?.name ?? ""}`, path: "address.area" },
         { label: "详细地址", value: a.address.detail, path: "address.detail" },
       ],
     },

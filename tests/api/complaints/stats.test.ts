@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTempDb } from "../../fixtures/temp-db";
 import { buildTestApp, fixedClock } from "../../fixtures/test-app";
 import { postJson, VALID_COMPLAINT } from "../../fixtures/complaints";
+import { copyFindings } from "../../fixtures/copy-rules";
 
 describe("public complaint statistics and open data", () => {
   const tempDb = useTempDb();
@@ -73,6 +74,8 @@ describe("public complaint statistics and open data", () => {
     expect(res.headers.get("Cache-Control")).toContain("max-age=300");
     const page = await res.text();
     const main = page.slice(page.indexOf("<main"), page.indexOf("</main>"));
+    // Its copy follows docs/style.md like the built pages (tests/e2e/copy-style.test.ts).
+    expect(copyFindings("/complaints/stats/", page)).toEqual([]);
     expect(main).not.toContain("<script");
     expect(main.match(/<caption>/g)).toHaveLength(4);
     expect(main).toContain("<caption>按投诉类别的投诉件数（截至2026年9月1日）</caption>");

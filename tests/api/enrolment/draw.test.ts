@@ -22,6 +22,7 @@ import { submit, trackJson } from "./enrolment-app";
 import { commitmentOf, seedFromReveals } from "../../../src/domain/enrolment/draw/commit-reveal";
 import { commitWitnesses, D, DRAW_WITNESSES, officialDraw, oneSeatAtTwoSchools, revealWitnesses, W, witnessSecret } from "../../fixtures/draw";
 import { runVerifyAllocation } from "../../../functions/cli/verify-allocation-command";
+import { copyFindings } from "../../fixtures/copy-rules";
 
 const tempDb = useTempDb();
 const dir = mkdtempSync(path.join(tmpdir(), "draw-test-"));
@@ -91,7 +92,7 @@ describe("the draw: calendar, commit–reveal, publication, verification and the
     expect(await phase()).toMatchObject({ phase: "closed" });
     const undecided = await post(app, "/api/staff/allocation/freeze", { grade: "1" }, sup);
     expect(undecided.status).toBe(409);
-    expect(await message(undecided)).toBe("还有 1 份第一轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。");
+    expect(await message(undecided)).toBe("还有1份第一轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。");
     expect((await submit(app, family(4, [W]), { key: "draw-family-late" })).status).toBe(409);
 
     await decide("C");
@@ -156,7 +157,11 @@ describe("the draw: calendar, commit–reveal, publication, verification and the
     expect(html).toContain(official.seed);
     expect(html).toContain("/enrol/results/verify/");
     expect(html).not.toContain("正在载入");
-    expect(await (await app.request("/api/enrol/draw-log/page")).text()).toContain(commitmentOf(secret(1, 0)));
+    const drawLog = await (await app.request("/api/enrol/draw-log/page")).text();
+    expect(drawLog).toContain(commitmentOf(secret(1, 0)));
+    // The pages the app renders follow docs/style.md like the built ones (tests/e2e/copy-style.test.ts).
+    expect(copyFindings("/enrol/results/", html)).toEqual([]);
+    expect(copyFindings("/enrol/draw-log/", drawLog)).toEqual([]);
 
     // The family offered 文昌小学 accepts before the deadline: that seat is gone for round two.
     const views = await Promise.all(["A", "B", "C"].map(async (n) => [n, ((await (await trackJson(app, receipts[n]!.reference, receipts[n]!.accessCode)).json()) as { application: { state: string; offer: { sectionName: string } | null } }).application] as const));

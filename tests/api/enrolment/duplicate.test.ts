@@ -61,6 +61,8 @@ describe("a second application for the same child", () => {
     const warned = sms.filter((m) => m.subject === "有人再次为您的孩子提交入学申请");
     expect(warned.map((m) => m.recipientMasked)).toEqual(["138****5678"]);
     expect(warned[0]!.body).not.toMatch(/\d{6}/);
+    // A message that says 请致电 prints the number (docs/style.md).
+    expect(warned[0]!.body).toMatch(/请致电区教育局招生咨询电话0570-\d{4} \d{4}。$/);
     expect(sms.filter((m) => m.recipientMasked === "139****1111")).toHaveLength(1);
     const denied = await tempDb().db.select().from(auditLog).where(eq(auditLog.detail, "duplicate_child"));
     expect(denied).toHaveLength(1);

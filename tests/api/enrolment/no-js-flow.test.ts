@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
 import { applications } from "../../../db/schema";
+import { readDistrict } from "../../../src/content-data/district";
 import { useTempDb } from "../../fixtures/temp-db";
 import { validApplication } from "../../fixtures/enrolment";
 import { minimalPdf, pngWithMetadata } from "../../fixtures/upload-files";
@@ -69,6 +70,13 @@ describe("applying without JavaScript", () => {
     // The printable record masks the ID numbers.
     expect(confirmation).not.toContain(draft.child.idNumber);
     expect(confirmation).toContain(`${draft.child.idNumber.slice(0, 6)}********${draft.child.idNumber.slice(-4)}`);
+    // Questions go to the one enrolment enquiry number, content/site.yaml's.
+    const { site } = await readDistrict(process.cwd());
+    expect(confirmation).toContain(`有疑问请致电${site.enquiries.enrolment}`);
+    // What happens next gives its dates as 2027年4月30日, never ISO (docs/style.md).
+    const next = confirmation.slice(confirmation.indexOf("接下来会怎样"), confirmation.indexOf("申请记录"));
+    expect(next).toMatch(/\d{4}年\d{1,2}月\d{1,2}日前：审核资格和材料/);
+    expect(next).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     const again = await app.request("/api/enrol/draft/submit", finalStep(cookie!));
     expect(again.status).toBe(200);

@@ -102,7 +102,7 @@ describe("offers that lapse", () => {
     const lapsedView = await m.view(x);
     expect(lapsedView.stateLabel).toBe("已过期");
     expect(lapsedView.offer).toMatchObject({ sectionName: "文昌小学", canAnswer: false });
-    expect(lapsedView.offer!.lapsed).toBe("您没有在答复期限2027年5月31日23:59（北京时间）之前接受学位，这个学位已过期。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话。");
+    expect(lapsedView.offer!.lapsed).toBe("您没有在答复期限2027年5月31日23:59（北京时间）之前接受学位，这个学位已过期。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话0570-8800 1235。");
     // The same without JavaScript: the page says 已过期 and offers no button to answer.
     const page = await (await m.app.request("/api/enrol/track", { method: "POST", headers: FORM_HEADERS, body: new URLSearchParams({ reference: x.reference, accessCode: x.accessCode }).toString() })).text();
     expect(page).toContain("当前状态：<strong>已过期</strong>");
@@ -110,7 +110,7 @@ describe("offers that lapse", () => {
     expect(page).not.toContain("接受学位</button>");
     const late = await m.answer(x, "accept");
     expect(late.status).toBe(409);
-    expect(await message(late)).toBe("这个学位的答复期限2027年5月31日23:59（北京时间）已过，学位已过期，不能再接受或放弃。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话。");
+    expect(await message(late)).toBe("这个学位的答复期限2027年5月31日23:59（北京时间）已过，学位已过期，不能再接受或放弃。学位会按规则递补给候补的家庭，没有候补时留给第二轮（补录）。如有疑问请致电招生咨询电话0570-8800 1235。");
     expect((await m.answer(x, "decline")).status).toBe(409);
 
     // A late application for the second round, wanting either school.

@@ -21,8 +21,8 @@ describe("figures a commitment cites", () => {
   });
 
   it("refuses a citation of an unknown target or a year without data", () => {
-    expect(citationProblems({ note: "{{target:multimedia:2030}}" }, "2.3", years)[0]).toContain("没有 2030 年的均衡数据");
-    expect(citationProblems({ note: "{{target:nonsense:2025}}" }, "2.3", years)[0]).toContain("没有名为 nonsense 的计算指标");
+    expect(citationProblems({ note: "{{target:multimedia:2030}}" }, "2.3", years)[0]).toContain("没有2030年的均衡数据");
+    expect(citationProblems({ note: "{{target:nonsense:2025}}" }, "2.3", years)[0]).toContain("没有名为nonsense的计算指标");
   });
 
   it("refuses a hand-typed percentage where the data has the figure, or citing a balance page", () => {

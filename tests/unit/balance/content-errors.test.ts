@@ -39,24 +39,24 @@ describe("yearly balance files: errors name file, line, column and rule", () => 
   });
 
   it("rejects an empty or negative count and a word where a number belongs", () => {
-    expect(problemsOf(editCell(5, "computers", ""))).toEqual(["content/schools/2024.csv 第 5 行 computers：不能为空，没有请填 0"]);
+    expect(problemsOf(editCell(5, "computers", ""))).toEqual(["content/schools/2024.csv 第 5 行 computers：不能为空，没有请填0"]);
     expect(problemsOf(editCell(5, "computers", "-3"))).toEqual(["content/schools/2024.csv 第 5 行 computers：不能是负数"]);
     expect(problemsOf(editCell(5, "sports_area", "许多"))).toEqual(["content/schools/2024.csv 第 5 行 sports_area：必须是数字"]);
   });
 
   it("rejects more key teachers than teachers", () => {
-    expect(problemsOf(editCell(7, "key_teachers", "9999"))).toEqual(["content/schools/2024.csv 第 7 行 key_teachers：不能多于专任教师数 teachers"]);
+    expect(problemsOf(editCell(7, "key_teachers", "9999"))).toEqual(["content/schools/2024.csv 第 7 行 key_teachers：不能多于专任教师数teachers"]);
   });
 
   it("rejects a school the registry does not know, and a section the school does not have", () => {
     expect(problemsOf(editCell(3, "school_id", "atlantis"))).toContain("content/schools/2024.csv 第 3 行 school_id：学校名册中没有 id 为 “atlantis” 的学校");
-    expect(problemsOf(editCell(2, "section", "junior"))).toContain("content/schools/2024.csv 第 2 行 section：“清溪区实验小学” 没有初中学段");
+    expect(problemsOf(editCell(2, "section", "junior"))).toContain("content/schools/2024.csv 第 2 行 section：“清溪区实验小学” 没有初中");
   });
 
   it("rejects a missing section row", () => {
     const lines = csv.split("\n");
     const without = [lines[0], ...lines.slice(2)].join("\n");
-    expect(problemsOf(without)).toEqual(["content/schools/2024.csv school_id：缺少 “清溪区实验小学”小学学段（shiyan-xiaoxue, primary）这一行"]);
+    expect(problemsOf(without)).toEqual(["content/schools/2024.csv school_id：缺少 “清溪区实验小学”小学（shiyan-xiaoxue, primary）这一行"]);
   });
 
   it("rejects a district file whose year does not match its name, on the right line", () => {
@@ -68,7 +68,7 @@ describe("yearly balance files: errors name file, line, column and rule", () => 
   it("rejects more migrant children in public places than are eligible", () => {
     const broken = yaml.replace(/in_public_places: \d+/, "in_public_places: 99999");
     const line = broken.split("\n").findIndex((l) => l.includes("in_public_places")) + 1;
-    expect(problemsOf(csv, broken)).toEqual([`content/district/2024.yaml 第 ${line} 行 migrant_children.in_public_places：in_public_places 不能多于 eligible`]);
+    expect(problemsOf(csv, broken)).toEqual([`content/district/2024.yaml 第 ${line} 行 migrant_children.in_public_places：in_public_places不能多于eligible`]);
   });
 
   it("reports a missing district file", () => {

@@ -59,7 +59,7 @@ describe("the district's 2017 resource verdict", () => {
     expect(y!.levels.primary!.verdict).toEqual({ holds: false, failing_sections: ["c-primary"], failing_cvs: [] });
     expect(y!.resource_verdict).toBe(false);
     // The one plain sentence says it fails and why, though every CV is within its ceiling.
-    expect(verdictSentence(y!)).toBe("2025—2026学年全区资源配置未达到优质均衡要求：小学参与评估的 3 个学段中有 1 个未达到标准，各项差异系数都在上限以内。");
+    expect(verdictSentence(y!)).toBe("2025—2026学年全区资源配置未达到优质均衡要求：小学参与评估的3所中有1所未达到标准，各项差异系数都在上限以内。");
   });
 });
 

@@ -33,7 +33,7 @@ describe("the complaint submission schema", () => {
       ["happenedOn", "请填写事情发生的日期"],
     ]);
     const f = SubmitComplaintInput.safeParse({ ...base, happenedOn: "9/1", contactMode: "anonymous" });
-    expect(f.error!.issues.map((i) => i.message)).toEqual(["请按 年-月-日 填写日期，例如 2026-09-01"]);
+    expect(f.error!.issues.map((i) => i.message)).toEqual(["请按 年-月-日 填写日期，例如2026-09-01"]);
   });
 
   it("refuses fields a filer may not set", () => {

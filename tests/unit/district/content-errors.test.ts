@@ -34,6 +34,13 @@ describe("content errors name the file, the line and the field", () => {
     expect(problemsOf(siteText, broken)).toEqual(["content/schools/schools.csv 第 12 行 location_type：请填写 urban、town 或 rural"]);
   });
 
+  it("reads each school's phone and names a malformed or missing one by line (issue 17 item 7)", () => {
+    const malformed = editCsvLine(5, (l) => l.replace(/,[^,]*$/, ",88201234"));
+    expect(problemsOf(siteText, malformed)).toEqual(["content/schools/schools.csv 第 5 行 phone：请填写学校电话，格式如0570-8800 1234"]);
+    const missing = schoolsText.replace(",phone\n", "\n").replace(/,0570-[^,\n]*$/gm, "");
+    expect(problemsOf(siteText, missing)).toContain("content/schools/schools.csv 第 1 行 phone：缺少这一列");
+  });
+
   it("reports a missing column on the header line", () => {
     const broken = schoolsText.replace("campus_group,", "").replace(/^(.*?),(shiyan|chengnan|),(.*)$/gm, "$1,$3");
     expect(problemsOf(siteText, broken)).toContain("content/schools/schools.csv 第 1 行 campus_group：缺少这一列");
@@ -70,7 +77,7 @@ describe("content errors name the file, the line and the field", () => {
   it("reports a catchment school without the section it is listed for", () => {
     const broken = siteText.replace(/junior: \[diyi-zhongxue\]/, "junior: [wenchang-xiaoxue]");
     const [problem] = problemsOf(broken, schoolsText);
-    expect(problem).toMatch(/^content\/site\.yaml 第 \d+ 行 areas\.0\.communities\.\d+\.catchment\.junior\.0：“文昌小学” 没有初中学段/);
+    expect(problem).toMatch(/^content\/site\.yaml 第 \d+ 行 areas\.0\.communities\.\d+\.catchment\.junior\.0：“文昌小学” 没有初中，/);
   });
 
   it("reports a YAML syntax error by line", () => {

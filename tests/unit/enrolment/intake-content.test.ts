@@ -31,9 +31,17 @@ describe("the committed intake content/intakes/2026.yaml", () => {
     expect(found).toEqual([{ file: FILE, line: 27, field: "grades.0.seats.1.section", message: expect.stringContaining("nowhere-xiaoxue-primary") }]);
   });
 
-  it("refuses an enquiry number other than site.yaml's enrolment number (issue 18 item 7)", async () => {
-    const found = await problemsOf((t) => t.replace("contact_phone: 0570-8800 1235", "contact_phone: 0570-8800 1234"));
-    expect(found).toEqual([{ file: FILE, line: 10, field: "contact_phone", message: expect.stringContaining("0570-8800 1235") }]);
+  it("refuses an enquiry number in the intake: site.yaml's enquiries.enrolment is the only one (issue 18)", async () => {
+    const district = await readDistrict(process.cwd());
+    for (const phone of ["0570-8800 1234", district.site.enquiries.enrolment]) {
+      const found = await problemsOf((t) => `${t.trimEnd()}\ncontact_phone: ${phone}\n`);
+      expect(found).toEqual([{ file: FILE, line: expect.any(Number), field: "contact_phone", message: expect.stringContaining("content/site.yaml") }]);
+    }
+  });
+
+  it("gives the catalogue site.yaml's enrolment enquiry number", async () => {
+    const district = await readDistrict(process.cwd());
+    expect((await committedCatalogue()).enquiryPhone).toBe(district.site.enquiries.enrolment);
   });
 
   it("refuses dates out of order and an unquoted impossible date", async () => {
@@ -45,7 +53,7 @@ describe("the committed intake content/intakes/2026.yaml", () => {
 
   it("refuses a junior section among grade 1's seats", async () => {
     const found = await problemsOf((t) => t.replace("wenchang-xiaoxue-primary", "wenchang-zhongxue-junior"));
-    expect(found[0]).toMatchObject({ field: "grades.0.seats.1.section", message: "1 年级只能填写 primary 学段" });
+    expect(found[0]).toMatchObject({ field: "grades.0.seats.1.section", message: "1年级只能填写以-primary结尾的学校编号" });
   });
 
   it("is open from the first day 00:00 to the last day 23:59 Beijing time", async () => {

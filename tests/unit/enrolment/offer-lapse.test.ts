@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerAfterDeadlineMessage, offerHasLapsed, offerIsLive } from "../../../src/domain/enrolment/offer-lapse";
+import { answerAfterDeadlineMessage, lapsedMessage, offerHasLapsed, offerIsLive } from "../../../src/domain/enrolment/offer-lapse";
 import { canTransition, transition } from "../../../src/domain/enrolment/states";
 
 const deadline = "2027-05-31T15:59:59.999Z";
@@ -30,6 +30,12 @@ describe("an offer lapses at its deadline", () => {
   });
 
   it("tells the family the deadline in Beijing time", () => {
-    expect(answerAfterDeadlineMessage("2027-06-25T02:00:00.000Z")).toContain("答复期限2027年6月25日10:00（北京时间）已过");
+    expect(answerAfterDeadlineMessage("2027-06-25T02:00:00.000Z", "0570-8800 1235")).toContain("答复期限2027年6月25日10:00（北京时间）已过");
+  });
+
+  it("prints the enquiry number wherever it says 请致电 (docs/style.md)", () => {
+    for (const message of [answerAfterDeadlineMessage(deadline, "0570-8800 1235"), lapsedMessage(deadline, "0570-8800 1235"), lapsedMessage(null, "0570-8800 1235")]) {
+      expect(message).toMatch(/请致电招生咨询电话0570-8800 1235。$/);
+    }
   });
 });

@@ -20,7 +20,8 @@ export function familyMove(tx: Tx, ctx: SecureCtx, row: ApplicationRow, event: A
 }
 
 /** An offer past its deadline has lapsed (offer-lapse.ts), whether or not the lapse is written yet. */
-export function assertBeforeDeadline(ctx: SecureCtx, row: ApplicationRow) {
+/** The enquiry number comes from the catalogue (content/site.yaml's 招生咨询电话): a message that says 请致电 prints it. */
+export function assertBeforeDeadline(ctx: SecureCtx, row: ApplicationRow, enquiryPhone: string) {
   if (row.state === "lapsed" || (row.state === "offered" && !offerIsLive(row, ctx.clock.now())))
-    throw new DomainError("conflict", answerAfterDeadlineMessage(row.offerDeadline));
+    throw new DomainError("conflict", answerAfterDeadlineMessage(row.offerDeadline, enquiryPhone));
 }

@@ -103,7 +103,7 @@ export async function fileApplication({
         .where(and(eq(applications.intakeId, catalogue.intake.id), eq(applications.childIndex, childIndex)))
         .get();
       const filed = await insertApplication(tx, ctx, catalogue, input, documents, existing ? { duplicateOf: existing.id } : { childIndex }, sealed, draftId);
-      if (existing) await tellFirstFamily(tx, ctx, existing.id, prior?.id === existing.id ? { phone: prior.phone, sealed: warning } : undefined);
+      if (existing) await tellFirstFamily(tx, ctx, catalogue.enquiryPhone, existing.id, prior?.id === existing.id ? { phone: prior.phone, sealed: warning } : undefined);
       return filed;
     });
   let outcome: { result: StoredReceipt; replayed: boolean };
@@ -217,7 +217,7 @@ async function insertApplication(
 }
 
 /** The first family hears that someone tried to apply again for its child (no details); the attempt is audited. */
-async function tellFirstFamily(tx: Tx, ctx: SecureCtx, firstId: string, known: { phone: string | undefined; sealed: SealedRecipient } | undefined): Promise<void> {
+async function tellFirstFamily(tx: Tx, ctx: SecureCtx, enquiryPhone: string, firstId: string, known: { phone: string | undefined; sealed: SealedRecipient } | undefined): Promise<void> {
   await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "denied", objectType: "application", objectId: firstId, detail: "duplicate_child" });
   // A race the pre-read did not see: open the phone inside the transaction (rare).
   let phone = known?.phone;
@@ -233,7 +233,7 @@ async function tellFirstFamily(tx: Tx, ctx: SecureCtx, firstId: string, known: {
       channel: "sms",
       to: phone,
       subject: "有人再次为您的孩子提交入学申请",
-      body: "有人为您的孩子再次提交了本批次的入学申请。招生部门会核查，您的申请不受影响。如不是您家人所为，请致电区教育局招生咨询电话。",
+      body: `有人为您的孩子再次提交了本批次的入学申请。招生部门会核查，您的申请不受影响。如不是您家人所为，请致电区教育局招生咨询电话${enquiryPhone}。`,
       about: { kind: "application", id: firstId },
     },
     known?.sealed,

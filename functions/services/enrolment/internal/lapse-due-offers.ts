@@ -29,7 +29,7 @@ export async function lapseDueOffers(ctx: SecureCtx, catalogue: Catalogue): Prom
   await ctx.db.transaction(async (tx) => {
     for (const row of due) {
       await transitionApplication(tx, ctx, row, "lapse", {
-        message: lapsedMessage(row.offerDeadline),
+        message: lapsedMessage(row.offerDeadline, catalogue.enquiryPhone),
         auditAction: "enrolment.lapse",
         conflictMessage: "学位状态刚刚发生变化，过期处理将在下一次运行时重试。",
       });

@@ -59,7 +59,7 @@ export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: Appl
     decision: row.state === "ineligible" && row.decisionReason ? { reason: INELIGIBLE_REASON_LABELS[row.decisionReason], text: row.decisionText ?? "" } : null,
     offer:
       row.offerSection && (row.state === "offered" || row.state === "accepted" || row.state === "declined" || row.state === "lapsed")
-        ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now, lapsed: lapsed ? lapsedMessage(row.offerDeadline) : null }
+        ? { sectionName: sectionName(catalogue, row.offerSection), deadline: row.offerDeadline ?? "", canAnswer: row.state === "offered" && (row.offerDeadline ?? "") >= now, lapsed: lapsed ? lapsedMessage(row.offerDeadline, catalogue.enquiryPhone) : null }
         : null,
     waitlist: waiting.positions.map((w) => ({ sectionName: sectionName(catalogue, w.sectionId), position: w.position, note: waitlistNote(w.publishedPosition, w.position) })),
     allocationId: waiting.publicId,

@@ -38,7 +38,7 @@ export type ProgramText = { named: string; offered: string; noSeats: string; tie
 
 export function programText(p: ProgramFigures): ProgramText {
   const named = `「${p.label}」`;
-  const head = `${named}：共 ${p.seats} 个学位，${p.applicants} 人填报（其中施教区内 ${p.catchmentApplicants} 人）`;
+  const head = `${named}：共${p.seats}个学位，${p.applicants}人填报（其中施教区内${p.catchmentApplicants}人）`;
   const cut = p.cutoff;
   const cutTier = cut === null ? "" : PRIORITY_TIER_LABELS[cut.tier];
   return {
@@ -46,8 +46,8 @@ export function programText(p: ProgramFigures): ProgramText {
     offered: `${head}，您已被录取。`,
     noSeats: `${named}：本次没有可分配的学位，未能录取`,
     tier: `${head}。施教区内申请人优先，学位已由${cutTier}申请人录满，您属于`,
-    points: cut === null ? "" : `${head}。录取线为${cutTier}、积分 ${cut.points} 分；您同属`,
-    lottery: cut === null ? "" : `${head}。录取线为${cutTier}、积分 ${cut.points} 分、随机号 ${formatLottery(cut.lottery)}；您同属`,
+    points: cut === null ? "" : `${head}。录取线为${cutTier}、积分${cut.points}分；您同属`,
+    lottery: cut === null ? "" : `${head}。录取线为${cutTier}、积分${cut.points}分、随机号${formatLottery(cut.lottery)}；您同属`,
   };
 }
 
@@ -61,7 +61,7 @@ export type ExplainedChoice = {
 };
 
 function waitNote(position: number | null): string {
-  return position === null ? "" : `；您在该志愿候补名单第 ${position} 位，有学位空出时按顺序递补`;
+  return position === null ? "" : `；您在该志愿候补名单第${position}位，有学位空出时按顺序递补`;
 }
 
 function explainChoice(c: ExplainedChoice, text: ProgramText, points: number, lottery: string): string {
@@ -71,8 +71,8 @@ function explainChoice(c: ExplainedChoice, text: ProgramText, points: number, lo
   if (c.deciding === "no_seats" || text.points === "") return `${name}${text.noSeats}${wait}。`;
   const mine = PRIORITY_TIER_LABELS[c.tier];
   if (c.deciding === "tier") return `${name}${text.tier}${mine}，未能录取${wait}。`;
-  if (c.deciding === "points") return `${name}${text.points}${mine}，积分 ${points} 分，低于录取线，未能录取${wait}。`;
-  return `${name}${text.lottery}${mine}、积分同为 ${points} 分，按随机号排序（小者优先），您的随机号 ${lottery} 在录取线之后，未能录取${wait}。`;
+  if (c.deciding === "points") return `${name}${text.points}${mine}，积分${points}分，低于录取线，未能录取${wait}。`;
+  return `${name}${text.lottery}${mine}、积分同为${points}分，按随机号排序（小者优先），您的随机号${lottery}在录取线之后，未能录取${wait}。`;
 }
 
 /** `textOf(j)` is the text of the program of `choices[j]`. The sentences are joined with `+`,
@@ -91,7 +91,7 @@ export function explainApplicant(a: { points: number; lottery: number; choices: 
   }
   if (skipped !== "") explanation += `您已被更靠前的志愿录取，${skipped}不再参与分配。`;
   if (!offered) explanation += "您填报的志愿均已录满，暂未获得学位；有学位空出时将按候补名单顺序递补并通知您。";
-  return `${explanation}您的积分为 ${a.points} 分，随机号为 ${lottery}（由公布的随机种子计算，可按公布的规则自行核对）。`;
+  return `${explanation}您的积分为${a.points}分，随机号为${lottery}（由公布的随机种子计算，可按公布的规则自行核对）。`;
 }
 
 export function explainMove(change: { reason: "declined" | "moved_up"; from: string | null; to: string | null }): string {

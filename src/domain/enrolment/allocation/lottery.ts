@@ -17,8 +17,8 @@ import { compressBlock, finishMessage, SHA256_IV } from "./block-hash";
 
 /** The rule in words, printed in every result and in the published file. */
 export const LOTTERY_RULE_ZH =
-  "随机号 = SHA-256（UTF-8 编码的“种子:申请编号”）十六进制结果的前 13 位（种子与申请编号之间为英文冒号），按十六进制整数除以 2^52（4503599627370496），得到 0 到 1 之间的小数；随机号越小越优先。" +
-  "可自行核对：printf '%s' '种子:申请编号' | sha256sum，取前 13 位十六进制数换算。";
+  "随机号 = SHA-256（UTF-8编码的“种子:申请编号”）十六进制结果的前13位（种子与申请编号之间为英文冒号），按十六进制整数除以2^52（4503599627370496），得到0到1之间的小数；随机号越小越优先。" +
+  "可自行核对：printf '%s' '种子:申请编号' | sha256sum，取前13位十六进制数换算。";
 export const LOTTERY_RULE_EN =
   "lottery = int(first 13 hex digits of SHA-256(UTF-8(seed + ':' + applicantId)), 16) / 2^52; smaller first";
 

@@ -68,27 +68,27 @@ export function rerunFromPublished(file: unknown): RerunReport {
     if (differences.length < MAX_LINES) differences.push(line);
   };
   if (published.algorithm.version !== ALGORITHM.version)
-    differ(`文件使用算法版本 ${published.algorithm.version}，本程序为 ${ALGORITHM.version}，结果可能不同`);
+    differ(`文件使用算法版本${published.algorithm.version}，本程序为${ALGORITHM.version}，结果可能不同`);
   // The file passed PublishedAllocation, which implies AllocationInput: match without
   // validating twice, and without the explanations and waitlists a comparison never reads.
   const { market, assigned, digest } = matchValidated(checked);
-  if (digest !== published.inputDigest) differ(`公布的输入摘要 ${published.inputDigest} 与按文件内容计算的 ${digest} 不同`);
+  if (digest !== published.inputDigest) differ(`公布的输入摘要${published.inputDigest}与按文件内容计算的${digest}不同`);
   const { programs } = market;
   const recomputed: RerunReport["recomputed"] = [];
   published.applicants.forEach((a, i) => {
     const lottery = market.lottery[i]!;
     const offer = assigned[i] === -1 ? null : programs[market.choiceProgram[assigned[i]!]!]!.id;
     recomputed.push({ id: a.id, lottery, offer });
-    if (lottery !== a.lottery) differ(`申请 ${a.id}：公布的随机号 ${a.lottery} 与按种子计算的 ${lottery} 不同`);
-    if (offer !== a.offer) differ(`申请 ${a.id}：公布的录取 ${a.offer ?? "无"}，重新计算为 ${offer ?? "无"}`);
+    if (lottery !== a.lottery) differ(`申请${a.id}：公布的随机号${a.lottery}与按种子计算的${lottery}不同`);
+    if (offer !== a.offer) differ(`申请${a.id}：公布的录取${a.offer ?? "无"}，重新计算为${offer ?? "无"}`);
   });
   const { offers, cutoffChoice } = offersAndCutoffs(market, assigned);
   published.programs.forEach((p, i) => {
     const applicants = market.orderStart[i + 1]! - market.orderStart[i]!;
     const cutoff = cutoffOf(market, cutoffChoice[i]!);
-    if (applicants !== p.applicants) differ(`学位项目 ${p.id}：公布的填报人数 ${p.applicants}，重新计算为 ${applicants}`);
-    if (offers[i] !== p.offers) differ(`学位项目 ${p.id}：公布的录取人数 ${p.offers}，重新计算为 ${offers[i]}`);
-    if (!sameCutoff(cutoff, p.cutoff)) differ(`学位项目 ${p.id}：公布的录取线 ${cutoffText(p.cutoff)}，重新计算为 ${cutoffText(cutoff)}`);
+    if (applicants !== p.applicants) differ(`学位项目${p.id}：公布的填报人数${p.applicants}，重新计算为${applicants}`);
+    if (offers[i] !== p.offers) differ(`学位项目${p.id}：公布的录取人数${p.offers}，重新计算为${offers[i]}`);
+    if (!sameCutoff(cutoff, p.cutoff)) differ(`学位项目${p.id}：公布的录取线${cutoffText(p.cutoff)}，重新计算为${cutoffText(cutoff)}`);
   });
   return { matches: count === 0, applicants: published.applicants.length, programs: published.programs.length, differences, differenceCount: count, recomputed };
 }

@@ -21,7 +21,7 @@ import { rerunFromPublished, type RerunReport } from "./published";
 export const RESULTS_FORMAT = "allocation-results/1" as const;
 
 export const ResultsFile = z.strictObject({
-  format: z.literal(RESULTS_FORMAT, { error: "不是本平台发布的分配结果文件（format 应为 allocation-results/1）" }),
+  format: z.literal(RESULTS_FORMAT, { error: "不是本平台发布的分配结果文件（format应为allocation-results/1）" }),
   intake: z.strictObject({ id: z.string(), title: z.string() }),
   grades: z.array(z.strictObject({ grade: z.string(), round: z.number().int().min(1), publishedAt: z.string().nullable(), allocation: z.unknown(), placement: z.unknown().optional() })),
 });

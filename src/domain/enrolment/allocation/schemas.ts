@@ -20,13 +20,13 @@ import {
  *  so the lottery message `seed:id` splits unambiguously. */
 export const PublicId = z
   .string({ error: "请填写编号" })
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "编号只能包含字母、数字、“_”“.”“-”，不超过 64 个字符" });
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "编号只能包含字母、数字、“_”“.”“-”，不超过64个字符" });
 
 /** The published seed (official: the hash of the witnesses' reveals; dry runs: TEST-…): any visible text, one line. */
 export const Seed = z
   .string({ error: "请输入随机种子" })
   .min(1, { error: "请输入随机种子" })
-  .max(200, { error: "随机种子不能超过 200 个字符" })
+  .max(200, { error: "随机种子不能超过200个字符" })
   .refine((s) => s.trim() === s && !/[\r\n\t]/.test(s), { error: "随机种子不能以空格开头或结尾，也不能换行" });
 
 const Tier = z.enum(PRIORITY_TIERS, { error: "优先级只能是施教区内（catchment）或施教区外（other）" });
@@ -36,7 +36,7 @@ export const AllocationProgram = z.strictObject({
   id: PublicId,
   /** Public name shown in explanations, e.g. "城关第一小学 一年级". */
   label: z.string({ error: "请填写学校和年级名称" }).min(1, { error: "请填写学校和年级名称" }).max(100),
-  seats: z.number({ error: "学位数必须是数字" }).int({ error: "学位数必须是整数" }).min(0, { error: "学位数不能小于 0" }),
+  seats: z.number({ error: "学位数必须是数字" }).int({ error: "学位数必须是整数" }).min(0, { error: "学位数不能小于0" }),
 });
 export type AllocationProgram = z.infer<typeof AllocationProgram>;
 
@@ -44,7 +44,7 @@ export type AllocationProgram = z.infer<typeof AllocationProgram>;
 export const AllocationChoice = z.strictObject({ program: PublicId, tier: Tier });
 export type AllocationChoice = z.infer<typeof AllocationChoice>;
 
-const Points = z.number({ error: "积分必须是数字" }).min(0, { error: "积分不能小于 0" });
+const Points = z.number({ error: "积分必须是数字" }).min(0, { error: "积分不能小于0" });
 
 export const AllocationApplicant = z.strictObject({
   id: PublicId,
@@ -61,19 +61,19 @@ function checkMarket(
 ): void {
   const programs = new Set<string>();
   m.programs.forEach((p, i) => {
-    if (programs.has(p.id)) ctx.addIssue({ code: "custom", path: ["programs", i, "id"], message: `学位项目编号 ${p.id} 重复` });
+    if (programs.has(p.id)) ctx.addIssue({ code: "custom", path: ["programs", i, "id"], message: `学位项目编号${p.id}重复` });
     programs.add(p.id);
   });
   const applicants = new Set<string>();
   m.applicants.forEach((a, i) => {
-    if (applicants.has(a.id)) ctx.addIssue({ code: "custom", path: ["applicants", i, "id"], message: `申请编号 ${a.id} 重复` });
+    if (applicants.has(a.id)) ctx.addIssue({ code: "custom", path: ["applicants", i, "id"], message: `申请编号${a.id}重复` });
     applicants.add(a.id);
     const seen = new Set<string>();
     a.choices.forEach((c, k) => {
       if (!programs.has(c.program))
-        ctx.addIssue({ code: "custom", path: ["applicants", i, "choices", k, "program"], message: `志愿中的学位项目 ${c.program} 不存在` });
+        ctx.addIssue({ code: "custom", path: ["applicants", i, "choices", k, "program"], message: `志愿中的学位项目${c.program}不存在` });
       if (seen.has(c.program))
-        ctx.addIssue({ code: "custom", path: ["applicants", i, "choices", k, "program"], message: `同一学位项目 ${c.program} 不能重复填报` });
+        ctx.addIssue({ code: "custom", path: ["applicants", i, "choices", k, "program"], message: `同一学位项目${c.program}不能重复填报` });
       seen.add(c.program);
     });
   });
@@ -150,11 +150,11 @@ export type AllocationResult = z.infer<typeof AllocationResult>;
 /** The public, anonymised file: enough to re-run the allocation and compare every offer. */
 export const PublishedAllocation = z
   .strictObject({
-    format: z.literal("allocation-published/1", { error: "不是本平台发布的分配结果文件（format 应为 allocation-published/1）" }),
+    format: z.literal("allocation-published/1", { error: "不是本平台发布的分配结果文件（format应为allocation-published/1）" }),
     algorithm: Algorithm,
     seed: Seed,
     lotteryRule: z.string(),
-    inputDigest: z.string().regex(/^[0-9a-f]{64}$/, { error: "inputDigest 应为 64 位十六进制 SHA-256" }),
+    inputDigest: z.string().regex(/^[0-9a-f]{64}$/, { error: "inputDigest应为64位十六进制SHA-256" }),
     programs: z.array(
       AllocationProgram.extend({ applicants: Count, offers: Count, cutoff: Cutoff.nullable() }),
     ),

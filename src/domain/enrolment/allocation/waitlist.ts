@@ -38,7 +38,7 @@ function assignmentOf(market: Market, state: OfferState): { assigned: Int32Array
     const offer = state.offers[a.id] ?? null;
     if (offer === null || active[i] === 0) return;
     const rank = a.choices.findIndex((c) => c.program === offer);
-    if (rank === -1) throw new DomainError("validation", `申请 ${a.id} 的录取学位 ${offer} 不在其志愿中`);
+    if (rank === -1) throw new DomainError("validation", `申请${a.id}的录取学位${offer}不在其志愿中`);
     assigned[i] = market.choiceStart[i]! + rank;
   });
   return { assigned, active };
@@ -60,7 +60,7 @@ export function moveWaitlist(published: PublishedAllocation, state: OfferState, 
   const market = marketOf(published);
   const { assigned, active } = assignmentOf(market, state);
   const d = market.applicantIndex.get(applicant);
-  if (d === undefined) throw new DomainError("not_found", `没有编号为 ${applicant} 的申请`);
+  if (d === undefined) throw new DomainError("not_found", `没有编号为${applicant}的申请`);
   if (active[d] === 0) throw new DomainError("conflict", "该申请已退出分配");
   const label = (p: number) => market.programs[p]!.label;
   const programOf = (k: number) => market.choiceProgram[k]!;

@@ -34,9 +34,9 @@ export const MIN_WITNESSES = 3;
 /** A contribution: 16–128 letters, digits, "-" or "_" (so it is typed or read aloud without doubt). */
 export const Contribution = z
   .string({ error: "请输入见证人的随机串" })
-  .regex(/^[A-Za-z0-9_-]{16,128}$/, { error: "随机串应为 16 到 128 个英文字母、数字、“-”或“_”" });
+  .regex(/^[A-Za-z0-9_-]{16,128}$/, { error: "随机串应为16到128个英文字母、数字、“-”或“_”" });
 
-export const Commitment = z.string({ error: "请输入承诺值" }).regex(/^[0-9a-f]{64}$/, { error: "承诺值应为 64 位小写十六进制（随机串的 SHA-256）" });
+export const Commitment = z.string({ error: "请输入承诺值" }).regex(/^[0-9a-f]{64}$/, { error: "承诺值应为64位小写十六进制（随机串的SHA-256）" });
 
 const hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
 

@@ -74,7 +74,7 @@ const endOfDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 function firstRoundRefusal(intake: Intake, now: Date, s: RoundState): string | null {
   if (now <= windowBounds(intake).closes)
     return `申请期尚未结束（截止到${chineseDate(intake.dates.window_closes)}），申请期内不能正式抽签。`;
-  if (s.undecided > 0) return `还有 ${s.undecided} 份第一轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。`;
+  if (s.undecided > 0) return `还有${s.undecided}份第一轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。`;
   if (s.published) return "第一轮的抽签结果已经发布，不能再抽签。";
   return null;
 }
@@ -86,9 +86,9 @@ function secondRoundRefusal(intake: Intake, now: Date, first: RoundState, s: Rou
   const second = secondRoundBounds(intake);
   if (second && now <= second.closes)
     return `补录申请期尚未结束（截止到${chineseDate(intake.dates.second_round_closes!)}），申请期内不能正式抽签。`;
-  if (s.undecided > 0) return `还有 ${s.undecided} 份第二轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。`;
+  if (s.undecided > 0) return `还有${s.undecided}份第二轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。`;
   if (first.liveOffers > 0)
-    return `第一轮还有 ${first.liveOffers} 个学位在家庭答复期内（最晚到${chineseDate(shanghaiDate(first.lastLiveDeadline!))}），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。`;
+    return `第一轮还有${first.liveOffers}个学位在家庭答复期内（最晚到${chineseDate(shanghaiDate(first.lastLiveDeadline!))}），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。`;
   if (s.published) return "第二轮的抽签结果已经发布，不能再抽签。";
   return null;
 }

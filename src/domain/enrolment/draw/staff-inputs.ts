@@ -16,10 +16,10 @@ export const GradeInput = z.strictObject({ grade: Grade });
 export const CommitInput = z.strictObject({
   grade: Grade,
   role: z.enum(WITNESS_ROLES, { error: "请选择见证人身份" }),
-  name: personName().min(2, "请填写见证人姓名").max(40, "姓名最多 40 个字"),
+  name: personName().min(2, "请填写见证人姓名").max(40, "姓名最多40个字"),
   commitment: Commitment,
   /** Required when the round has already been drawn: the recorded reason for a re-draw. */
-  redrawReason: longText().trim().max(500, "最多 500 个字").optional(),
+  redrawReason: longText().trim().max(500, "最多500个字").optional(),
 });
 export type CommitInput = z.output<typeof CommitInput>;
 

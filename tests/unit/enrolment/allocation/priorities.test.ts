@@ -135,11 +135,11 @@ describe("waitlists and explanations", () => {
   });
 
   it("explains each choice with the seats, the number who ranked it, the cut-off and the applicant's own figures", () => {
-    expect(low.explanation).toContain("第一志愿「城关第一小学 一年级」：共 1 个学位，3 人填报（其中施教区内 1 人）。施教区内申请人优先");
-    expect(low.explanation).toContain("候补名单第 2 位");
-    expect(low.explanation).toContain("第二志愿「城关第二小学 一年级」：共 1 个学位，2 人填报（其中施教区内 0 人）。录取线为施教区外、积分 8 分；您同属施教区外，积分 2 分，低于录取线");
-    expect(low.explanation).toContain("第三志愿「城关第三小学 一年级」：共 5 个学位，2 人填报（其中施教区内 0 人），您已被录取。");
-    expect(low.explanation).toContain(`随机号为 ${low.lottery.toFixed(6)}`);
+    expect(low.explanation).toContain("第一志愿「城关第一小学 一年级」：共1个学位，3人填报（其中施教区内1人）。施教区内申请人优先");
+    expect(low.explanation).toContain("候补名单第2位");
+    expect(low.explanation).toContain("第二志愿「城关第二小学 一年级」：共1个学位，2人填报（其中施教区内0人）。录取线为施教区外、积分8分；您同属施教区外，积分2分，低于录取线");
+    expect(low.explanation).toContain("第三志愿「城关第三小学 一年级」：共5个学位，2人填报（其中施教区内0人），您已被录取。");
+    expect(low.explanation).toContain(`随机号为${low.lottery.toFixed(6)}`);
     expect(mid.explanation).toContain("第三志愿「城关第三小学 一年级」不再参与分配");
   });
 
@@ -151,8 +151,8 @@ describe("waitlists and explanations", () => {
     });
     const lost = r.applicants.find((a) => a.offer === null)!;
     const won = r.applicants.find((a) => a.offer !== null)!;
-    expect(lost.explanation).toContain(`录取线为施教区内、积分 6 分、随机号 ${won.lottery.toFixed(6)}`);
-    expect(lost.explanation).toContain(`您的随机号 ${lost.lottery.toFixed(6)} 在录取线之后`);
+    expect(lost.explanation).toContain(`录取线为施教区内、积分6分、随机号${won.lottery.toFixed(6)}`);
+    expect(lost.explanation).toContain(`您的随机号${lost.lottery.toFixed(6)}在录取线之后`);
     expect(lost.explanation).toContain("暂未获得学位");
   });
 });
@@ -179,10 +179,10 @@ describe("input checks", () => {
     });
     expect(fields).toEqual(
       expect.arrayContaining([
-        { path: "programs.1.id", message: "学位项目编号 P1 重复" },
-        { path: "applicants.1.id", message: "申请编号 A 重复" },
-        { path: "applicants.0.choices.0.program", message: "志愿中的学位项目 P9 不存在" },
-        { path: "applicants.1.choices.1.program", message: "同一学位项目 P1 不能重复填报" },
+        { path: "programs.1.id", message: "学位项目编号P1重复" },
+        { path: "applicants.1.id", message: "申请编号A重复" },
+        { path: "applicants.0.choices.0.program", message: "志愿中的学位项目P9不存在" },
+        { path: "applicants.1.choices.1.program", message: "同一学位项目P1不能重复填报" },
       ]),
     );
   });

@@ -39,7 +39,7 @@ describe("the published results file", () => {
     placed.offer = "P2";
     const report = rerunFromPublished(file);
     expect(report.matches).toBe(false);
-    expect(report.differences).toContain(`申请 ${placed.id}：公布的录取 P2，重新计算为 P1`);
+    expect(report.differences).toContain(`申请${placed.id}：公布的录取P2，重新计算为P1`);
   });
 
   it("reports a lottery number that does not follow from the seed", () => {
@@ -47,7 +47,7 @@ describe("the published results file", () => {
     file.applicants[2]!.lottery = 0.5;
     const report = rerunFromPublished(file);
     expect(report.matches).toBe(false);
-    expect(report.differences[0]).toMatch(/^申请 C：公布的随机号 0.5 与按种子计算的 0\.\d+ 不同$/);
+    expect(report.differences[0]).toMatch(/^申请C：公布的随机号0\.5与按种子计算的0\.\d+不同$/);
   });
 
   it("reports a different seed, which moves the lottery of everyone", () => {
@@ -61,7 +61,7 @@ describe("the published results file", () => {
       throw new Error("expected a validation error");
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).fields).toContainEqual({ path: "format", message: "不是本平台发布的分配结果文件（format 应为 allocation-published/1）" });
+      expect((e as DomainError).fields).toContainEqual({ path: "format", message: "不是本平台发布的分配结果文件（format应为allocation-published/1）" });
     }
   });
 });

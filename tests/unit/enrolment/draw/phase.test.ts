@@ -20,7 +20,7 @@ describe("the intake calendar governs the draw", async () => {
   });
 
   it("refuses while any application of the round is undecided, and walks through the draw", () => {
-    expect(phase("2027-04-10T00:00:00Z", { undecided: 2 })).toMatchObject({ phase: "closed", drawRefusal: "还有 2 份第一轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。" });
+    expect(phase("2027-04-10T00:00:00Z", { undecided: 2 })).toMatchObject({ phase: "closed", drawRefusal: "还有2份第一轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。" });
     expect(phase("2027-05-15T00:00:00Z", { frozen: true }).phase).toBe("draw");
     expect(phase("2027-05-15T00:00:00Z", { frozen: true, drawn: true }).phase).toBe("published");
     expect(phase("2027-05-20T00:00:00Z", { frozen: true, drawn: true, published: true })).toMatchObject({ phase: "offers", round: 1, drawRefusal: "第一轮的抽签结果已经发布，不能再抽签。" });
@@ -29,7 +29,7 @@ describe("the intake calendar governs the draw", async () => {
   it("opens a second round after the offer deadline, drawn only after its own window and review", () => {
     const done = { frozen: true, drawn: true, published: true };
     expect(phase("2027-06-05T00:00:00Z", done)).toMatchObject({ phase: "second_round", round: 2, drawRefusal: "补录申请期尚未结束（截止到2027年6月20日），申请期内不能正式抽签。" });
-    expect(phase("2027-06-22T00:00:00Z", done, { undecided: 1 }).drawRefusal).toBe("还有 1 份第二轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。");
+    expect(phase("2027-06-22T00:00:00Z", done, { undecided: 1 }).drawRefusal).toBe("还有1份第二轮申请未审核完毕，全部审核完成后才能冻结名单、正式抽签。");
     expect(phase("2027-06-22T00:00:00Z", done).drawRefusal).toBeNull();
     expect(phase("2027-06-22T00:00:00Z", done, done).drawRefusal).toBe("第二轮的抽签结果已经发布，不能再抽签。");
   });
@@ -37,7 +37,7 @@ describe("the intake calendar governs the draw", async () => {
   it("refuses the second round while a first-round offer is still inside its answer window", () => {
     const done = { frozen: true, drawn: true, published: true };
     const waiting = { ...done, liveOffers: 2, lastLiveDeadline: "2027-06-28T16:00:00.000Z" };
-    expect(phase("2027-06-22T00:00:00Z", waiting).drawRefusal).toBe("第一轮还有 2 个学位在家庭答复期内（最晚到2027年6月29日），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。");
+    expect(phase("2027-06-22T00:00:00Z", waiting).drawRefusal).toBe("第一轮还有2个学位在家庭答复期内（最晚到2027年6月29日），这些学位是否空出还不确定，答复期全部结束后才能冻结第二轮名单、正式抽签。");
     expect(phase("2027-06-22T00:00:00Z", { ...done, liveOffers: 0 }).drawRefusal).toBeNull();
   });
 
