@@ -117,8 +117,8 @@ export const staffQueue: Scenario = {
   title: "Staff queue",
   async run({ quick, root, scratch, log }) {
     const n = Number(process.env.BENCH_QUEUE_ROWS ?? 0) || (quick ? 20_000 : 1_000_000);
-    const samples = quick ? 30 : 200;
-    const warmup = quick ? 3 : 20;
+    const samples = quick ? 20 : 200;
+    const warmup = quick ? 2 : 20;
     /** A shape stops early past this many seconds (only a very slow query does), with at least 20 samples. */
     const budgetSeconds = quick ? 20 : 90;
     const dbFile = path.join(scratch, "queue.db");
