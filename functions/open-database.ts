@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Client } from "@libsql/client";
 import { createDb, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { fillQueueClocks } from "./services/complaint/internal/queue-clock";
 import { SECRET_NAMES, type AppConfig } from "./config";
 import { systemClock } from "./deps";
 import { fieldKeysOf } from "./platform/field-crypto";
@@ -58,6 +59,8 @@ export async function openAppDatabase(config: AppConfig, options: OpenOptions): 
   try {
     const db = createDb(client);
     await migrateDatabase(db);
+    // Rows from before migration 0014 get their stored queue clock once (a no-op afterwards).
+    await fillQueueClocks(db, systemClock.now());
     await checkKeys({
       ctx: { db, clock: systemClock },
       input: { keys: fieldKeysOf(config.secrets), authSecret: config.secrets.AUTH_SECRET, sources: options.sources, generated: options.keysGenerated ?? false },

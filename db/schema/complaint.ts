@@ -10,6 +10,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { COMPLAINT_CATEGORIES } from "../../src/domain/complaint/categories";
 import { CONTACT_MODES } from "../../src/domain/complaint/schemas";
+import { NO_CLOCK_URGENCY, QUEUE_CLOCK_STATES } from "../../src/domain/complaint/queue-clock";
 import { COMPLAINT_STATUSES, HISTORY_KINDS, OUTCOMES, RATINGS } from "../../src/domain/complaint/states";
 import { DEPARTMENTS } from "../../src/domain/staff/departments";
 import { STAFF_ROLES } from "../../src/domain/staff/roles";
@@ -59,6 +60,23 @@ export const complaints = sqliteTable(
     /** Wrong receipt codes against this reference; lookups lock after too many. */
     failedLookups: integer("failed_lookups").notNull().default(0),
     updatedAt: text("updated_at").notNull(),
+    /**
+     * The queue's copy of the live clock (src/domain/complaint/queue-clock `queueClock` of
+     * `caseClocks`), rewritten with every case event (services/complaint/internal/queue-clock):
+     * the due date (null when no clock runs), `running`/`paused`, and `urgency`, the queue's
+     * sort key. `clockOn` is the Beijing date they were computed on; null means not yet
+     * (rows from before migration 0014, filled in at start).
+     */
+    dueOn: text("due_on"),
+    clockState: text("clock_state", { enum: QUEUE_CLOCK_STATES }),
+    urgency: text("urgency").notNull().default(NO_CLOCK_URGENCY),
+    clockOn: text("clock_on"),
+    /** Days of an extension asked for and not yet approved (caseClocks), for the supervisor's count. */
+    pendingExtensionDays: integer("pending_extension_days").notNull().default(0),
+    /** When the filer last added information that no staff step has followed yet (record-event). */
+    informationReceivedAt: text("information_received_at"),
+    /** The staff member (user id) the case is assigned to for handling; null when nobody. */
+    assignedTo: text("assigned_to"),
   },
   // The staff queue reads a page in (received_at, id) order under any mix of its filters
   // (status, category, department; a liaison always has department). Each index ends in the
@@ -78,6 +96,19 @@ export const complaints = sqliteTable(
     index("complaints_category_status_queue_idx").on(t.category, t.status, t.receivedAt, t.id),
     index("complaints_department_queue_idx").on(t.department, t.receivedAt, t.id),
     index("complaints_department_status_queue_idx").on(t.department, t.status, t.receivedAt, t.id),
+    // Issue 19: the queue's default order is most urgent first, (urgency, id), keyset-paged;
+    // one index per filter a page may carry, each ending in that order, so a page of any
+    // filter at any depth is a short walk off one index (docs/performance.md).
+    index("complaints_urgency_idx").on(t.urgency, t.id),
+    index("complaints_status_urgency_idx").on(t.status, t.urgency, t.id),
+    index("complaints_category_urgency_idx").on(t.category, t.urgency, t.id),
+    index("complaints_department_urgency_idx").on(t.department, t.urgency, t.id),
+    index("complaints_department_status_urgency_idx").on(t.department, t.status, t.urgency, t.id),
+    index("complaints_school_urgency_idx").on(t.school, t.urgency, t.id),
+    index("complaints_assigned_urgency_idx").on(t.assignedTo, t.urgency, t.id),
+    index("complaints_clock_pending_idx").on(t.clockOn),
+    index("complaints_pending_extension_idx").on(t.pendingExtensionDays),
+    index("complaints_information_received_idx").on(t.informationReceivedAt),
   ],
 );
 

@@ -17,6 +17,7 @@ import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { hashReceiptCode, newReceiptCode } from "../../platform/receipt-code";
 import { nextReference } from "../../services/references/internal/next-reference";
 import type { Tx } from "../../services/context";
+import { refreshQueueClock } from "../../services/complaint/internal/queue-clock";
 
 const STORIES: Partial<Record<ComplaintCategory, string>> = {
   fees: "（演示）开学时班主任要求每位学生交资料费，没有收据，也没有说明收费依据。",
@@ -107,6 +108,7 @@ export async function seedDemoComplaints(tx: Tx, now: Date): Promise<string[]> {
     if (department) await tx.insert(complaintEvents).values({ complaintId: id, at: when(acceptedOn!, 4), kind: "assign", visibility: "public", detail: department });
     if (answeredOn) await tx.insert(complaintEvents).values({ complaintId: id, at: when(answeredOn, 5), kind: "approve_answer", visibility: "public", detail: outcome, text: texts!.answer });
     if (ratedOn) await tx.insert(complaintEvents).values({ complaintId: id, at: when(ratedOn, 6), kind: "rate", visibility: "public", detail: rating, text: RATING_LABELS[rating!] });
+    await refreshQueueClock(tx, id, now.toISOString());
     if (p.stage === "answered" && demoReceipt === null) demoReceipt = `演示投诉回执 | ${reference} | ${code}`;
   }
   return ["", `演示投诉 ${plans().length} 件（匿名、虚构）。可在 /complain/track/ 用下面的回执查询一件已答复的投诉：`, demoReceipt ?? ""];

@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import {
   AssignInput,
+  BulkAssignInput,
   ComplaintListQuery,
   DecideInput,
   DraftAnswerInput,
@@ -31,6 +32,10 @@ import { draftAnswer } from "../../services/complaint/draft-answer";
 import { extendDeadline } from "../../services/complaint/extend-deadline";
 import { getComplaint } from "../../services/complaint/get-complaint";
 import { listComplaints } from "../../services/complaint/list-complaints";
+import { bulkAssignComplaints } from "../../services/complaint/bulk-assign-complaints";
+import { countComplaintQueues } from "../../services/complaint/count-complaint-queues";
+import { findQueueNeighbours } from "../../services/complaint/find-queue-neighbours";
+import { listAssignees } from "../../services/complaint/list-assignees";
 import { mergeComplaint } from "../../services/complaint/merge-complaint";
 import { recategoriseComplaint } from "../../services/complaint/recategorise-complaint";
 import { requestInformation } from "../../services/complaint/request-information";
@@ -41,6 +46,8 @@ import { downloadResponse } from "../../services/uploads/internal/download-respo
 import { jsonBody, paramsOf, queryOf } from "../../validate";
 
 const Params = z.strictObject({ id: z.string().min(1).max(64) });
+/** A case page's queue: the queue's filters without its cursor. */
+const NeighbourQuery = ComplaintListQuery.omit({ after: true });
 const AttachmentParams = z.strictObject({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
 
 /** A refused request on one case is audited under the case's reference (issue 22 item 9). */
@@ -49,6 +56,14 @@ const theCase: DeniedObject = async (c) => ({ type: "complaint", id: await caseR
 export const staffComplaintRoutes = new Hono<StaffEnv>()
   .get("/", permit(listComplaints.action), queryOf(ComplaintListQuery), async (c) =>
     c.json(await listComplaints({ ctx: contextOf(c), input: c.req.valid("query") }), 200),
+  )
+  .get("/counts", permit(countComplaintQueues.action), async (c) => c.json({ counts: await countComplaintQueues({ ctx: contextOf(c), input: {} }) }, 200))
+  .get("/assignees", permit(listAssignees.action), async (c) => c.json({ assignees: await listAssignees({ ctx: contextOf(c), input: {} }) }, 200))
+  .post("/bulk-assign", permit(bulkAssignComplaints.action), jsonBody(BulkAssignInput), async (c) =>
+    c.json(await bulkAssignComplaints({ ctx: contextOf(c), input: c.req.valid("json") }), 200),
+  )
+  .get("/:id/neighbours", permit(findQueueNeighbours.action, theCase), paramsOf(Params), queryOf(NeighbourQuery), async (c) =>
+    c.json(await findQueueNeighbours({ ctx: contextOf(c), input: { ...c.req.valid("query"), ...c.req.valid("param") } }), 200),
   )
   .get("/:id", permit(getComplaint.action, theCase), paramsOf(Params), async (c) =>
     c.json({ complaint: await getComplaint({ ctx: contextOf(c), input: c.req.valid("param") }) }, 200),

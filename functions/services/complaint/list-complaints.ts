@@ -1,36 +1,48 @@
 /**
- * `listComplaints`: the staff complaint queue: the cases the actor may see, filtered by
- * status, category and department, oldest received first (the order cases fall due), one
- * page of QUEUE_PAGE_SIZE at a time with the total the filter matches. A department liaison is
- * held to its own department whatever it asks for (fails closed without one). Each row carries
- * its live clock, computed from the case's history; the read is audited.
+ * `listComplaints`: the staff complaint queue (issue 19): the cases the actor may see,
+ * filtered by status, category, department, school, due date (overdue, due today, due within
+ * 3 days), "assigned to me" and a search (reference or words of staff-visible text), most
+ * urgent first, one keyset page of QUEUE_PAGE_SIZE at a time (`after`, an opaque cursor; `next`
+ * is null on the last page) with the total the filter matches. A department liaison is held
+ * to its own department whatever it asks for, search included (fails closed without one).
+ * Each row carries its live clock, computed from the case's history; the read is audited.
  */
 import { inArray } from "drizzle-orm";
 import { complaints } from "../../../db/schema";
 import { QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../src/domain/complaint/schemas";
+import { shanghaiDate } from "../../../src/domain/complaint/time";
+import { DomainError } from "../../../src/domain/errors";
+import { decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { historiesOf } from "./internal/case-facts";
-import { QUEUE_ORDER, queueCondition, queueCount, queuePageIds } from "./internal/complaint-queue";
+import { QUEUE_ORDER, queueCondition, queueCount, queuePageKeys } from "./internal/complaint-queue";
 import { staffSummary, type StaffSummary } from "./internal/staff-view";
 
-export type ComplaintPage = { complaints: StaffSummary[]; total: number; page: number; pages: number };
+export type ComplaintPage = { complaints: StaffSummary[]; total: number; next: string | null };
+
+export const BAD_CURSOR = "翻页参数无效，请回到第一页。";
 
 export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: query }: { ctx: StaffCtx; input: ComplaintListQuery }, { scope }): Promise<ComplaintPage> => {
+  const after = query.after ? decodeCursor(query.after) : null;
+  if (query.after && !after) throw new DomainError("validation", BAD_CURSOR, { fields: [{ path: "after", message: BAD_CURSOR }] });
   // Fails closed: a liaison without a department sees nothing.
-  if (scope === "department" && !ctx.actor.department) return { complaints: [], total: 0, page: query.page, pages: 1 };
-  const condition = queueCondition(query, scope === "department" ? ctx.actor.department : null);
-  const [{ total }] = (await queueCount(ctx.db, condition)) as [{ total: number }];
-  const rows = await ctx.db.select().from(complaints).where(inArray(complaints.id, queuePageIds(ctx.db, condition, query.page))).orderBy(...QUEUE_ORDER).all();
-  const histories = await historiesOf(ctx.db, rows.map((r) => r.id));
+  if (scope === "department" && !ctx.actor.department) return { complaints: [], total: 0, next: null };
   const now = ctx.clock.now();
-  const filter = [query.status, query.category, query.department].filter(Boolean).join(",") || "all";
-  await writeAudit(ctx.db, ctx, { action: "complaints.list", outcome: "success", actor: ctx.actor, objectType: "complaint", detail: `${filter} page:${query.page}` });
+  const { after: _cursor, ...filter } = query;
+  const condition = queueCondition(filter, { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(now) });
+  const [{ total }] = (await queueCount(ctx.db, condition)) as [{ total: number }];
+  const keys = await queuePageKeys(ctx.db, condition, after);
+  const shown = keys.slice(0, QUEUE_PAGE_SIZE);
+  const rows = shown.length ? await ctx.db.select().from(complaints).where(inArray(complaints.id, shown.map((k) => k.id))).orderBy(...QUEUE_ORDER).all() : [];
+  const histories = await historiesOf(ctx.db, rows.map((r) => r.id));
+  const last = shown.at(-1);
+  const described = Object.entries(filter).map(([k, v]) => `${k}=${k === "q" ? "…" : v}`).join(",") || "all";
+  await writeAudit(ctx.db, ctx, { action: "complaints.list", outcome: "success", actor: ctx.actor, objectType: "complaint", detail: `${described}${after ? " after" : ""}` });
   return {
     complaints: rows.map((r) => staffSummary(r, histories.get(r.id) ?? [], now)),
     total,
-    page: query.page,
-    pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    next: keys.length > QUEUE_PAGE_SIZE && last ? encodeCursor([last.urgency, last.id]) : null,
   };
 });

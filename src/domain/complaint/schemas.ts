@@ -185,11 +185,47 @@ export type RevealContactInput = z.infer<typeof RevealContactInput>;
 /** Cases per page of the staff queue. */
 export const QUEUE_PAGE_SIZE = 50;
 
-/** Staff console queue: filters (all optional, combined with AND) and the page, oldest case first. */
+/** The queue's due-date filters: overdue, due today, due within the next 3 days (today included). */
+export const DUE_FILTERS = ["overdue", "today", "soon"] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const DUE_SOON_DAYS = 3;
+/** Cases waiting on staff: a draft answer to approve, an extension to approve, information the filer added. */
+export const WAITING_FILTERS = ["draft", "extension", "information"] as const;
+export type WaitingFilter = (typeof WAITING_FILTERS)[number];
+
+/** A cursor written by src/domain/staff/queue-cursor (opaque to the console). */
+export const QueueCursor = z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { error: "翻页参数无效，请回到第一页。" });
+
+/**
+ * Staff console queue: filters (all optional, combined with AND), a search, and where the
+ * page starts. Most urgent first (issue 19): overdue, then due soonest, cases without a
+ * running clock last. `q` is a reference (TS2026-00042) or at least two characters of
+ * staff-visible text. An empty parameter (a GET form's unselected option) means "any".
+ */
+const anyIfEmpty = (v: unknown) => (v === "" ? undefined : v);
 export const ComplaintListQuery = z.strictObject({
-  status: z.enum(COMPLAINT_STATUSES).optional(),
-  category: z.enum(COMPLAINT_CATEGORIES).optional(),
-  department: z.enum(DEPARTMENTS).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  status: z.preprocess(anyIfEmpty, z.enum(COMPLAINT_STATUSES).optional()),
+  category: z.preprocess(anyIfEmpty, z.enum(COMPLAINT_CATEGORIES).optional()),
+  department: z.preprocess(anyIfEmpty, z.enum(DEPARTMENTS).optional()),
+  school: z.preprocess(anyIfEmpty, z.string().regex(/^[a-z0-9-]{1,80}$/, { error: "请从列表中选择学校" }).optional()),
+  due: z.preprocess(anyIfEmpty, z.enum(DUE_FILTERS).optional()),
+  waiting: z.preprocess(anyIfEmpty, z.enum(WAITING_FILTERS).optional()),
+  mine: z.preprocess(anyIfEmpty, z.literal("1").optional()),
+  q: z.preprocess(
+    anyIfEmpty,
+    plainText().trim().min(2, { error: "请至少输入两个字进行搜索" }).max(100, { error: "搜索内容不能超过 100 个字" }).optional(),
+  ),
+  after: z.preprocess(anyIfEmpty, QueueCursor.optional()),
 });
 export type ComplaintListQuery = z.output<typeof ComplaintListQuery>;
+
+/** Bulk assignment (issue 19): up to a page of cases to one staff member, or to nobody (null). */
+export const BulkAssignInput = z.strictObject({
+  ids: z
+    .array(z.string().min(1).max(64), { error: "请勾选要分派的投诉" })
+    .min(1, { error: "请勾选要分派的投诉" })
+    .max(QUEUE_PAGE_SIZE, { error: `一次最多分派${QUEUE_PAGE_SIZE}件` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: "同一件投诉勾选了两次" }),
+  assignee: z.string().min(1, { error: "请选择承办人" }).max(64).nullable(),
+});
+export type BulkAssignInput = z.infer<typeof BulkAssignInput>;

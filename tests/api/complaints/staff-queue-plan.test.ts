@@ -1,57 +1,62 @@
 /**
  * The staff queue's query plans on the migrated schema (no ANALYZE statistics, as in
- * production): for every mix of filters the page's ids are read in queue order straight off
- * one of the queue indexes, never sorted in a temporary B-tree, and wherever one index holds
- * every filtered column the page's ids and the count come from that index alone. This is
- * what keeps a page of 50 over a million complaints cheap (bench/scenarios/staff-queue).
+ * production), issue 19: for every filter and mix a page may carry (due date, status,
+ * category, department, school, assigned to me, waiting, a liaison's own department), first
+ * page and deep (after a cursor), the page's keys are read in urgency order straight off one of
+ * the `*_urgency_idx` indexes and never sorted in a temporary B-tree, so a page at any depth is
+ * a short index walk (bench/scenarios/staff-queue). A word search goes through the FTS5 table;
+ * the counts come from an index.
  */
 import { describe, expect, it } from "vitest";
-import { queueCondition, queueCount, queuePageIds } from "../../../functions/services/complaint/internal/complaint-queue";
-import type { Department } from "../../../src/domain/staff/departments";
+import { queueCondition, queueCount, queueNeighbours, queuePageKeys, type QueueFilter } from "../../../functions/services/complaint/internal/complaint-queue";
 import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";
 
-type Filter = { status?: "closed"; category?: "fees"; department?: Department };
-
-const FILTERS: Filter[] = [
+const FILTERS: QueueFilter[] = [
   {},
   { status: "closed" },
   { category: "fees" },
   { department: "jiaoyu-ju" },
+  { school: "shiyan-xiaoxue" },
+  { mine: "1" },
+  { due: "overdue" },
+  { due: "today" },
+  { due: "soon" },
+  { waiting: "information" },
+  { status: "investigating", due: "overdue" },
+  { department: "jiaoyu-ju", due: "soon" },
   { status: "closed", category: "fees" },
   { status: "closed", department: "jiaoyu-ju" },
-  { category: "fees", department: "jiaoyu-ju" },
-  { status: "closed", category: "fees", department: "jiaoyu-ju" },
+  { category: "fees", department: "jiaoyu-ju", due: "overdue" },
 ];
 
 describe("the staff queue's query plans", () => {
   const tempDb = useTempDb();
-
   const plan = (query: Parameters<typeof queryPlan>[1]) => queryPlan(tempDb().client, query);
+  const viewer = (heldTo: "caizheng-ju" | null) => ({ heldTo, userId: "u-1", today: "2026-09-01" });
 
   for (const heldTo of [null, "caizheng-ju"] as const) {
     for (const filter of FILTERS) {
       const name = `${JSON.stringify(filter)}${heldTo ? ` for a liaison of ${heldTo}` : ""}`;
-      // One index holds every filtered column unless category meets department.
-      const columns = new Set([...Object.keys(filter), ...(heldTo ? ["department"] : [])]);
-      const covered = !(columns.has("category") && columns.has("department"));
-
-      it(`reads the page of ${name} off a queue index${covered ? " alone" : ""}, without sorting`, async () => {
-        const ids = await plan(queuePageIds(tempDb().db, queueCondition(filter, heldTo), 200));
-        expect(ids).toMatch(/USING (COVERING )?INDEX complaints_\w*queue_idx/);
-        expect(ids).not.toContain("TEMP B-TREE");
-        if (covered) expect(ids).toContain("COVERING INDEX");
+      it(`reads the first and a deep page of ${name} off an urgency index, without sorting`, async () => {
+        for (const after of [null, ["0:2026-08-01", "ffff"] as const]) {
+          const keys = await plan(queuePageKeys(tempDb().db, queueCondition(filter, viewer(heldTo)), after));
+          expect(keys).toMatch(/USING (COVERING )?INDEX complaints_\w*urgency_idx/);
+          expect(keys).not.toContain("TEMP B-TREE");
+        }
       });
-
-      if (covered) {
-        // A single filtered column is counted off its narrow one-column index, the cheapest to read.
-        const narrow = columns.size === 1 ? `complaints_${[...columns][0]}_idx` : "";
-        it(`counts ${name} from ${narrow || "an index"} alone`, async () => {
-          const count = await plan(queueCount(tempDb().db, queueCondition(filter, heldTo)));
-          expect(count).toContain("COVERING INDEX");
-          if (narrow) expect(count).toContain(`COVERING INDEX ${narrow} `);
-        });
-      }
+      it(`counts ${name} from an index`, async () => {
+        expect(await plan(queueCount(tempDb().db, queueCondition(filter, viewer(heldTo))))).toMatch(/USING (COVERING )?INDEX/);
+      });
     }
   }
+
+  it("searches words through the FTS5 table, and finds a case's neighbours off the urgency index", async () => {
+    const words = await plan(queuePageKeys(tempDb().db, queueCondition({ q: "收费依据" }, viewer("caizheng-ju")), null));
+    expect(words).toContain("VIRTUAL TABLE INDEX");
+    // Neighbours: two one-row walks, each in index order.
+    const condition = queueCondition({ due: "overdue" }, viewer(null));
+    const rs = await Promise.resolve(queueNeighbours(tempDb().db, condition, ["0:2026-08-01", "x"]));
+    expect(rs).toEqual({ previous: null, next: null });
+  });
 });

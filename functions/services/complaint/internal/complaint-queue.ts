@@ -1,39 +1,110 @@
 /**
- * The staff complaint queue's queries: its WHERE (the filters asked for and a liaison's own
- * department), its count and one page's ids, oldest received first. They are answered from the
- * queue indexes (db/schema/complaint.ts), and exported apart from the verb so a test can hold
- * their query plans to that.
+ * The staff complaint queue's queries (issue 19): its WHERE (the filters asked for, the search
+ * and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
+ * in the same order. The order is the stored `urgency` (src/domain/complaint/queue-clock: most
+ * urgent first, overdue first, cases without a running clock last), then the id; a page
+ * starts strictly after the last (urgency, id) shown, so it is a walk of QUEUE_PAGE_SIZE
+ * entries off one of the `*_urgency_idx` indexes at any depth. The due filters compare the
+ * stored due date with today's Beijing date, here in SQL, because "overdue" changes with the
+ * date and is never stored. Exported apart from the verbs so a test can hold the query plans.
  */
-import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { complaints } from "../../../../db/schema";
-import { QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../../src/domain/complaint/schemas";
+import { FIXED_DUE } from "../../../../src/domain/complaint/queue-clock";
+import { DUE_SOON_DAYS, QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../../src/domain/complaint/schemas";
+import { addDays, type IsoDate } from "../../../../src/domain/complaint/time";
+import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
 import type { Department } from "../../../../src/domain/staff/departments";
 
-/** Oldest received first (the order cases fall due); the id breaks ties so pages never overlap. */
-export const QUEUE_ORDER = [asc(complaints.receivedAt), asc(complaints.id)] as const;
+export const QUEUE_ORDER = [asc(complaints.urgency), asc(complaints.id)] as const;
+const REVERSE_ORDER = [desc(complaints.urgency), desc(complaints.id)] as const;
 
-/** The WHERE of a queue query: the filters asked for, and a liaison's own department. */
-export function queueCondition(query: Omit<ComplaintListQuery, "page">, heldTo: Department | null): SQL | undefined {
+export type QueueFilter = Omit<ComplaintListQuery, "after">;
+/** Who asks: a liaison's department holds every query; `userId` answers "assigned to me". */
+export type QueueViewer = { heldTo: Department | null; userId: string; today: IsoDate };
+
+const REFERENCE = /^TS\d{4}-\d{5}$/i;
+/** FTS5's trigram tokenizer matches three characters or more; two are read straight off the rows. */
+const TRIGRAM = 3;
+
+/** The FTS rowid of a case is its reference's number (migration 0014): TS2026-00042 → 202600042. */
+const FTS_REFERENCE = sql`'TS' || (rowid / 100000) || '-' || printf('%05d', rowid % 100000)`;
+
+function searchCondition(q: string): SQL {
+  if (REFERENCE.test(q)) return eq(complaints.reference, q.toUpperCase());
+  if ([...q].length >= TRIGRAM) {
+    // Each space-separated word as a quoted phrase (FTS5 syntax characters lose their meaning).
+    const match = q
+      .split(/\s+/)
+      .filter((w) => [...w].length >= TRIGRAM)
+      .map((w) => `"${w.replaceAll('"', '""')}"`)
+      .join(" ");
+    if (match) return sql`${complaints.reference} IN (SELECT ${FTS_REFERENCE} FROM complaints_fts WHERE complaints_fts MATCH ${match})`;
+  }
+  const word = q.split(/\s+/)[0]!;
+  return sql`(instr(${complaints.whatHappened}, ${word}) > 0 OR instr(coalesce(${complaints.answer}, ''), ${word}) > 0 OR instr(coalesce(${complaints.draftAnswer}, ''), ${word}) > 0 OR instr(coalesce(${complaints.notAcceptedReason}, ''), ${word}) > 0)`;
+}
+
+function dueCondition(due: NonNullable<QueueFilter["due"]>, today: IsoDate): SQL {
+  const on = (d: IsoDate) => `${FIXED_DUE}${d}`;
+  switch (due) {
+    case "overdue":
+      return and(gte(complaints.urgency, FIXED_DUE), lt(complaints.urgency, on(today)))!;
+    case "today":
+      return eq(complaints.urgency, on(today));
+    case "soon":
+      return and(gte(complaints.urgency, on(today)), lte(complaints.urgency, on(addDays(today, DUE_SOON_DAYS))))!;
+  }
+}
+
+function waitingCondition(waiting: NonNullable<QueueFilter["waiting"]>): SQL {
+  switch (waiting) {
+    case "draft":
+      return and(eq(complaints.status, "investigating"), isNotNull(complaints.draftAnswer))!;
+    case "extension":
+      return gt(complaints.pendingExtensionDays, 0);
+    case "information":
+      return isNotNull(complaints.informationReceivedAt);
+  }
+}
+
+/** The WHERE of a queue query: the filters and search asked for, and a liaison's own department. */
+export function queueCondition(query: QueueFilter, viewer: QueueViewer): SQL | undefined {
   const where: SQL[] = [];
   if (query.status) where.push(eq(complaints.status, query.status));
   if (query.category) where.push(eq(complaints.category, query.category));
   if (query.department) where.push(eq(complaints.department, query.department));
-  if (heldTo) where.push(eq(complaints.department, heldTo));
+  if (query.school) where.push(eq(complaints.school, query.school));
+  if (query.mine) where.push(eq(complaints.assignedTo, viewer.userId));
+  if (query.due) where.push(dueCondition(query.due, viewer.today));
+  if (query.waiting) where.push(waitingCondition(query.waiting));
+  if (query.q) where.push(searchCondition(query.q));
+  if (viewer.heldTo) where.push(eq(complaints.department, viewer.heldTo));
   return where.length ? and(...where) : undefined;
 }
 
 export const queueCount = (db: Db, condition: SQL | undefined) => db.select({ total: count() }).from(complaints).where(condition);
 
-/**
- * The page's ids alone, so OFFSET steps over entries of a queue index rather than whole
- * rows: a deep page costs little more than the first.
- */
-export const queuePageIds = (db: Db, condition: SQL | undefined, page: number) =>
+// Row values, which SQLite turns into one range on an index ending in (urgency, id); the
+// spelled-out OR would be answered by two lookups and a sort.
+const afterKey = ([urgency, id]: QueueKey) => sql`(${complaints.urgency}, ${complaints.id}) > (${urgency}, ${id})`;
+const beforeKey = ([urgency, id]: QueueKey) => sql`(${complaints.urgency}, ${complaints.id}) < (${urgency}, ${id})`;
+
+/** One page's keys (sort key and id), strictly after `after`, plus one more to tell whether a next page exists. */
+export const queuePageKeys = (db: Db, condition: SQL | undefined, after: QueueKey | null) =>
   db
-    .select({ id: complaints.id })
+    .select({ urgency: complaints.urgency, id: complaints.id })
     .from(complaints)
-    .where(condition)
+    .where(and(condition, after ? afterKey(after) : undefined))
     .orderBy(...QUEUE_ORDER)
-    .limit(QUEUE_PAGE_SIZE)
-    .offset((page - 1) * QUEUE_PAGE_SIZE);
+    .limit(QUEUE_PAGE_SIZE + 1);
+
+/** The cases just before and just after `key` in the same filtered order (next/previous case). */
+export async function queueNeighbours(db: Db, condition: SQL | undefined, key: QueueKey): Promise<{ previous: string | null; next: string | null }> {
+  const [previous, next] = await Promise.all([
+    db.select({ id: complaints.id }).from(complaints).where(and(condition, beforeKey(key))).orderBy(...REVERSE_ORDER).limit(1).get(),
+    db.select({ id: complaints.id }).from(complaints).where(and(condition, afterKey(key))).orderBy(...QUEUE_ORDER).limit(1).get(),
+  ]);
+  return { previous: previous?.id ?? null, next: next?.id ?? null };
+}

@@ -1,9 +1,13 @@
 /**
  * Appends one event to a case's history, in the caller's transaction. The history is the
- * case's memory (a reopened case keeps everything); nothing updates or deletes events.
+ * case's memory (a reopened case keeps everything); nothing updates or deletes events. Each
+ * event then refreshes the queue's stored clock (./queue-clock), so call it after the verb's
+ * own update of the case row (its status).
  */
-import { complaintEvents, COMPLAINT_EVENT_KINDS } from "../../../../db/schema";
+import { eq } from "drizzle-orm";
+import { complaintEvents, complaints, COMPLAINT_EVENT_KINDS } from "../../../../db/schema";
 import type { StaffPrincipal, Tx } from "../../context";
+import { refreshQueueClock } from "./queue-clock";
 
 export type EventInput = {
   kind: (typeof COMPLAINT_EVENT_KINDS)[number];
@@ -25,4 +29,9 @@ export async function recordEvent(tx: Tx, complaintId: string, at: string, e: Ev
     text: e.text ?? null,
     detail: e.detail ?? null,
   });
+  await refreshQueueClock(tx, complaintId, at);
+  // "Information received" (the dashboard's count): set by the filer's addition, cleared by
+  // the next staff step on the case (a reveal of the filer's identity is not a step).
+  if (e.kind === "add_information") await tx.update(complaints).set({ informationReceivedAt: at }).where(eq(complaints.id, complaintId));
+  else if (e.actor && e.kind !== "reveal_contact") await tx.update(complaints).set({ informationReceivedAt: null }).where(eq(complaints.id, complaintId));
 }

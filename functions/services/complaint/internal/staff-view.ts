@@ -49,6 +49,9 @@ export function staffSummary(row: ComplaintRow, history: readonly CaseEvent[], n
     suggestedDepartment: CATEGORY_INFO[row.category].department,
     receivedOn: row.receivedOn,
     hasDraft: row.draftAnswer !== null,
+    /** The stored due date the queue sorts on (null: no running clock), and who has the case. */
+    dueOn: row.dueOn,
+    assignedTo: row.assignedTo,
     clock: { due: live.due, state: live.state, words: live.words, which: clocks.answer ? "answer" : "acceptance" },
   };
 }
