@@ -31,7 +31,7 @@ export async function countDatabaseRequests(ctx: BenchContext, submissions: Coun
   try {
     for (const s of submissions) {
       db.resetCount();
-      const res = await fetch(`${server.url}${s.request.path}`, { method: s.request.method, headers: s.request.headers, body: s.request.body });
+      const res = await fetch(`${server.url}${s.request.path}`, { method: s.request.method, headers: s.request.headers, body: s.request.body ? new Uint8Array(s.request.body) : undefined });
       const used = db.requests();
       if (!res.ok) throw new Error(`${s.label}: ${res.status} ${await res.text()}`);
       ctx.log(`${s.label}: ${used} database requests`);
