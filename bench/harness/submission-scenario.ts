@@ -3,14 +3,16 @@
  * load `GET /api/health` (the same-run HTTP baseline; it also warms the server), load the
  * submission route with distinct valid submissions, stop the server, check that the rows
  * stored equal the 2xx answers, and insert the same rows again with plain @libsql/client (the
- * same-run storage baseline, bench/harness/raw-inserts.ts). Sizes: 50 connections for 10 s,
- * or 4 connections for 2 s with --quick.
+ * same-run storage baseline, bench/harness/raw-inserts.ts), then count the database requests
+ * one submission of each kind costs over HTTP (bench/harness/request-count.ts). Sizes: 50
+ * connections for 10 s, or 4 connections for 2 s with --quick.
  */
 import { existsSync, readdirSync } from "node:fs";
 import type { LoadRequest } from "../fixtures/submissions";
 import { loadDistinct, loadSame, type SubmissionLoad } from "./load";
 import { startNodeEntry } from "./node-server";
 import { countRows, rawInserts, type StoredRow } from "./raw-inserts";
+import { countDatabaseRequests, type CountedSubmission } from "./request-count";
 import { throughputRatio, type BenchContext, type Check, type Row, type ScenarioResult } from "./types";
 
 export type SubmissionSpec = {
@@ -21,6 +23,8 @@ export type SubmissionSpec = {
   counts: { label: string; sql: string; perSubmission: number }[];
   /** Every submission's stored rows, grouped, read back from the app's database. */
   storedRows(dbFile: string): Promise<StoredRow[][]>;
+  /** One submission of each kind whose database requests are counted, with its budget. */
+  counted(run: string): CountedSubmission[];
   /** Whether a stored upload file is expected per submission (applications). */
   blobsPerSubmission?: number;
 };
@@ -89,6 +93,7 @@ export async function runSubmissionScenario(ctx: BenchContext, spec: SubmissionS
     { measure: `${spec.route}, non-2xx answers`, value: { value: load.non2xx, unit: "" } },
     { measure: `${spec.route}, errors (connection errors and timeouts)`, value: { value: load.errors, unit: "" } },
   ];
+  rows.push(...(await countDatabaseRequests(ctx, spec.counted(`${run}-count`))));
   const notes = [
     `${spec.route}: ${load.responses} answers (${Object.entries(load.statuses).map(([s, n]) => `${n}× ${s}`).join(", ")}); health ${fmt(health.requestsPerSecond)} req/s, ${health.non2xx} non-2xx`,
     ...load.samples.map((s) => `${spec.route} non-2xx sample: ${s}`),

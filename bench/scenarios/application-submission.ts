@@ -37,6 +37,7 @@ export const applicationSubmission: Scenario = {
     return runSubmissionScenario(ctx, {
       route: "POST /api/enrol/applications",
       make: (n, run) => applicationRequest(n, run, documents),
+      counted: (run) => [{ label: "application with two documents", request: applicationRequest(0, run, documents), budget: 3 }],
       counts: [
         { label: "applications stored", sql: "SELECT count(*) FROM applications", perSubmission: 1 },
         { label: "document rows stored", sql: "SELECT count(*) FROM application_documents", perSubmission: documents.length },

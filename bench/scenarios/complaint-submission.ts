@@ -2,7 +2,8 @@
  * Complaint submission (issue 8): POST /api/complaints on the real Node entry with its file
  * database, 50 connections for 10 s of distinct valid complaints (half anonymous, half named),
  * against GET /api/health on the same server and against raw libSQL inserts of the same
- * complaint rows. Afterwards the complaints stored must equal the 2xx answers.
+ * complaint rows. Afterwards the complaints stored must equal the 2xx answers; then the
+ * database requests of one anonymous and one named complaint are counted over HTTP.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,11 @@ export const complaintSubmission: Scenario = {
     return runSubmissionScenario(ctx, {
       route: "POST /api/complaints",
       make: complaintRequest,
+      // Request 0 is anonymous, request 1 named; both carry an Idempotency-Key, as the form sends them.
+      counted: (run) => [
+        { label: "anonymous complaint", request: complaintRequest(0, run), budget: 2 },
+        { label: "named complaint", request: complaintRequest(1, run), budget: 2 },
+      ],
       counts: [{ label: "complaints stored", sql: "SELECT count(*) FROM complaints", perSubmission: 1 }],
       storedRows: async (dbFile) => (await readRows(dbFile, "SELECT * FROM complaints ORDER BY received_at")).map((values) => [{ table: "complaints", values }]),
     });

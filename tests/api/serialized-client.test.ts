@@ -1,6 +1,7 @@
 // The queued libSQL file client of the Node entry, on a real database file: overlapping drizzle
 // transactions, plain writes and batches all succeed in order; a failed transaction rolls back
-// and frees the queue; the outer client used inside a transaction fails loudly, not forever.
+// and frees the queue; a batch is atomic (a submission's one round trip relies on it); the outer
+// client used inside a transaction fails loudly, not forever.
 import { createClient } from "@libsql/client";
 import { eq, sql } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -87,6 +88,25 @@ describe("the queued libSQL file client", () => {
     expect(await counterValue(db)).toBe(20);
     const [{ n }] = (await db.select({ n: sql<number>`count(*)` }).from(entries)) as [{ n: number }];
     expect(n).toBe(20 + 40);
+  });
+
+  it("runs a batch atomically: a failing statement undoes the earlier ones, and overlapping conditional batches never interleave", async () => {
+    const { db } = await open();
+    // The second statement breaks the primary key: the first one's write must not survive.
+    const failing = db.batch([db.update(counters).set({ value: 999 }).where(eq(counters.id, "c")), db.insert(entries).values({ id: 1, label: "x" }), db.insert(entries).values({ id: 1, label: "y" })]);
+    await expect(failing).rejects.toThrow();
+    expect(await counterValue(db)).toBe(0);
+    expect(await db.select().from(entries)).toEqual([]);
+    // Each batch bumps the counter and records the value it took, read back in SQL, as a submission's batch does.
+    const takes = Array.from({ length: 30 }, () =>
+      db.batch([
+        db.update(counters).set({ value: sql`${counters.value} + 1` }).where(eq(counters.id, "c")),
+        db.run(sql`insert into entries (label) select 'took ' || value from counters where id = 'c'`),
+      ]),
+    );
+    expect((await Promise.allSettled(takes)).filter((r) => r.status === "rejected")).toEqual([]);
+    const labels = (await db.select().from(entries)).map((e) => e.label).sort();
+    expect(labels).toEqual(Array.from({ length: 30 }, (_, i) => `took ${i + 1}`).sort());
   });
 
   it("rolls back a transaction that throws and lets the next one proceed", async () => {

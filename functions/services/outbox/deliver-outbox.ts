@@ -8,13 +8,15 @@
  * provider's dedupe id, so a provider that deduplicates shows a resend after a crash once. A
  * transport error puts the message back to pending until MAX_ATTEMPTS, then marks it failed
  * (staff may queue it again: resendMessage). Runs outside any transaction: a slow provider
- * must not hold the database. The lease must outlast the provider's own send timeout.
+ * must not hold the database. The lease must outlast the provider's own send timeout. A
+ * sealed body queued before its reference existed (a submission's batch) carries
+ * REFERENCE_SLOT; it gets the reference of the complaint or application it is about here.
  */
-import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
-import { outboxMessages } from "../../../db/schema";
+import { and, asc, eq, getTableColumns, isNull, lte, or, sql } from "drizzle-orm";
+import { applications, complaints, outboxMessages } from "../../../db/schema";
 import type { AppDeps } from "../../deps";
 import { fieldKeysOf, openField } from "../../platform/field-crypto";
-import { bodyContext, recipientContext } from "./internal/enqueue-message";
+import { bodyContext, fillReference, recipientContext } from "./internal/enqueue-message";
 
 export const MAX_ATTEMPTS = 5;
 /** How long a claim holds before another run may take the message again. */
@@ -24,6 +26,12 @@ export const OUTBOX_LEASE_SECONDS = 120;
 export type OutboxDeps = Pick<AppDeps, "db" | "mailer" | "clock" | "log" | "config">;
 
 type Row = typeof outboxMessages.$inferSelect;
+type Waiting = Row & { reference: string | null };
+
+/** The reference of the row a message is about (for REFERENCE_SLOT in a sealed body). */
+const aboutReference = sql<string | null>`case ${outboxMessages.aboutKind}
+  when 'complaint' then (select ${complaints.reference} from ${complaints} where ${complaints.id} = ${outboxMessages.aboutId})
+  when 'application' then (select ${applications.reference} from ${applications} where ${applications.id} = ${outboxMessages.aboutId}) end`;
 
 /** Waiting to be sent: pending, or "sending" under a lease that has run out (or a claim from before leases). */
 const claimable = (nowIso: string) =>
@@ -33,7 +41,7 @@ export async function deliverOutbox({ ctx, input }: { ctx: OutboxDeps; input: { 
   const { db, clock, log } = ctx;
   const { limit = 50, leaseSeconds = OUTBOX_LEASE_SECONDS } = input;
   const waiting = await db
-    .select()
+    .select({ ...getTableColumns(outboxMessages), reference: aboutReference })
     .from(outboxMessages)
     .where(claimable(clock.now().toISOString()))
     .orderBy(asc(outboxMessages.createdAt), asc(outboxMessages.id))
@@ -50,7 +58,7 @@ export async function deliverOutbox({ ctx, input }: { ctx: OutboxDeps; input: { 
   return { sent, failed };
 }
 
-async function deliverOne(ctx: OutboxDeps, m: Row, leaseSeconds: number): Promise<"sent" | "failed" | "retry" | "skipped"> {
+async function deliverOne(ctx: OutboxDeps, m: Waiting, leaseSeconds: number): Promise<"sent" | "failed" | "retry" | "skipped"> {
   const { db, mailer, clock, log } = ctx;
   const now = clock.now();
   const token = crypto.randomUUID();
@@ -80,7 +88,7 @@ async function deliverOne(ctx: OutboxDeps, m: Row, leaseSeconds: number): Promis
   try {
     const keys = fieldKeysOf(ctx.config.secrets);
     const to = await openField(keys, recipientContext(m.id), m.recipientSealed);
-    const body = m.bodySealed ? await openField(keys, bodyContext(m.id), m.body) : m.body;
+    const body = m.bodySealed ? fillReference(await openField(keys, bodyContext(m.id), m.body), m.reference) : m.body;
     await mailer.send({ to, channel: m.channel, subject: m.subject, body, dedupeId: m.id });
     // Another run may have taken the message after our lease ran out; the provider saw the same dedupe id.
     if (!(await settle({ status: "sent", sentAt: clock.now().toISOString(), lastError: null }))) log.error("outbox.lease_lost", { id: m.id });

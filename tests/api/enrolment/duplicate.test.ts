@@ -97,4 +97,20 @@ describe("a second application for the same child", () => {
     const first = rows.find((r) => r.duplicateOf === null)!;
     expect(rows.filter((r) => r.duplicateOf === first.id)).toHaveLength(2);
   });
+
+  it("files five different keys for one child at once as one first application and four duplicates, the first family told four times", async () => {
+    const { app } = enrolmentApp(tempDb());
+    // Each reads "no application yet" before its batch; all but the first batch find their guard
+    // failed, write nothing, and file again, now as duplicates.
+    const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => submit(app, validApplication(3), { key: `racing-key-000${i}` })));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const rows = await tempDb().db.select().from(applications);
+    const first = rows.filter((r) => r.duplicateOf === null);
+    expect(first).toHaveLength(1);
+    expect(rows.filter((r) => r.duplicateOf === first[0]!.id)).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.reference)).size).toBe(5);
+    const warnings = await tempDb().db.select().from(outboxMessages).where(eq(outboxMessages.aboutId, first[0]!.id));
+    // The first family's own receipt and one warning per duplicate.
+    expect(warnings).toHaveLength(5);
+  });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { applicationDocuments, applications, auditLog, idempotencyKeys, outboxMessages } from "../../../db/schema";
 import { fieldKeysOf, openField, sealField } from "../../../functions/platform/field-crypto";
+import type { LogMailer } from "../../../functions/platform/log-mailer";
+import { deliverOutbox } from "../../../functions/services/outbox/deliver-outbox";
+import { REFERENCE_SLOT } from "../../../functions/services/outbox/internal/enqueue-message";
 import { useTempDb } from "../../fixtures/temp-db";
 import { validApplication } from "../../fixtures/enrolment";
 import { jpegWithMetadata, minimalPdf } from "../../fixtures/upload-files";
@@ -44,7 +47,10 @@ describe("submitting an application", () => {
     expect(sms[0]!.body).not.toContain(body.accessCode);
     expect(sms[0]!.body).not.toContain("RX2026-00001");
     const opened = await openField(fieldKeysOf(deps.config.secrets), `outbox:${sms[0]!.id}:body`, sms[0]!.body);
-    expect(opened).toContain("受理编号：RX2026-00001；查询码：" + body.accessCode);
+    // Sealed before the batch drew the reference, so the reference is filled in at delivery.
+    expect(opened).toContain(`受理编号：${REFERENCE_SLOT}；查询码：${body.accessCode}`);
+    expect(await deliverOutbox({ ctx: deps, input: {} })).toEqual({ sent: 1, failed: 0 });
+    expect((deps.mailer as LogMailer).sent[0]!.body).toContain("受理编号：RX2026-00001；查询码：" + body.accessCode);
   });
 
   it("reports every validation error as { path, message } with 422 and stores nothing", async () => {

@@ -28,6 +28,12 @@ export async function refreshQueueClock(tx: Db | Tx, complaintId: string, at: st
     .where(eq(complaints.id, complaintId));
 }
 
+/** A new case's stored clock, written with its row by the submission's batch (one "submit" event at `at`). */
+export function submittedQueueClock(at: string) {
+  const today = shanghaiDate(at);
+  return { ...queueClock(caseClocks([{ kind: "submit", on: today }], today), "submitted"), clockOn: today };
+}
+
 const FILL_BATCH = 500;
 
 /** Compute the stored clock of every row that has none yet; returns how many were filled. */

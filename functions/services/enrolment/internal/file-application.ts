@@ -1,22 +1,26 @@
 /**
  * `fileApplication`: a family's checked application (from the JSON path or a no-JS draft)
- * with its stored documents becomes a submitted application with a
- * reference and an access code, in ONE transaction with its documents, its consent record
- * (privacy-notice version, time, consenting guardian), its first timeline entry, the audit row
- * and the acknowledgement SMS (SECURITY.md items 12, 13, 15). Idempotent: the same key and
- * body returns the same reference and code (the code is kept sealed with the stored result
- * for exactly that retry); the same key with another body is refused. A second application
- * for the same child in the same intake is filed and acknowledged exactly like a first one
- * (same status, body, reference series and work: SECURITY.md item 13), flagged `duplicateOf`
- * the first for staff and without a child index; the family of the first application is told
- * by SMS in the same transaction. The sealed columns,
- * the access code's hash and the SMS recipient are made before the transaction: on the Node
- * entry it holds the one database lock, which each crypto call would hold across a
- * thread-pool round trip. (The receipt is therefore bound to the application's id; receipts
- * bound to the reference, as before, still open for the 7 days their records live.)
+ * with its stored documents becomes a submitted application with a reference and an access
+ * code, in ONE atomic batch (issue 20 item 3) with its idempotency claim, reference counter,
+ * documents, consent record (privacy-notice version, time, consenting guardian), first
+ * timeline entry, audit row and the acknowledgement SMS (SECURITY.md items 12, 13, 15); each
+ * statement depends on the earlier ones through SQL (./../../idempotency/internal/batch-claim).
+ * Idempotent: the same key and body returns the same reference and code (the code is kept
+ * sealed with the stored result for exactly that retry); the same key with another body is
+ * refused. A second application for the same child in the same intake is filed and
+ * acknowledged exactly like a first one (same status, body, reference series and work:
+ * SECURITY.md item 13), flagged `duplicateOf` the first for staff and without a child index;
+ * the family of the first application is told by SMS in the same batch. Which application is
+ * first is read before the batch (its family's phone must be opened and sealed, which SQL
+ * cannot do), and the batch's claim holds only if it is still the one: when another
+ * submission for the child got in between, nothing is written and the filing starts again.
+ * So a submission costs the rate-limit count, that read and the batch: three requests.
+ * Everything sealed or hashed is made before the batch; the SMS body names the reference
+ * through REFERENCE_SLOT. (The receipt is bound to the application's id; receipts bound to
+ * the reference, as before, still open for the 7 days their records live.)
  */
-import { and, eq } from "drizzle-orm";
-import { applicationEvents, applications } from "../../../../db/schema";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { applicationDocuments, applicationEvents, applications } from "../../../../db/schema";
 import { DomainError } from "../../../../src/domain/errors";
 import type { ApplicationInput } from "../../../../src/domain/enrolment/application";
 import type { Catalogue } from "../../../../src/domain/enrolment/catalogue";
@@ -24,14 +28,15 @@ import { retainUntil } from "../../../../src/domain/enrolment/intake";
 import { applicationRound, openRound } from "../../../../src/domain/enrolment/draw/round";
 import { PRIVACY_NOTICE_VERSION, RETENTION } from "../../../../src/domain/privacy-notice";
 import { blindIndex, openField, sealField } from "../../../platform/field-crypto";
+import { insertSelect } from "../../../platform/insert-select";
 import { hashReceiptCode, newReceiptCode } from "../../../platform/receipt-code";
-import { writeAudit } from "../../audit/internal/write-audit";
-import type { SecureCtx, Tx } from "../../context";
-import { withIdempotency } from "../../idempotency/internal/with-idempotency";
-import { enqueueMessage, sealRecipient, type SealedRecipient } from "../../outbox/internal/enqueue-message";
-import { nextReference } from "../../references/internal/next-reference";
+import { auditWhen } from "../../audit/internal/write-audit";
+import type { SecureCtx } from "../../context";
+import { batchClaim, claimed, claimKey, readStored, storedOutcome, storeResult, type BatchClaim } from "../../idempotency/internal/batch-claim";
+import { queueWhen, REFERENCE_SLOT, sealRecipient, type SealedRecipient } from "../../outbox/internal/enqueue-message";
+import { bumpReference, currentReference } from "../../references/internal/next-reference";
 import { sealApplication, openPersonal } from "./application-record";
-import { discardDocuments, insertDocuments, type StoredDocument } from "./documents";
+import { discardDocuments, type StoredDocument } from "./documents";
 import { receiptSms } from "./receipt-sms";
 
 /**
@@ -63,6 +68,10 @@ export function referenceYear(now: Date): number {
   return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
 }
 
+/** How often a filing starts again because another submission for the same child got in first. */
+const MAX_ATTEMPTS = 4;
+export const DRAFT_GONE = "这份草稿已经提交或已过期，请用受理编号查询，或重新填写。";
+
 export async function fileApplication({
   ctx,
   catalogue,
@@ -88,42 +97,30 @@ export async function fileApplication({
     await discardDocuments(ctx, documents);
     throw new DomainError("conflict", CLOSED_MESSAGE);
   }
-  const childIndex = await blindIndex(ctx.keys, "child-id", `${catalogue.intake.id}:${input.child.idNumber}`);
-  const body = draftId ? { draftId } : { input, documents: documents.map((d) => [d.kind, d.sha256]) };
-  const sealed = await sealSubmission(ctx, catalogue, input, draftId ?? crypto.randomUUID());
-  // The first family's phone is opened and sealed before the lock, like everything else; a
-  // first application seals its own phone in its place, so both paths do the same work.
-  const prior = await priorApplication(ctx, catalogue.intake.id, childIndex);
-  const warning = await sealRecipient(ctx, prior?.phone ?? input.guardians[0]!.phone);
-  const file = () =>
-    withIdempotency(ctx, { scope: "enrolment.submit", key: idempotencyKey, body }, async (tx) => {
-      const existing = await tx
-        .select({ id: applications.id })
-        .from(applications)
-        .where(and(eq(applications.intakeId, catalogue.intake.id), eq(applications.childIndex, childIndex)))
-        .get();
-      const filed = await insertApplication(tx, ctx, catalogue, input, documents, existing ? { duplicateOf: existing.id } : { childIndex }, sealed, draftId);
-      if (existing) await tellFirstFamily(tx, ctx, catalogue.enquiryPhone, existing.id, prior?.id === existing.id ? { phone: prior.phone, sealed: warning } : undefined);
-      return filed;
-    });
-  let outcome: { result: StoredReceipt; replayed: boolean };
   try {
-    outcome = await file();
-  } catch (error) {
-    // Two different keys racing for the same child: the unique blind index decides, and the
-    // loser is filed again, now as the duplicate it is.
-    if (!isUniqueViolation(error)) {
-      await discardDocuments(ctx, documents);
-      throw error;
+    const childIndex = await blindIndex(ctx.keys, "child-id", `${catalogue.intake.id}:${input.child.idNumber}`);
+    const body = draftId ? { draftId } : { input, documents: documents.map((d) => [d.kind, d.sha256]) };
+    const sealed = await sealSubmission(ctx, catalogue, input, draftId ?? crypto.randomUUID());
+    const claim = await batchClaim({ scope: "enrolment.submit", key: idempotencyKey, body }, sealed.id);
+    for (let attempt = 1; ; attempt++) {
+      // The first family's phone is opened and sealed before the batch, like everything else; a
+      // first application seals its own phone in its place, so both paths do the same work.
+      const prior = await priorApplication(ctx, catalogue.intake.id, childIndex);
+      const warning = await sealRecipient(ctx, prior?.phone ?? input.guardians[0]!.phone);
+      const outcome = await fileOnce(ctx, { catalogue, input, documents, childIndex, sealed, claim, draftId, prior, warning });
+      if (outcome === "draft_gone") throw new DomainError("conflict", DRAFT_GONE);
+      if (outcome !== "first_changed") {
+        if (outcome.replayed) await discardDocuments(ctx, documents);
+        const { sealedCode: _sealed, ...rest } = outcome.result;
+        // A fresh filing returns the code it holds; only a replay opens the stored one (issue 21).
+        return { ...rest, accessCode: outcome.replayed ? await openReceipt(ctx, outcome.result) : sealed.accessCode, replayed: outcome.replayed };
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new Error("the first application for this child kept changing during filing");
     }
-    outcome = await file().catch(async (again: unknown) => {
-      await discardDocuments(ctx, documents);
-      throw again;
-    });
+  } catch (error) {
+    await discardDocuments(ctx, documents);
+    throw error;
   }
-  if (outcome.replayed) await discardDocuments(ctx, documents);
-  const { sealedCode: _sealed, ...rest } = outcome.result;
-  return { ...rest, accessCode: await openReceipt(ctx, outcome.result), replayed: outcome.replayed };
 }
 
 /** The application already filed for this child in this intake, with the phone its family gave. */
@@ -137,16 +134,7 @@ async function priorApplication(ctx: SecureCtx, intakeId: string, childIndex: st
   return { id: row.id, phone: (await openPersonal(ctx.keys, row)).guardians[0]?.phone };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT")) return true;
-    if (e instanceof Error && /UNIQUE constraint failed: applications\.intake_id/.test(e.message)) return true;
-  }
-  return false;
-}
-
-/** Everything encrypted or hashed for a submission, done before the transaction takes the database lock. */
+/** Everything encrypted or hashed for a submission, done before the batch. */
 type SealedSubmission = { id: string; accessCode: string; accessCodeHash: string; sealedCode: string; columns: Awaited<ReturnType<typeof sealApplication>>; recipient: SealedRecipient };
 
 async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: ApplicationInput, id: string): Promise<SealedSubmission> {
@@ -156,86 +144,109 @@ async function sealSubmission(ctx: SecureCtx, catalogue: Catalogue, input: Appli
     sealApplication(ctx.keys, id, draft, catalogue),
     hashReceiptCode(accessCode),
     sealField(ctx.keys, receiptContext(id), accessCode),
-    sealRecipient(ctx, input.guardians[0]!.phone),
+    sealRecipient(ctx, input.guardians[0]!.phone, receiptSms(REFERENCE_SLOT, accessCode)),
   ]);
   return { id, accessCode, accessCodeHash, sealedCode, columns, recipient };
 }
 
-async function insertApplication(
-  tx: Tx,
-  ctx: SecureCtx,
-  catalogue: Catalogue,
-  input: ApplicationInput,
-  documents: StoredDocument[],
-  child: { childIndex: string } | { duplicateOf: string },
-  sealed: SealedSubmission,
-  draftId: string | undefined,
-): Promise<StoredReceipt> {
+type Filing = {
+  catalogue: Catalogue;
+  input: ApplicationInput;
+  documents: StoredDocument[];
+  childIndex: string;
+  sealed: SealedSubmission;
+  claim: BatchClaim;
+  draftId: string | undefined;
+  /** The first application for the child as read before the batch, and its family's phone sealed. */
+  prior: { id: string; phone: string | undefined } | null;
+  warning: SealedRecipient;
+};
+
+/**
+ * One attempt: the batch, then what it did. `first_changed` when the claim's guard failed
+ * because the first application for the child is no longer the one read before it;
+ * `draft_gone` when the draft is no longer a draft and no result is stored for its key.
+ */
+async function fileOnce(ctx: SecureCtx, f: Filing): Promise<{ result: StoredReceipt; replayed: boolean } | "first_changed" | "draft_gone"> {
+  const { db } = ctx;
   const at = ctx.clock.now().toISOString();
-  const { id } = sealed;
-  const reference = await nextReference(tx, "RX", referenceYear(ctx.clock.now()));
+  const { id } = f.sealed;
+  const firstId = sql`select ${applications.id} from ${applications} where ${applications.intakeId} = ${f.catalogue.intake.id} and ${applications.childIndex} = ${f.childIndex}`;
+  const draftState = sql`select ${applications.state} from ${applications} where ${applications.id} = ${f.draftId ?? null}`;
+  const guard = f.draftId ? sql`(${firstId}) is ${f.prior?.id ?? null} and (${draftState}) = 'draft'` : sql`(${firstId}) is ${f.prior?.id ?? null}`;
+  const mine = claimed(f.claim);
+  const year = referenceYear(ctx.clock.now());
+  const reference = currentReference("RX", year);
+  const stored: StoredReceipt = { applicationId: id, reference: REFERENCE_SLOT, sealedCode: f.sealed.sealedCode, submittedAt: at };
+  const statements = [
+    claimKey(db, f.claim, at, guard),
+    db.run(bumpReference("RX", year, mine)),
+    applicationRow(ctx, f, at, reference, mine),
+    ...f.documents.map((d) => db.run(insertSelect(applicationDocuments, { ...d, applicationId: id, uploadedAt: at }, mine))),
+    db.run(insertSelect(applicationEvents, { applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" }, mine)),
+    auditWhen(db, ctx, { action: "enrolment.submit", outcome: "success", objectType: "application", objectId: id }, mine),
+    // The receipt itself, so a family that loses the page still has it (issue 16 item 7); the body is sealed.
+    queueWhen(db, ctx, receiptMessage(f.input, id, f.sealed.accessCode), f.sealed.recipient, mine, reference),
+    ...(f.prior ? tellFirstFamily(ctx, f.catalogue.enquiryPhone, f.prior, f.warning, mine) : []),
+    storeResult(db, f.claim, JSON.stringify(stored), REFERENCE_SLOT, reference),
+    readStored(db, f.claim),
+    db.get(sql`select (${draftState}) as state`),
+  ];
+  const results = await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+  const outcome = storedOutcome<StoredReceipt>(results.at(-2) as { requestHash: string; resultJson: string }[], f.claim, (r) => r.applicationId === id);
+  if (outcome) return outcome;
+  return f.draftId && (results.at(-1) as { state: string | null } | undefined)?.state !== "draft" ? "draft_gone" : "first_changed";
+}
+
+/** The application row: a new one, or the draft turned into the application in place. */
+function applicationRow(ctx: SecureCtx, f: Filing, at: string, reference: SQL, when: SQL) {
+  const { db } = ctx;
+  const { id } = f.sealed;
   const values = {
-    intakeId: catalogue.intake.id,
-    reference,
+    intakeId: f.catalogue.intake.id,
     state: "submitted" as const,
-    ...sealed.columns,
-    ...child,
-    accessCodeHash: sealed.accessCodeHash,
+    ...f.sealed.columns,
+    ...(f.prior ? { duplicateOf: f.prior.id } : { childIndex: f.childIndex }),
+    accessCodeHash: f.sealed.accessCodeHash,
     consentNoticeVersion: PRIVACY_NOTICE_VERSION,
     consentAt: at,
     consentGuardian: CONSENTING_GUARDIAN,
-    specialNeedsConsent: input.specialNeeds.has === "yes" && input.specialNeeds.consent === "yes",
+    specialNeedsConsent: f.input.specialNeeds.has === "yes" && f.input.specialNeeds.consent === "yes",
     submittedAt: at,
-    round: applicationRound(catalogue.intake, new Date(at)),
-    retainUntil: retainUntil(catalogue.intake, RETENTION.applicationMonths),
+    round: applicationRound(f.catalogue.intake, new Date(at)),
+    retainUntil: retainUntil(f.catalogue.intake, RETENTION.applicationMonths),
     updatedAt: at,
   };
-  if (draftId) {
-    const updated = await tx
+  if (f.draftId) {
+    return db
       .update(applications)
-      .set(values)
-      .where(and(eq(applications.id, draftId), eq(applications.state, "draft")))
-      .returning({ id: applications.id });
-    if (updated.length === 0) throw new DomainError("conflict", "这份草稿已经提交或已过期，请用受理编号查询，或重新填写。");
-  } else {
-    await tx.insert(applications).values({ id, ...values, createdAt: at });
+      .set({ ...values, reference: sql`(${reference})` })
+      .where(and(eq(applications.id, f.draftId), eq(applications.state, "draft"), when));
   }
-  await insertDocuments(tx, id, documents, at);
-  await tx.insert(applicationEvents).values({ applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" });
-  await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "success", objectType: "application", objectId: id });
-  // The receipt itself, so a family that loses the page still has it (issue 16 item 7); the body is sealed.
-  const sms = {
+  return db.run(insertSelect(applications, { id, ...values, reference, createdAt: at }, when));
+}
+
+function receiptMessage(input: ApplicationInput, id: string, accessCode: string) {
+  return {
     channel: "sms" as const,
     to: input.guardians[0]!.phone,
     subject: "入学申请已受理",
-    body: receiptSms(reference, sealed.accessCode),
+    body: receiptSms(REFERENCE_SLOT, accessCode),
     about: { kind: "application" as const, id },
     secret: true,
   };
-  await enqueueMessage(tx, ctx, sms, sealed.recipient);
-  return { applicationId: id, reference, sealedCode: sealed.sealedCode, submittedAt: at };
 }
 
 /** The first family hears that someone tried to apply again for its child (no details); the attempt is audited. */
-async function tellFirstFamily(tx: Tx, ctx: SecureCtx, enquiryPhone: string, firstId: string, known: { phone: string | undefined; sealed: SealedRecipient } | undefined): Promise<void> {
-  await writeAudit(tx, ctx, { action: "enrolment.submit", outcome: "denied", objectType: "application", objectId: firstId, detail: "duplicate_child" });
-  // A race the pre-read did not see: open the phone inside the transaction (rare).
-  let phone = known?.phone;
-  if (!known) {
-    const first = await tx.select({ id: applications.id, personal: applications.personal }).from(applications).where(eq(applications.id, firstId)).get();
-    phone = first ? (await openPersonal(ctx.keys, first)).guardians[0]?.phone : undefined;
-  }
-  if (!phone) return;
-  await enqueueMessage(
-    tx,
-    ctx,
-    {
-      channel: "sms",
-      to: phone,
-      subject: "有人再次为您的孩子提交入学申请",
-      body: `有人为您的孩子再次提交了本批次的入学申请。招生部门会核查，您的申请不受影响。如不是您家人所为，请致电区教育局招生咨询电话${enquiryPhone}。`,
-      about: { kind: "application", id: firstId },
-    },
-    known?.sealed,
-  );
+function tellFirstFamily(ctx: SecureCtx, enquiryPhone: string, first: { id: string; phone: string | undefined }, sealed: SealedRecipient, when: SQL) {
+  const audit = auditWhen(ctx.db, ctx, { action: "enrolment.submit", outcome: "denied", objectType: "application", objectId: first.id, detail: "duplicate_child" }, when);
+  if (!first.phone) return [audit];
+  const message = {
+    channel: "sms" as const,
+    to: first.phone,
+    subject: "有人再次为您的孩子提交入学申请",
+    body: `有人为您的孩子再次提交了本批次的入学申请。招生部门会核查，您的申请不受影响。如不是您家人所为，请致电区教育局招生咨询电话${enquiryPhone}。`,
+    about: { kind: "application" as const, id: first.id },
+  };
+  return [audit, queueWhen(ctx.db, ctx, message, sealed, when, sql`null`)];
 }

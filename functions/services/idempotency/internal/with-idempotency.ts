@@ -51,10 +51,10 @@ export function idempotencyKeyOf(headerValue: string | undefined): string | unde
   return v;
 }
 
-type Stored = { requestHash: string; resultJson: string };
+export type Stored = { requestHash: string; resultJson: string };
 type Outcome<T> = { result: T; replayed: boolean };
 
-function replay<T>(row: Stored, requestHash: string): Outcome<T> {
+export function replay<T>(row: Stored, requestHash: string): Outcome<T> {
   if (row.requestHash !== requestHash) throw new DomainError("validation", IDEMPOTENCY_MISMATCH);
   return { result: JSON.parse(row.resultJson) as T, replayed: true };
 }
