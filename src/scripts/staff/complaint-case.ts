@@ -124,7 +124,7 @@ async function load() {
     section.hidden = true;
     const p = document.createElement("p");
     p.textContent = error.message;
-    document.querySelector("main .wrap")?.append(p);
+    document.querySelector("main .staff-wrap")?.append(p);
     return;
   }
   section.hidden = false;
