@@ -21,14 +21,18 @@ export function demoAccount(roleLabel: string): DemoAccount {
   return { email: email!, password: password!, secret: secret! };
 }
 
-/** Signs a demo account in for the first time and leaves the page on the console home. */
-export async function firstSignIn(page: Page, account: DemoAccount, newPassword: string): Promise<void> {
+/**
+ * Signs an account in for the first time and leaves the page on the console home; without a
+ * known secret, the one the enrolment page shows is used.
+ */
+export async function firstSignIn(page: Page, account: Omit<DemoAccount, "secret"> & { secret?: string }, newPassword: string): Promise<void> {
   await page.goto(`${baseUrl}/staff/sign-in/`);
   await page.fill("#email", account.email);
   await page.fill("#password", account.password);
   await page.click("button[type=submit]");
   await page.locator("#enrol").waitFor();
-  await page.fill("#code", new TOTP({ secret: account.secret, digits: 6, period: 30 }).generate());
+  const secret = account.secret ?? (await page.locator("#secret").textContent())!.replaceAll(" ", "");
+  await page.fill("#code", new TOTP({ secret, digits: 6, period: 30 }).generate());
   await page.click("#code-form button[type=submit]");
   await page.waitForURL("**/staff/password/");
   await page.fill("#currentPassword", account.password);
@@ -52,18 +56,5 @@ async function newAccount(role: string, department?: string) {
 
 /** Signs a fresh account of `role` in for the first time and leaves the page on the console home. */
 export async function signInNewAccount(page: Page, role: string, newPassword: string, department?: string) {
-  const account = await newAccount(role, department);
-  await page.goto(`${baseUrl}/staff/sign-in/`);
-  await page.fill("#email", account.email);
-  await page.fill("#password", account.password);
-  await page.click("button[type=submit]");
-  await page.locator("#enrol").waitFor();
-  const secret = (await page.locator("#secret").textContent())!.replaceAll(" ", "");
-  await page.fill("#code", new TOTP({ secret, digits: 6, period: 30 }).generate());
-  await page.click("#code-form button[type=submit]");
-  await page.waitForURL("**/staff/password/");
-  await page.fill("#currentPassword", account.password);
-  await page.fill("#newPassword", newPassword);
-  await page.click("#password-form button[type=submit]");
-  await page.waitForURL(`${baseUrl}/staff/`);
+  await firstSignIn(page, await newAccount(role, department), newPassword);
 }
