@@ -3,7 +3,7 @@
  * each problem with its file, line and field; exits 1 when there is any. Covers the registry,
  * site.yaml, the policy, the departments and the yearly balance inputs
  * (content/schools/<year>.csv, content/district/<year>.yaml) and the intakes
- * (content/intakes/<id>.yaml).
+ * (content/intakes/<id>.yaml) and the reply templates (content/reply-templates.yaml).
  */
 import { ContentError } from "./content-error";
 import { readBalanceInputs } from "./balance";
@@ -12,6 +12,7 @@ import { readIntakes } from "./intakes";
 import { contentRoot, readDistrict } from "./district";
 import { readPolicy } from "./policy";
 import { readSearchVocabulary } from "./search-vocabulary";
+import { readReplyTemplates } from "./reply-templates";
 import { checkCitedFiguresIn } from "./cited-figures";
 import { buildBalanceReport } from "../domain/balance/report";
 
@@ -29,6 +30,8 @@ try {
   console.log(`content/policy and content/departments are valid: ${policy.chapters.length} chapters, ${departments.length} bodies, ${commitments} commitments.`);
   const search = await readSearchVocabulary(root);
   console.log(`content/search.yaml is valid: ${search.synonyms.length} synonym groups, keywords for ${Object.keys(search.keywords).length} pages.`);
+  const replies = await readReplyTemplates(root);
+  console.log(`content/reply-templates.yaml is valid: ${replies.common.length} common templates, ${Object.values(replies.categories).reduce((n, t) => n + t.length, 0)} by category.`);
   const intakes = await readIntakes(root, district);
   console.log(`content/intakes is valid: ${intakes.map((i) => `${i.id} (${i.grades.reduce((n, g) => n + g.seats.length, 0)} sections)`).join(", ") || "none"}.`);
 } catch (error) {

@@ -7,42 +7,11 @@
  * shown as text in the staff console. The console's queue filters by category, status and
  * department from its form and from a bookmarked URL.
  */
-import { TOTP } from "otpauth";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
-import { runStaffCreate } from "../../functions/cli/staff-create-command";
+import { describe, expect, it } from "vitest";
 import { CATEGORY_INFO } from "../../src/domain/complaint/categories";
 import { axeViolations, baseUrl, noBrowser, useBrowser } from "./page";
-
-/**
- * A fresh staff account of its own, made with the staff:create command on the server's
- * database: the demo accounts' one-time passwords are used up by the tests that own them.
- */
-async function newAccount(role: string, department?: string) {
-  const email = `e2e-${role.replaceAll("_", "-")}-${Date.now()}@jyj.example.gov.cn`;
-  const args = ["--email", email, "--role", role, ...(department ? ["--department", department] : [])];
-  const { code, lines } = await runStaffCreate(args, { LIBSQL_URL: inject("databaseUrl") });
-  if (code !== 0) throw new Error(lines.join("\n"));
-  const password = lines.join("\n").match(/一次性初始密码[^：]*：(\S+)/)![1]!;
-  return { email, password };
-}
-
-async function signIn(page: Page, role: string, newPassword: string, department?: string) {
-  const account = await newAccount(role, department);
-  await page.goto(`${baseUrl}/staff/sign-in/`);
-  await page.fill("#email", account.email);
-  await page.fill("#password", account.password);
-  await page.click("button[type=submit]");
-  await page.locator("#enrol").waitFor();
-  const secret = (await page.locator("#secret").textContent())!.replaceAll(" ", "");
-  await page.fill("#code", new TOTP({ secret, digits: 6, period: 30 }).generate());
-  await page.click("#code-form button[type=submit]");
-  await page.waitForURL("**/staff/password/");
-  await page.fill("#currentPassword", account.password);
-  await page.fill("#newPassword", newPassword);
-  await page.click("#password-form button[type=submit]");
-  await page.waitForURL(`${baseUrl}/staff/`);
-}
+import { signInNewAccount as signIn } from "./demo-staff";
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const XSS = `<img src=x onerror="window.__xss=1">`;

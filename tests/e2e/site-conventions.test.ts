@@ -2,7 +2,8 @@
  * Issue 18 items 7 and 8 over the built site: every page's footer carries the government
  * website identification from content/site.yaml (主办/承办, 网站标识码, ICP 备案号, 公安机关
  * 备案号, marked as demo numbers while they are) and the per-service enquiry numbers; every
- * page in the sitemap has a meta description.
+ * page in the sitemap has a meta description. The staff console is not a public page: it has
+ * its own frame without the public footer (issue 19 item 5).
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -13,7 +14,14 @@ const site = parse(readFileSync("content/site.yaml", "utf8"));
 const footerOf = (html: string) => textOf(/<footer class="site-footer"[\s\S]*?<\/footer>/.exec(html)?.[0] ?? "");
 
 describe("the footer on every page", () => {
-  const pages = builtPages().map((p) => ({ ...p, footer: footerOf(readFileSync(p.file, "utf8")) }));
+  const all = builtPages().map((p) => ({ ...p, footer: footerOf(readFileSync(p.file, "utf8")) }));
+  const pages = all.filter((p) => !p.urlPath.startsWith("/staff/"));
+
+  it("leaves the public footer out of the staff console", () => {
+    const staff = all.filter((p) => p.urlPath.startsWith("/staff/"));
+    expect(staff.length).toBeGreaterThan(5);
+    expect(staff.filter((p) => p.footer !== "").map((p) => p.urlPath)).toEqual([]);
+  });
 
   it("names the sponsor and operator and prints the site code, ICP and public-security numbers", () => {
     const lines = [`主办单位：${site.website.sponsor}`, `承办单位：${site.website.operator}`, `网站标识码：${site.website.site_code}`, site.website.icp, site.website.police_record];

@@ -20,6 +20,7 @@ import { contextOf } from "../../services/context";
 import { decideEligibility } from "../../services/enrolment/decide-eligibility";
 import { downloadDocument } from "../../services/enrolment/download-document";
 import { getApplication } from "../../services/enrolment/get-application";
+import { viewDocument } from "../../services/enrolment/view-document";
 import { getRun } from "../../services/enrolment/get-run";
 import { listApplications } from "../../services/enrolment/list-applications";
 import { publishAllocation } from "../../services/enrolment/publish-allocation";
@@ -50,6 +51,9 @@ export const staffApplicationRoutes = new Hono<StaffEnv>()
   )
   .get("/:id/documents/:documentId", permit(downloadDocument.action), paramsOf(DocParams), async (c) =>
     downloadDocument({ ctx: contextOf(c), input: c.req.valid("param") }),
+  )
+  .get("/:id/documents/:documentId/inline", permit(viewDocument.action), paramsOf(DocParams), async (c) =>
+    viewDocument({ ctx: contextOf(c), input: c.req.valid("param") }),
   )
   .post("/:id/documents/:documentId/review", permit(reviewDocument.action), paramsOf(DocParams), jsonBody(DocumentReviewInput), async (c) =>
     c.json(await reviewDocument({ ctx: contextOf(c), input: { ...c.req.valid("json"), ...c.req.valid("param") } }), 200),

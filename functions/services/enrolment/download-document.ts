@@ -4,23 +4,15 @@
  * audited.
  */
 import { DOCUMENT_KIND_LABELS } from "../../../src/domain/enrolment/vocabulary";
-import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { downloadResponse } from "../uploads/internal/download-response";
-import { readUpload } from "../uploads/internal/store-upload";
-import { documentContext } from "./internal/documents";
-import { documentOf, loadForStaff } from "./internal/staff-application";
+import { openStaffDocument } from "./internal/staff-document";
 
 export const downloadDocument = staffVerb(
   "applications.review",
-  async ({ ctx, input: { id, documentId } }: { ctx: StaffCtx & SecureCtx; input: { id: string; documentId: string } }): Promise<Response> => {
-    const row = await loadForStaff(ctx, id);
-    const doc = await documentOf(ctx, id, documentId);
-    const bytes = await readUpload(ctx, doc.blobKey, documentContext(doc.id));
-    await ctx.db.transaction(async (tx) =>
-      writeAudit(tx, ctx, { action: "applications.document_download", outcome: "success", actor: ctx.actor, objectType: "application_document", objectId: doc.id }),
-    );
+  async ({ ctx, input }: { ctx: StaffCtx & SecureCtx; input: { id: string; documentId: string } }): Promise<Response> => {
+    const { row, doc, bytes } = await openStaffDocument(ctx, input, "applications.document_download");
     const ext = doc.contentType === "application/pdf" ? "pdf" : doc.contentType === "image/png" ? "png" : "jpg";
     return downloadResponse(bytes, doc.contentType, `${row.reference}-${DOCUMENT_KIND_LABELS[doc.kind]}.${ext}`);
   },

@@ -1,8 +1,9 @@
 /**
  * `getApplication({ ctx, input: { catalogue, id } })`: one application for a reviewer: every
  * answer with ID numbers, the permit number and special-needs details masked (shown in full
- * only through `revealField`), its documents and its timeline. Reading it is audited; an
- * unknown id is a 404.
+ * only through `revealField`), its documents (each with whether it can be previewed inline,
+ * what it must show and which answers it proves, from the intake's document rules) and its
+ * timeline. Reading it is audited; an unknown id is a 404.
  */
 import { asc, eq } from "drizzle-orm";
 import { applicationDocuments, applicationEvents, applications } from "../../../db/schema";
@@ -13,6 +14,7 @@ import { answerSections } from "../../../src/lib/enrolment/answers";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
+import { INLINE_IMAGE_TYPES } from "../uploads/internal/download-response";
 import { openApplication } from "./internal/application-record";
 import { loadForStaff } from "./internal/staff-application";
 
@@ -49,7 +51,23 @@ export const getApplication = staffVerb("applications.review", async ({ ctx, inp
     sections,
     guardianCount: draft.guardians.length,
     hasSpecialNeeds: draft.specialNeeds.has === "yes",
-    documents: documents.map((d) => ({ id: d.id, kind: DOCUMENT_KIND_LABELS[d.kind], contentType: d.contentType, size: d.size, review: d.review, reviewLabel: DOCUMENT_REVIEW_LABELS[d.review], reason: d.reviewReason })),
+    documents: documents.map((d) => {
+      const rule = catalogue.intake.document_rules.find((r) => r.kind === d.kind);
+      return {
+        id: d.id,
+        kind: DOCUMENT_KIND_LABELS[d.kind],
+        kindCode: d.kind,
+        contentType: d.contentType,
+        size: d.size,
+        review: d.review,
+        reviewLabel: DOCUMENT_REVIEW_LABELS[d.review],
+        reason: d.reviewReason,
+        /** An image the page may show through the inline route; a PDF is download-only. */
+        inline: INLINE_IMAGE_TYPES.includes(d.contentType),
+        shows: rule?.shows ?? [],
+        proves: rule?.proves ?? [],
+      };
+    }),
     timeline: events.map((e) => ({ at: e.at, event: e.event, label: e.toState ? APPLICATION_STATE_LABELS[e.toState] : e.event, message: e.message })),
   };
 });

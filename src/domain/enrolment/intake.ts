@@ -6,7 +6,7 @@
  */
 import { z } from "../zod";
 import { SECTIONS } from "../district/vocabulary";
-import { GRADES } from "./vocabulary";
+import { DOCUMENT_KINDS, GRADES } from "./vocabulary";
 import { addCalendarMonths } from "../privacy-notice";
 
 /** An ISO calendar date, e.g. "2026-11-01" (quote it in YAML). */
@@ -46,6 +46,21 @@ const PointsRule = z.strictObject({
   max_months: z.number().int().min(1),
 });
 
+/**
+ * What a reviewer checks on one kind of document (issue 19 item 4): the console shows the
+ * list beside the document and the answers it proves, so each judgement is made against
+ * the same written rule.
+ */
+const DocumentRule = z.strictObject({
+  /** A document kind (src/domain/enrolment/vocabulary.ts), e.g. residence_permit. */
+  kind: z.enum(DOCUMENT_KINDS, { error: `材料类型只能是 ${DOCUMENT_KINDS.join("、")} 之一` }),
+  /** What the document must show, one check per line, e.g. 有效期至开学日期之后. */
+  shows: z.array(z.string().trim().min(2, "每一项至少2个字")).min(1, "至少写一项需要核对的内容"),
+  /** The answers it proves: answer paths or their prefixes, e.g. permit, child.name, guardians.0. */
+  proves: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)*$/, "请填写答案的路径，例如 permit 或 child.name")).default([]),
+});
+export type DocumentRule = z.output<typeof DocumentRule>;
+
 export const Intake = z
   .strictObject({
     /** The file name without .yaml, e.g. "2026"; also the year in application references. */
@@ -83,6 +98,8 @@ export const Intake = z
     permit_rule: z.strictObject({ valid_through: IsoDate }),
     grades: z.array(GradeOffer).min(1),
     points: z.array(PointsRule),
+    /** What each kind of document must show, for the reviewer's checklist; at most one rule per kind. */
+    document_rules: z.array(DocumentRule).default([]),
   })
   .superRefine((intake, ctx) => {
     const d = intake.dates;
@@ -110,6 +127,11 @@ export const Intake = z
         if (!s.section.endsWith(`-${g.section}`))
           ctx.addIssue({ code: "custom", path: ["grades", gi, "seats", si, "section"], message: `${g.grade}年级只能填写以-${g.section}结尾的学校编号` });
       });
+    });
+    const ruled = new Set<string>();
+    intake.document_rules.forEach((r, ri) => {
+      if (ruled.has(r.kind)) ctx.addIssue({ code: "custom", path: ["document_rules", ri, "kind"], message: "每种材料只能有一条核对规则" });
+      ruled.add(r.kind);
     });
     const grades = intake.grades.map((g) => g.grade);
     if (new Set(grades).size !== grades.length) ctx.addIssue({ code: "custom", path: ["grades"], message: "每个年级只能出现一次" });

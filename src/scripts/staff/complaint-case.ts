@@ -1,8 +1,11 @@
 /**
  * One complaint case in the console: facts, clocks, draft and answer, full history, and the
  * forms the role may use in the current status (each form names its matrix action and the
- * statuses it applies to in data attributes). Every string, above all citizen text, goes
- * in with textContent; nothing from the API is parsed as HTML.
+ * statuses it applies to in data attributes). After each action the focus moves to the
+ * result line (#case-status), so a keyboard or screen-reader user hears what happened and
+ * continues from there. The reply-template list keeps the case's category's templates and
+ * inserts the chosen one into the draft at the cursor. Every string, above all citizen
+ * text, goes in with textContent; nothing from the API is parsed as HTML.
  */
 import type { InferResponseType } from "hono/client";
 import { schoolName } from "../../domain/complaint/schemas";
@@ -95,7 +98,10 @@ function show(c: Case) {
   department.value = c.department ?? c.suggestedDepartment;
   document.querySelector<HTMLSelectElement>("#category")!.value = c.category;
   const answerBox = document.querySelector<HTMLTextAreaElement>("#answer")!;
-  if (!answerBox.value) answerBox.value = c.draft?.answer ?? c.template;
+  if (!answerBox.value && c.draft) answerBox.value = c.draft.answer;
+  for (const option of document.querySelectorAll<HTMLOptionElement>("#reply-template option[data-category]")) {
+    option.hidden = option.disabled = option.dataset.category !== c.category;
+  }
   document.querySelector<HTMLElement>("#summary-field")!.hidden = !c.publishConsent;
   const history = document.querySelector<HTMLOListElement>("#history")!;
   history.replaceChildren(
@@ -124,11 +130,17 @@ async function load() {
     section.hidden = true;
     const p = document.createElement("p");
     p.textContent = error.message;
-    document.querySelector("main .wrap")?.append(p);
+    document.querySelector("main .staff-wrap")?.append(p);
     return;
   }
   section.hidden = false;
   show((await res.json()).complaint);
+}
+
+/** Says what an action did and takes the focus there, so it is heard and the next Tab starts from it. */
+function announce(message: string) {
+  statusLine.textContent = message;
+  statusLine.focus();
 }
 
 type Submit = (form: HTMLFormElement, data: Record<string, string>) => Promise<Response>;
@@ -162,11 +174,27 @@ for (const [formId, [submit, done]] of Object.entries(SUBMITS)) {
       showErrors(form, await apiError(res));
       return;
     }
-    statusLine.textContent = done;
     form.reset();
     show((await res.json() as { complaint: Case }).complaint);
+    announce(done);
   });
 }
+
+/** Inserts the chosen template at the draft's cursor (or over its selection), then returns to the draft. */
+document.querySelector("#insert-template")?.addEventListener("click", () => {
+  const picker = document.querySelector<HTMLSelectElement>("#reply-template")!;
+  const answerBox = document.querySelector<HTMLTextAreaElement>("#answer")!;
+  const chosen = picker.selectedOptions[0];
+  const status = document.querySelector<HTMLElement>("#template-status")!;
+  if (!chosen?.dataset.text) {
+    status.textContent = "请先选择一个模板。";
+    picker.focus();
+    return;
+  }
+  answerBox.setRangeText(chosen.dataset.text, answerBox.selectionStart, answerBox.selectionEnd, "end");
+  status.textContent = `已插入模板“${chosen.textContent?.trim()}”，请替换方括号部分。`;
+  answerBox.focus();
+});
 
 const reveal = document.querySelector<HTMLFormElement>("#reveal-form");
 reveal?.addEventListener("submit", async (event) => {
@@ -186,6 +214,7 @@ reveal?.addEventListener("submit", async (event) => {
     ["电子邮箱", contact?.email ?? "—"],
   ]);
   list.hidden = false;
+  announce("已显示投诉人身份，本次查看已记入审计日志。");
 });
 
 me = await requirePage("complaints.read", section);

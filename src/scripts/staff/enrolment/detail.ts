@@ -1,8 +1,11 @@
 /**
- * Application detail island: loads the masked application, reveals one field with a reason
- * (the API audits it), judges documents, asks for more information and records the decision,
- * then reloads. Text from the API is set with textContent only.
+ * Application detail island: loads the masked application, shows each document beside the
+ * answers it proves and its checklist (an image through the audited inline route, a PDF as
+ * a download link), reveals one field with a reason (the API audits it), judges documents,
+ * asks for more information and records the decision, whose reason fields show only for
+ * 不符合条件, then reloads. Text from the API is set with textContent only.
  */
+import type { InferResponseType } from "hono/client";
 import { apiError, staffApi } from "../api";
 import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
@@ -48,39 +51,90 @@ async function load() {
       return [text("h3", s.title), dl];
     }),
   );
-  el("#documents-body").replaceChildren(
-    ...a.documents.map((d) => {
-      const tr = document.createElement("tr");
-      const link = document.createElement("a");
-      link.href = `/api/staff/applications/${encodeURIComponent(a.id)}/documents/${encodeURIComponent(d.id)}`;
-      link.textContent = `下载${d.kind}`;
-      const actions = document.createElement("td");
-      // One small form per document: verdict and, for a rejection, the reason the family sees.
-      const form = document.createElement("form");
-      form.method = "post";
-      form.noValidate = true;
-      const reasonLabel = text("label", "不通过的原因（家庭会看到）");
-      const reason = document.createElement("input");
-      reason.name = "reason";
-      reason.id = `reason-${d.id}`;
-      reasonLabel.setAttribute("for", reason.id);
-      const accept = text("button", "通过");
-      accept.className = "button-secondary";
-      (accept as HTMLButtonElement).type = "button";
-      accept.addEventListener("click", () => void review(form, d.id, "accepted", ""));
-      const reject = text("button", "不通过");
-      reject.className = "button-secondary";
-      (reject as HTMLButtonElement).type = "button";
-      reject.addEventListener("click", () => void review(form, d.id, "rejected", reason.value));
-      form.append(reasonLabel, reason, accept, reject);
-      actions.append(link, form);
-      const kind = document.createElement("td");
-      kind.textContent = d.kind;
-      tr.append(kind, text("td", `${d.contentType}，${Math.ceil(d.size / 1024)} KB`), text("td", `${d.reviewLabel}${d.reason ? `：${d.reason}` : ""}`), actions);
-      return tr;
-    }),
-  );
+  const rows = a.sections.flatMap((sec) => sec.rows);
+  el("#document-reviews").replaceChildren(...(a.documents.length ? a.documents.map((d) => documentReview(a.id, d, rows)) : [text("p", "这份申请没有上传材料。")]));
   el("#detail-timeline").replaceChildren(...a.timeline.map((t) => text("li", `${beijingDateTime(t.at)} ${t.label}${t.message ? `：${t.message}` : ""}`)));
+}
+
+type Application = InferResponseType<typeof api.$get, 200>["application"];
+type Doc = Application["documents"][number];
+type Row = Application["sections"][number]["rows"][number];
+
+const documentUrl = (applicationId: string, documentId: string) => `/api/staff/applications/${encodeURIComponent(applicationId)}/documents/${encodeURIComponent(documentId)}`;
+
+/** The image (or the PDF's download link) beside what it proves, what to check and the verdict. */
+function documentReview(applicationId: string, d: Doc, rows: Row[]): HTMLElement {
+  const article = document.createElement("article");
+  article.className = "document-review";
+  const headingId = `doc-${d.id}-title`;
+  article.setAttribute("aria-labelledby", headingId);
+  const heading = text("h3", `${d.kind}（${d.reviewLabel}${d.reason ? `：${d.reason}` : ""}）`);
+  heading.id = headingId;
+  const preview = document.createElement("div");
+  preview.className = "document-preview";
+  const download = document.createElement("a");
+  download.href = documentUrl(applicationId, d.id);
+  download.textContent = `下载${d.kind}（${d.contentType === "application/pdf" ? "PDF" : "图片"}，${Math.ceil(d.size / 1024)} KB）`;
+  if (d.inline) {
+    const img = document.createElement("img");
+    img.src = `${documentUrl(applicationId, d.id)}/inline`;
+    img.alt = `${d.kind}的图片`;
+    img.loading = "lazy";
+    preview.append(img);
+  } else {
+    preview.append(text("p", "PDF文件不在页面中显示，请下载后查看。"));
+  }
+  preview.append(download);
+  const side = document.createElement("div");
+  side.className = "document-side";
+  const proven = rows.filter((r) => d.proves.some((p) => r.path === p || r.path.startsWith(`${p}.`)));
+  if (proven.length) {
+    side.append(text("h4", "它证明的填报内容"));
+    const dl = document.createElement("dl");
+    dl.className = "answers";
+    for (const r of proven) {
+      const div = document.createElement("div");
+      div.append(text("dt", r.label), text("dd", r.value));
+      dl.append(div);
+    }
+    side.append(dl);
+  }
+  if (d.shows.length) {
+    side.append(text("h4", "核对要点"));
+    const ul = document.createElement("ul");
+    ul.className = "checklist";
+    ul.append(...d.shows.map((item) => text("li", item)));
+    side.append(ul);
+  }
+  side.append(reviewForm(d));
+  article.append(heading, preview, side);
+  return article;
+}
+
+/** One small form per document: verdict and, for a rejection, the reason the family sees. */
+function reviewForm(d: Doc): HTMLFormElement {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.noValidate = true;
+  form.className = "document-verdict";
+  const reasonLabel = text("label", "不通过的原因（家庭会看到）");
+  const reason = document.createElement("input");
+  reason.name = "reason";
+  reason.id = `reason-${d.id}`;
+  reasonLabel.setAttribute("for", reason.id);
+  const accept = text("button", `通过：${d.kind}`);
+  accept.className = "button-secondary";
+  (accept as HTMLButtonElement).type = "button";
+  accept.addEventListener("click", () => void review(form, d.id, "accepted", ""));
+  const reject = text("button", `不通过：${d.kind}`);
+  reject.className = "button-secondary";
+  (reject as HTMLButtonElement).type = "button";
+  reject.addEventListener("click", () => void review(form, d.id, "rejected", reason.value));
+  const field = document.createElement("div");
+  field.className = "field";
+  field.append(reasonLabel, reason);
+  form.append(field, accept, reject);
+  return form;
 }
 
 async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected", reason: string) {
@@ -114,10 +168,16 @@ async function start() {
     await load();
   });
   const decision = el<HTMLFormElement>("#decision-form");
+  const ineligibleFields = el("#ineligible-fields");
+  // The reason fields belong to a negative decision only; the server still refuses one without them.
+  decision.addEventListener("change", () => {
+    ineligibleFields.hidden = formValues(decision).decision !== "ineligible";
+  });
   decision.addEventListener("submit", async (event) => {
     event.preventDefault();
     const v = formValues(decision);
-    const json = { decision: v.decision as "eligible" | "ineligible", text: v.text ?? "", ...(v.reasonCode ? { reasonCode: v.reasonCode as never } : {}) };
+    const negative = v.decision === "ineligible";
+    const json = { decision: v.decision as "eligible" | "ineligible", text: negative ? (v.text ?? "") : "", ...(negative && v.reasonCode ? { reasonCode: v.reasonCode as never } : {}) };
     const res = await api.decision.$post({ param: { id }, json });
     if (!res.ok) return showErrors(decision, await apiError(res));
     clearErrors(decision);
