@@ -31,6 +31,12 @@ export const complaints = sqliteTable(
     contactMode: text("contact_mode", { enum: CONTACT_MODES }).notNull(),
     /** JSON {name, phone, email} sealed with field-crypto; null for anonymous filers. */
     contactSealed: text("contact_sealed"),
+    /**
+     * Blind index (keyed HMAC, SECURITY.md item 13's kind) of a named filer's normalised phone,
+     * so staff search a case by phone without the phone in clear; null for anonymous filers,
+     * filers who gave only an e-mail, and cases filed before migration 0016 (never backfilled).
+     */
+    contactPhoneIndex: text("contact_phone_index"),
     departmentMayContact: integer("department_may_contact", { mode: "boolean" }).notNull(),
     publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
     status: text("status", { enum: COMPLAINT_STATUSES }).notNull(),
@@ -109,6 +115,8 @@ export const complaints = sqliteTable(
     index("complaints_clock_pending_idx").on(t.clockOn),
     index("complaints_pending_extension_idx").on(t.pendingExtensionDays),
     index("complaints_information_received_idx").on(t.informationReceivedAt),
+    // Issue 19: search by the filer's phone is an exact match on its blind index.
+    index("complaints_contact_phone_idx").on(t.contactPhoneIndex),
   ],
 );
 

@@ -5,7 +5,8 @@
  * each action, a reply template inserted at the cursor, labels and Beijing time in the
  * history, one column at 360 px); and an application reviewed beside its documents (an image
  * inline through the audited route, a PDF as a link, the checklist and proven answers, the
- * reason fields only for 不符合条件, 24 px radios). axe on every changed page at 1366 and 360 px.
+ * reason fields only for 不符合条件 and each document's 不通过 reason only for 不通过, 24 px
+ * radios). axe on every changed page at 1366 and 360 px.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -188,6 +189,29 @@ describe.skipIf(noBrowser)("the staff workspace in Chromium", () => {
     await officer.check("#field-decision");
     expect(await officer.locator("#ineligible-fields").isHidden()).toBe(true);
     expect(await axeViolations(officer)).toEqual([]);
+
+    // Each document's 不通过 reason shows only once 不通过 is chosen; nothing is preselected.
+    const verdict = hukou.locator("form.document-verdict");
+    const reasonField = verdict.locator("[id^=reason-field-]");
+    expect(await verdict.locator("input[type=radio]:checked").count()).toBe(0);
+    expect(await reasonField.isHidden()).toBe(true);
+    const radio = await verdict.locator("input[value=rejected]").boundingBox();
+    expect(Math.min(radio!.width, radio!.height)).toBeGreaterThanOrEqual(24);
+    // Saving without a verdict is refused by the server, in Chinese.
+    await verdict.locator("button[type=submit]").click();
+    await verdict.locator(".error-summary").waitFor();
+    expect(await verdict.locator(".error-summary").textContent()).toContain("请选择通过或不通过");
+    await verdict.locator("input[value=rejected]").check();
+    expect(await reasonField.isVisible()).toBe(true);
+    expect(await axeViolations(officer)).toEqual([]);
+    // Still validated on the server: 不通过 without a reason is refused.
+    await verdict.locator("button[type=submit]").click();
+    await officer.waitForFunction(() => document.querySelector(".document-review form.document-verdict .error-summary")?.textContent?.includes("不通过时请写明原因"));
+    await verdict.locator("input[value=accepted]").check();
+    expect(await reasonField.isHidden()).toBe(true);
+    // 通过 saves without a reason, and the heading shows the verdict.
+    await verdict.locator("button[type=submit]").click();
+    await officer.waitForFunction(() => [...document.querySelectorAll(".document-review h3")].some((h) => h.textContent?.includes("户口簿（已通过）")));
 
     // On a phone: one column, no sideways scroll, axe clean.
     const phone = await officer.context().newPage();

@@ -6,22 +6,24 @@
  */
 import type { ComplaintListQuery } from "../../../src/domain/complaint/schemas";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
-import type { StaffCtx } from "../context";
+import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
 import { queueCondition, queueNeighbours } from "./internal/complaint-queue";
+import { searchPhoneIndex } from "./internal/phone-index";
 import { loadCase } from "./internal/staff-case";
 
 export type Neighbours = { previous: string | null; next: string | null };
 
 export const findQueueNeighbours = staffVerb(
   "complaints.read",
-  async ({ ctx, input }: { ctx: StaffCtx; input: { id: string } & Omit<ComplaintListQuery, "after"> }, access): Promise<Neighbours> => {
+  async ({ ctx, input }: { ctx: StaffSecureCtx; input: { id: string } & Omit<ComplaintListQuery, "after"> }, access): Promise<Neighbours> => {
     const { id, ...filter } = input;
     const row = await loadCase(ctx.db, ctx, access, id);
     const condition = queueCondition(filter, {
       heldTo: access.scope === "department" ? ctx.actor.department : null,
       userId: ctx.actor.userId,
       today: shanghaiDate(ctx.clock.now()),
+      phoneIndex: await searchPhoneIndex(ctx.keys, filter.q),
     });
     return queueNeighbours(ctx.db, condition, [row.urgency, row.id]);
   },

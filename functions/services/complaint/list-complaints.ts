@@ -1,7 +1,8 @@
 /**
  * `listComplaints`: the staff complaint queue (issue 19): the cases the actor may see,
  * filtered by status, category, department, school, due date (overdue, due today, due within
- * 3 days), "assigned to me" and a search (reference or words of staff-visible text), most
+ * 3 days), "assigned to me" and a search (reference, the filer's phone through its blind
+ * index, or words of staff-visible text), most
  * urgent first, one keyset page of QUEUE_PAGE_SIZE at a time (`after`, an opaque cursor; `next`
  * is null on the last page) with the total the filter matches. A department liaison is held
  * to its own department whatever it asks for, search included (fails closed without one).
@@ -14,24 +15,26 @@ import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
 import { writeAudit } from "../audit/internal/write-audit";
-import type { StaffCtx } from "../context";
+import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
 import { historiesOf } from "./internal/case-facts";
 import { QUEUE_ORDER, queueCondition, queueCount, queuePageKeys } from "./internal/complaint-queue";
+import { searchPhoneIndex } from "./internal/phone-index";
 import { staffSummary, type StaffSummary } from "./internal/staff-view";
 
 export type ComplaintPage = { complaints: StaffSummary[]; total: number; next: string | null };
 
 export const BAD_CURSOR = "翻页参数无效，请回到第一页。";
 
-export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: query }: { ctx: StaffCtx; input: ComplaintListQuery }, { scope }): Promise<ComplaintPage> => {
+export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: query }: { ctx: StaffSecureCtx; input: ComplaintListQuery }, { scope }): Promise<ComplaintPage> => {
   const after = query.after ? decodeCursor(query.after) : null;
   if (query.after && !after) throw new DomainError("validation", BAD_CURSOR, { fields: [{ path: "after", message: BAD_CURSOR }] });
   // Fails closed: a liaison without a department sees nothing.
   if (scope === "department" && !ctx.actor.department) return { complaints: [], total: 0, next: null };
   const now = ctx.clock.now();
   const { after: _cursor, ...filter } = query;
-  const condition = queueCondition(filter, { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(now) });
+  const phoneIndex = await searchPhoneIndex(ctx.keys, filter.q);
+  const condition = queueCondition(filter, { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(now), phoneIndex });
   const [{ total }] = (await queueCount(ctx.db, condition)) as [{ total: number }];
   const keys = await queuePageKeys(ctx.db, condition, after);
   const shown = keys.slice(0, QUEUE_PAGE_SIZE);

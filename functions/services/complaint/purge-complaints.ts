@@ -40,6 +40,7 @@ export async function purgeComplaints({ ctx: { db, blobs, clock } }: { ctx: Purg
       .set({
         whatHappened: ERASED_TEXT,
         contactSealed: null,
+        contactPhoneIndex: null,
         answer: ERASED_TEXT,
         notAcceptedReason: null,
         draftAnswer: null,

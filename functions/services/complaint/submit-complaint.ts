@@ -8,8 +8,9 @@
  * the case row was), so the batch is one round trip and commits or rolls back whole. Every
  * hash and seal is made before it (none depends on the reference; the receipt's sealed body
  * names it through REFERENCE_SLOT). The filer's identity is sealed with field-crypto bound to
- * the case id; the receipt code (130 bits, SECURITY.md item 14) is returned once and stored
- * only as a hash. The idempotency record keeps the code sealed, never in clear, so a replay
+ * the case id, and a named filer's phone is also written as its blind index (the staff
+ * search, issue 19); the receipt code (130 bits, SECURITY.md item 14) is returned once and
+ * stored only as a hash. The idempotency record keeps the code sealed, never in clear, so a replay
  * can hand the same code back; a fresh submission returns the code it already holds.
  */
 import { sql } from "drizzle-orm";
@@ -30,6 +31,7 @@ import { inspectUpload, type InspectedUpload } from "../uploads/internal/inspect
 import { discardUpload, storeUpload } from "../uploads/internal/store-upload";
 import { queueWhen, REFERENCE_SLOT, sealRecipient, type SealedRecipient } from "../outbox/internal/enqueue-message";
 import { contactContext, filerAddress, filerReceiptMessage, type SealedContact } from "./internal/notify-filer";
+import { phoneIndexOf } from "./internal/phone-index";
 import { submittedQueueClock } from "./internal/queue-clock";
 import { eventWhen } from "./internal/record-event";
 
@@ -53,7 +55,7 @@ const codeContext = (id: string) => `complaint:${id}:receipt-code`;
 type StoredFile = { blobKey: string; size: number; context: string; file: InspectedUpload };
 
 /** Everything encrypted or hashed for a new case, done before its batch. */
-type Sealed = { code: string; codeHash: string; codeSealed: string; contactSealed: string | null; contact: SealedContact | null; recipient: SealedRecipient | null };
+type Sealed = { code: string; codeHash: string; codeSealed: string; contactSealed: string | null; phoneIndex: string | null; contact: SealedContact | null; recipient: SealedRecipient | null };
 
 /** The receipt message, reference still a slot (the batch draws it), its body sealed with the recipient. */
 const receiptOf = (id: string, code: string, contact: SealedContact | null) => filerReceiptMessage({ id, reference: REFERENCE_SLOT }, code, ACCEPT_WITHIN_DAYS, contact);
@@ -63,13 +65,14 @@ async function sealComplaint(ctx: SecureCtx, id: string, input: SubmitComplaintI
   const named = input.contact.mode === "named" ? input.contact : null;
   const contact: SealedContact | null = named ? { name: named.name, phone: named.phone, email: named.email } : null;
   const to = filerAddress(contact);
-  const [codeHash, codeSealed, contactSealed, recipient] = await Promise.all([
+  const [codeHash, codeSealed, contactSealed, phoneIndex, recipient] = await Promise.all([
     hashReceiptCode(code),
     sealField(ctx.keys, codeContext(id), code),
     contact ? sealField(ctx.keys, contactContext(id), JSON.stringify(contact)) : null,
+    contact?.phone ? phoneIndexOf(ctx.keys, contact.phone) : null,
     to ? sealRecipient(ctx, to, receiptOf(id, code, contact)?.body) : null,
   ]);
-  return { code, codeHash, codeSealed, contactSealed, contact, recipient };
+  return { code, codeHash, codeSealed, contactSealed, phoneIndex, contact, recipient };
 }
 
 /**
@@ -109,6 +112,7 @@ async function fileComplaint(ctx: SecureCtx, id: string, input: SubmitComplaintI
     happenedOn: input.happenedOn,
     contactMode: input.contact.mode,
     contactSealed: sealed.contactSealed,
+    contactPhoneIndex: sealed.phoneIndex,
     departmentMayContact: named?.departmentMayContact ?? false,
     publishConsent: input.publishConsent,
     status: "submitted" as const,

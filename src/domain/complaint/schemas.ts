@@ -12,6 +12,7 @@ import { DEPARTMENTS } from "../staff/departments";
 import { COMPLAINT_CATEGORIES } from "./categories";
 import { COMPLAINT_STATUSES, OUTCOMES, RATINGS } from "./states";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
+import { COMPLAINT_PHONE } from "./phone-search";
 import { SCHOOL_DIRECTORY } from "./directory.generated";
 
 /** The school field's value when the complaint is not about one school. */
@@ -79,7 +80,7 @@ export const SubmitComplaintFields = z.strictObject({
       .string()
       .trim()
       .transform((s) => s.replace(/[\s-]/g, ""))
-      .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: "请输入11位手机号码或带区号的固定电话，例如13800138000" }))
+      .pipe(z.string().regex(COMPLAINT_PHONE, { error: "请输入11位手机号码或带区号的固定电话，例如13800138000" }))
       .optional(),
   ),
   email: z.preprocess(

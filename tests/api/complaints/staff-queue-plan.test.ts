@@ -4,7 +4,8 @@
  * category, department, school, assigned to me, waiting, a liaison's own department), first
  * page and deep (after a cursor), the page's keys are read in urgency order straight off one of
  * the `*_urgency_idx` indexes and never sorted in a temporary B-tree, so a page at any depth is
- * a short index walk (bench/scenarios/staff-queue). A word search goes through the FTS5 table;
+ * a short index walk (bench/scenarios/staff-queue). A word search goes through the FTS5 table,
+ * a phone search through the blind index's own index;
  * the counts come from an index.
  */
 import { describe, expect, it } from "vitest";
@@ -54,6 +55,9 @@ describe("the staff queue's query plans", () => {
   it("searches words through the FTS5 table, and finds a case's neighbours off the urgency index", async () => {
     const words = await plan(queuePageKeys(tempDb().db, queueCondition({ q: "收费依据" }, viewer("caizheng-ju")), null));
     expect(words).toContain("VIRTUAL TABLE INDEX");
+    // A phone: an exact lookup on its blind index, whatever the other filters.
+    const phone = await plan(queuePageKeys(tempDb().db, queueCondition({ q: "13800138000" }, { ...viewer(null), phoneIndex: "ab".repeat(32) }), null));
+    expect(phone).toContain("complaints_contact_phone_idx");
     // Neighbours: two one-row walks, each in index order.
     const condition = queueCondition({ due: "overdue" }, viewer(null));
     const rs = await Promise.resolve(queueNeighbours(tempDb().db, condition, ["0:2026-08-01", "x"]));

@@ -1,6 +1,6 @@
 /**
  * The staff complaint queue's queries (issue 19): its WHERE (the filters asked for, the search
- * and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
+ * (reference, phone through its blind index, or words) and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
  * in the same order. The order is the stored `urgency` (src/domain/complaint/queue-clock: most
  * urgent first, overdue first, cases without a running clock last), then the id; a page
  * starts strictly after the last (urgency, id) shown, so it is a walk of QUEUE_PAGE_SIZE
@@ -11,6 +11,7 @@
 import { and, asc, count, desc, eq, gt, gte, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { complaints } from "../../../../db/schema";
+import { searchedPhone } from "../../../../src/domain/complaint/phone-search";
 import { FIXED_DUE } from "../../../../src/domain/complaint/queue-clock";
 import { DUE_SOON_DAYS, QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../../src/domain/complaint/schemas";
 import { addDays, type IsoDate } from "../../../../src/domain/complaint/time";
@@ -21,8 +22,12 @@ export const QUEUE_ORDER = [asc(complaints.urgency), asc(complaints.id)] as cons
 const REVERSE_ORDER = [desc(complaints.urgency), desc(complaints.id)] as const;
 
 export type QueueFilter = Omit<ComplaintListQuery, "after">;
-/** Who asks: a liaison's department holds every query; `userId` answers "assigned to me". */
-export type QueueViewer = { heldTo: Department | null; userId: string; today: IsoDate };
+/**
+ * Who asks: a liaison's department holds every query; `userId` answers "assigned to me".
+ * `phoneIndex` is the blind index of a search text that is a phone number (phone-index.ts,
+ * made by the verb, which holds the keys); without it a phone search matches nothing.
+ */
+export type QueueViewer = { heldTo: Department | null; userId: string; today: IsoDate; phoneIndex?: string | null };
 
 const REFERENCE = /^TS\d{4}-\d{5}$/i;
 /** FTS5's trigram tokenizer matches three characters or more; two are read straight off the rows. */
@@ -31,8 +36,10 @@ const TRIGRAM = 3;
 /** The FTS rowid of a case is its reference's number (migration 0014): TS2026-00042 → 202600042. */
 const FTS_REFERENCE = sql`'TS' || (rowid / 100000) || '-' || printf('%05d', rowid % 100000)`;
 
-function searchCondition(q: string): SQL {
+function searchCondition(q: string, phoneIndex: string | null): SQL {
   if (REFERENCE.test(q)) return eq(complaints.reference, q.toUpperCase());
+  // A phone is only ever matched through its blind index, exactly; never as text (it is sealed).
+  if (searchedPhone(q)) return phoneIndex ? eq(complaints.contactPhoneIndex, phoneIndex) : sql`0`;
   if ([...q].length >= TRIGRAM) {
     // Each space-separated word as a quoted phrase (FTS5 syntax characters lose their meaning).
     const match = q
@@ -79,7 +86,7 @@ export function queueCondition(query: QueueFilter, viewer: QueueViewer): SQL | u
   if (query.mine) where.push(eq(complaints.assignedTo, viewer.userId));
   if (query.due) where.push(dueCondition(query.due, viewer.today));
   if (query.waiting) where.push(waitingCondition(query.waiting));
-  if (query.q) where.push(searchCondition(query.q));
+  if (query.q) where.push(searchCondition(query.q, viewer.phoneIndex ?? null));
   if (viewer.heldTo) where.push(eq(complaints.department, viewer.heldTo));
   return where.length ? and(...where) : undefined;
 }

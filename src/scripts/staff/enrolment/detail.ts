@@ -1,9 +1,9 @@
 /**
  * Application detail island: loads the masked application, shows each document beside the
  * answers it proves and its checklist (an image through the audited inline route, a PDF as
- * a download link), reveals one field with a reason (the API audits it), judges documents,
- * asks for more information and records the decision, whose reason fields show only for
- * 不符合条件, then reloads. Text from the API is set with textContent only.
+ * a download link), reveals one field with a reason (the API audits it), judges documents
+ * (the reason field only for 不通过), asks for more information and records the decision,
+ * whose reason fields show only for 不符合条件, then reloads. Text from the API is set with textContent only.
  */
 import type { InferResponseType } from "hono/client";
 import { apiError, staffApi } from "../api";
@@ -111,34 +111,64 @@ function documentReview(applicationId: string, d: Doc, rows: Row[]): HTMLElement
   return article;
 }
 
-/** One small form per document: verdict and, for a rejection, the reason the family sees. */
+/** A radio and its label in the console's 24 px choice row. */
+function choice(name: string, value: string, id: string, label: string): { row: HTMLElement; input: HTMLInputElement } {
+  const row = document.createElement("div");
+  row.className = "choice";
+  const input = document.createElement("input");
+  input.type = "radio";
+  input.name = name;
+  input.value = value;
+  input.id = id;
+  const tag = text("label", label);
+  tag.setAttribute("for", id);
+  row.append(input, tag);
+  return { row, input };
+}
+
+/**
+ * One small form per document: 通过 or 不通过 (nothing chosen), and the reason the family sees
+ * only once 不通过 is chosen (issue 19 item 4); the server still refuses a rejection without it.
+ */
 function reviewForm(d: Doc): HTMLFormElement {
   const form = document.createElement("form");
   form.method = "post";
   form.noValidate = true;
   form.className = "document-verdict";
+  const verdicts = document.createElement("fieldset");
+  verdicts.className = "field decision-choices";
+  const reasonField = document.createElement("div");
+  reasonField.className = "field";
+  reasonField.id = `reason-field-${d.id}`;
+  reasonField.hidden = true;
+  const accepted = choice("review", "accepted", `verdict-accepted-${d.id}`, "通过");
+  const rejected = choice("review", "rejected", `verdict-rejected-${d.id}`, "不通过");
+  rejected.input.setAttribute("aria-controls", reasonField.id);
+  verdicts.append(text("legend", `核对结论：${d.kind}`), accepted.row, rejected.row);
   const reasonLabel = text("label", "不通过的原因（家庭会看到）");
   const reason = document.createElement("input");
   reason.name = "reason";
   reason.id = `reason-${d.id}`;
   reasonLabel.setAttribute("for", reason.id);
-  const accept = text("button", `通过：${d.kind}`);
-  accept.className = "button-secondary";
-  (accept as HTMLButtonElement).type = "button";
-  accept.addEventListener("click", () => void review(form, d.id, "accepted", ""));
-  const reject = text("button", `不通过：${d.kind}`);
-  reject.className = "button-secondary";
-  (reject as HTMLButtonElement).type = "button";
-  reject.addEventListener("click", () => void review(form, d.id, "rejected", reason.value));
-  const field = document.createElement("div");
-  field.className = "field";
-  field.append(reasonLabel, reason);
-  form.append(field, accept, reject);
+  reasonField.append(reasonLabel, reason);
+  form.addEventListener("change", () => {
+    reasonField.hidden = !rejected.input.checked;
+  });
+  const save = text("button", `保存核对结论：${d.kind}`);
+  save.className = "button-secondary";
+  (save as HTMLButtonElement).type = "submit";
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const verdict = rejected.input.checked ? "rejected" : accepted.input.checked ? "accepted" : "";
+    void review(form, d.id, verdict, verdict === "rejected" ? reason.value : "");
+  });
+  form.append(verdicts, reasonField, save);
   return form;
 }
 
-async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected", reason: string) {
-  const res = await api.documents[":documentId"].review.$post({ param: { id, documentId }, json: { review: verdict, reason } });
+async function review(form: HTMLFormElement, documentId: string, verdict: "accepted" | "rejected" | "", reason: string) {
+  // No verdict chosen is sent as it is, so the server's message ("请选择通过或不通过") is the one shown.
+  const res = await api.documents[":documentId"].review.$post({ param: { id, documentId }, json: { review: verdict as "accepted", reason } });
   if (!res.ok) return showErrors(form, await apiError(res));
   await load();
 }
