@@ -8,10 +8,19 @@
  * the application id. One application per child per intake: a unique index on the keyed HMAC
  * blind index of the child's ID number (SECURITY.md item 13). Times are ISO 8601 UTC.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { APPLICATION_STATES } from "../../src/domain/enrolment/states";
 import { WITNESS_ROLES } from "../../src/domain/enrolment/draw/commit-reveal";
 import { DOCUMENT_KINDS, DOCUMENT_REVIEWS, GRADES, INELIGIBLE_REASONS } from "../../src/domain/enrolment/vocabulary";
+
+/**
+ * The review queue's sort key (issue 19): what waits for a reviewer first (submitted, and
+ * under review, where a family's added information puts it), oldest submission first, then
+ * every other application, oldest first. An expression over unqualified columns, the same
+ * text in the indexes below and in the queue's ORDER BY, so SQLite reads pages off them.
+ */
+export const REVIEW_KEY = sql`(CASE WHEN state = 'submitted' OR state = 'under_review' THEN '0:' ELSE '1:' END || submitted_at)`;
 
 export const applications = sqliteTable(
   "applications",
@@ -74,10 +83,12 @@ export const applications = sqliteTable(
   },
   (t) => [
     uniqueIndex("applications_child_per_intake").on(t.intakeId, t.childIndex),
-    // The review queue pages newest first within an intake, with or without a state filter:
-    // both indexes end in submitted_at so a page is read off the index, not sorted.
-    index("applications_state_idx").on(t.intakeId, t.state, t.submittedAt),
-    index("applications_queue_idx").on(t.intakeId, t.submittedAt),
+    // The review queue (issue 19) pages by REVIEW_KEY then id within an intake, with or
+    // without a state or grade filter: each index ends in (REVIEW_KEY, id), so a keyset page
+    // at any depth is read off the index, never sorted.
+    index("applications_review_idx").on(t.intakeId, REVIEW_KEY, t.id),
+    index("applications_state_review_idx").on(t.intakeId, t.state, REVIEW_KEY, t.id),
+    index("applications_grade_review_idx").on(t.intakeId, t.grade, REVIEW_KEY, t.id),
   ],
 );
 

@@ -134,6 +134,16 @@ describe.skipIf(noBrowser)("enrolment in Chromium", () => {
     expect(families).toHaveLength(2);
     const officer = await browser.page(1024);
     await firstSignIn(officer, demoAccount("招生经办"), "招生经办的新密码足够长");
+    // The home's enrolment counts (issue 19) link to the queue filtered to exactly those; a
+    // filter chosen there applies at once and joins the others in the URL.
+    await officer.click("#application-counts a:has-text('待审核的申请')");
+    await officer.waitForURL("**/staff/applications/?state=submitted");
+    await officer.locator("#queue-count:has-text('共')").waitFor();
+    const count = Number((await officer.locator("#queue-count").textContent())!.match(/共(\d+)份/)![1]);
+    expect(count).toBeGreaterThanOrEqual(families.length);
+    expect(await officer.locator("#state").inputValue()).toBe("submitted");
+    await officer.selectOption("#grade", "1");
+    await officer.waitForURL("**/staff/applications/?state=submitted&grade=1");
     for (const family of families) {
       await officer.goto(`${baseUrl}/staff/applications/`);
       await officer.locator("#queue-body tr").first().waitFor();

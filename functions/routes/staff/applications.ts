@@ -17,6 +17,7 @@ import {
 } from "../../../src/domain/enrolment/staff-schemas";
 import { permit, type StaffEnv } from "../../middleware/staff-auth";
 import { contextOf } from "../../services/context";
+import { countApplicationQueues } from "../../services/enrolment/count-application-queues";
 import { decideEligibility } from "../../services/enrolment/decide-eligibility";
 import { downloadDocument } from "../../services/enrolment/download-document";
 import { getApplication } from "../../services/enrolment/get-application";
@@ -42,6 +43,9 @@ const RunParams = z.strictObject({ runId: RunId });
 export const staffApplicationRoutes = new Hono<StaffEnv>()
   .get("/", permit(listApplications.action), queryOf(ApplicationQuery), async (c) =>
     c.json(await listApplications({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("query") } }), 200),
+  )
+  .get("/counts", permit(countApplicationQueues.action), async (c) =>
+    c.json({ counts: await countApplicationQueues({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current() } }) }, 200),
   )
   .get("/:id", permit(getApplication.action), paramsOf(Id), async (c) =>
     c.json({ application: await getApplication({ ctx: contextOf(c), input: { catalogue: await c.var.deps.catalogue.current(), ...c.req.valid("param") } }) }, 200),

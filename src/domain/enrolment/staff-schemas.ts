@@ -8,18 +8,33 @@ import { longText } from "../text";
 import { SectionId } from "./intake";
 import { APPLICATION_STATES } from "./states";
 import { GRADES, INELIGIBLE_REASONS } from "./vocabulary";
+import { QueueCursor } from "../complaint/schemas";
 
 /** Days after submission by which a review should be done; later ones are "overdue". */
 export const REVIEW_DAYS = 10;
 export const PAGE_SIZE = 25;
 
+/** "Documents to review": applications with at least one document still pending review. */
+export const DOCUMENT_FILTERS = ["pending"] as const;
+export const ApplicationReference = /^RX\d{4}-\d{5}$/i;
+
+/**
+ * The review queue (issue 19): filters (all optional, combined with AND), a reference search
+ * and where the page starts (an opaque keyset cursor). `school` matches an application that
+ * ranks the school among its preferences or was offered it. An empty parameter (a GET form's
+ * unselected option) means "any".
+ */
+const anyIfEmpty = (v: unknown) => (v === "" ? undefined : v);
 export const ApplicationQuery = z.strictObject({
-  state: z.enum(APPLICATION_STATES).optional(),
-  grade: z.enum(GRADES).optional(),
-  area: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
-  preference: SectionId.optional(),
-  overdue: z.enum(["yes"]).optional(),
-  page: z.coerce.number().int().min(1).max(10000).default(1),
+  state: z.preprocess(anyIfEmpty, z.enum(APPLICATION_STATES).optional()),
+  grade: z.preprocess(anyIfEmpty, z.enum(GRADES).optional()),
+  school: z.preprocess(anyIfEmpty, SectionId.optional()),
+  documents: z.preprocess(anyIfEmpty, z.enum(DOCUMENT_FILTERS).optional()),
+  q: z.preprocess(
+    anyIfEmpty,
+    z.string().trim().regex(ApplicationReference, { error: "请输入完整的受理编号，例如RX2026-00001。" }).optional(),
+  ),
+  after: z.preprocess(anyIfEmpty, QueueCursor.optional()),
 });
 export type ApplicationQuery = z.output<typeof ApplicationQuery>;
 

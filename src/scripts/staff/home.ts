@@ -1,9 +1,10 @@
 /**
  * Console home island: greets the user, shows the counts of the complaint queues the role
- * works from (issue 19; each a link to the filtered queue), and lists what the role may do,
- * from the matrix.
+ * works from and, for the enrolment roles, the review queue's counts (issue 19; each a link
+ * to the filtered queue), and lists what the role may do, from the matrix.
  */
 import { QUEUE_COUNT_LABELS } from "../../domain/complaint/queue-labels";
+import { APPLICATION_COUNT_LABELS } from "../../domain/enrolment/queue-labels";
 import { STAFF_ACTION_LABELS, type StaffAction } from "../../domain/staff/permissions";
 import { staffApi } from "./api";
 import { signedIn } from "./shell";
@@ -12,16 +13,35 @@ async function showCounts() {
   const res = await staffApi.complaints.counts.$get();
   if (!res.ok) return;
   const { counts } = await res.json();
-  const list = document.querySelector("#queue-counts")!;
-  for (const c of counts) {
+  showLinks(
+    "#dashboard",
+    "#queue-counts",
+    counts.map((c) => ({ href: `/staff/complaints/?${new URLSearchParams(c.filter as Record<string, string>)}`, text: `${QUEUE_COUNT_LABELS[c.key]}：${c.count}件` })),
+  );
+}
+
+/** One "label：n" link per count into `#list`, its section shown when there is any. */
+function showLinks(section: string, list: string, links: { href: string; text: string }[]) {
+  for (const { href, text } of links) {
     const item = document.createElement("li");
     const link = document.createElement("a");
-    link.href = `/staff/complaints/?${new URLSearchParams(c.filter as Record<string, string>)}`;
-    link.textContent = `${QUEUE_COUNT_LABELS[c.key]}：${c.count}件`;
+    link.href = href;
+    link.textContent = text;
     item.append(link);
-    list.append(item);
+    document.querySelector(list)!.append(item);
   }
-  document.querySelector<HTMLElement>("#dashboard")!.hidden = counts.length === 0;
+  document.querySelector<HTMLElement>(section)!.hidden = links.length === 0;
+}
+
+async function showApplicationCounts() {
+  const res = await staffApi.applications.counts.$get();
+  if (!res.ok) return;
+  const { counts } = await res.json();
+  showLinks(
+    "#enrolment-dashboard",
+    "#application-counts",
+    counts.map((c) => ({ href: `/staff/applications/?${new URLSearchParams(c.filter)}`, text: `${APPLICATION_COUNT_LABELS[c.key]}：${c.count}份` })),
+  );
 }
 
 async function start() {
@@ -35,6 +55,7 @@ async function start() {
     list.append(item);
   }
   if (me.actions.some((a) => a.action === "complaints.read")) await showCounts();
+  if (me.actions.some((a) => a.action === "applications.review")) await showApplicationCounts();
   document.querySelector<HTMLElement>("#home-body")!.hidden = false;
   document.querySelector<HTMLElement>("#loading")!.hidden = true;
 }

@@ -43,7 +43,7 @@ describe("staff review, allocation and the waitlist", () => {
     const cookie = await signInFully(app, officer, clock.now());
 
     // The queue, filtered by preference, pages and shows names but no ID numbers.
-    const list = await get(app, `/api/staff/applications?preference=${D}&state=submitted`, cookie);
+    const list = await get(app, `/api/staff/applications?school=${D}&state=submitted`, cookie);
     expect(list.status).toBe(200);
     const queue = (await list.json()) as { items: { id: string; reference: string; childName: string }[]; total: number };
     expect(queue.total).toBe(2);

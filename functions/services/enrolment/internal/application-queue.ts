@@ -1,34 +1,43 @@
 /**
- * The review queue's queries: its WHERE (the intake's submitted applications with the filters
- * asked for) and one page, newest submission first. Exported apart from the verb so a test can
- * hold their query plans to the queue indexes.
+ * The review queue's queries (issue 19): its WHERE (the intake's submitted applications with
+ * the filters asked for), one keyset page of ids, and the count. The order is REVIEW_KEY
+ * (db/schema/enrolment: what waits for a reviewer first, oldest submission first, then the
+ * rest) and the id; a page starts strictly after the last (key, id) shown, so it is a walk of
+ * PAGE_SIZE entries off one of the `applications_*review_idx` indexes at any depth. Exported
+ * apart from the verbs so a test can hold the query plans.
  */
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applications } from "../../../../db/schema";
-import { PAGE_SIZE, REVIEW_DAYS, type ApplicationQuery } from "../../../../src/domain/enrolment/staff-schemas";
-import { REVIEWABLE_STATES } from "../../../../src/domain/enrolment/states";
+import { applicationDocuments, applications, REVIEW_KEY } from "../../../../db/schema";
+import { PAGE_SIZE, type ApplicationQuery } from "../../../../src/domain/enrolment/staff-schemas";
+import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
+
+export type ApplicationFilter = Omit<ApplicationQuery, "after">;
 
 /** The WHERE of a review-queue query: the intake's submitted applications, with the filters asked for. */
-export function applicationQueueCondition(intakeId: string, query: ApplicationQuery, now: Date): SQL | undefined {
+export function applicationQueueCondition(intakeId: string, query: ApplicationFilter): SQL {
   const where: SQL[] = [eq(applications.intakeId, intakeId), sql`${applications.state} <> 'draft'`];
   if (query.state) where.push(eq(applications.state, query.state));
   if (query.grade) where.push(eq(applications.grade, query.grade));
-  if (query.area) where.push(eq(applications.areaId, query.area));
-  if (query.preference) where.push(sql`exists (select 1 from json_each(${applications.preferences}) where value = ${query.preference})`);
-  if (query.overdue) {
-    where.push(inArray(applications.state, [...REVIEWABLE_STATES]));
-    where.push(lt(applications.submittedAt, new Date(now.getTime() - REVIEW_DAYS * 86400 * 1000).toISOString()));
-  }
-  return and(...where);
+  // Any preference or the offer: a filter on the index walk (preferences are a JSON list).
+  if (query.school)
+    where.push(sql`(${applications.offerSection} = ${query.school} OR exists (select 1 from json_each(${applications.preferences}) where value = ${query.school}))`);
+  if (query.documents)
+    where.push(sql`exists (select 1 from ${applicationDocuments} where ${applicationDocuments.applicationId} = ${applications.id} and ${applicationDocuments.review} = 'pending')`);
+  if (query.q) where.push(eq(applications.reference, query.q.toUpperCase()));
+  return and(...where)!;
 }
 
-/** One page, newest submission first, read in order off applications_queue_idx / applications_state_idx. */
-export const applicationQueuePage = (db: Db, condition: SQL | undefined, page: number) =>
+export const applicationQueueCount = (db: Db, condition: SQL) => db.select({ total: sql<number>`count(*)` }).from(applications).where(condition);
+
+// A row value, which SQLite turns into one range on an index ending in (REVIEW_KEY, id).
+const afterKey = ([key, id]: QueueKey) => sql`(${REVIEW_KEY}, ${applications.id}) > (${key}, ${id})`;
+
+/** One page of rows (with their sort key), strictly after `after`, plus one more to tell whether a next page exists. */
+export const applicationQueuePage = (db: Db, condition: SQL, after: QueueKey | null) =>
   db
-    .select()
+    .select({ key: sql<string>`${REVIEW_KEY}`, row: applications })
     .from(applications)
-    .where(condition)
-    .orderBy(desc(applications.submittedAt))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .where(and(condition, after ? afterKey(after) : undefined))
+    .orderBy(REVIEW_KEY, asc(applications.id))
+    .limit(PAGE_SIZE + 1);

@@ -1,30 +1,23 @@
 /**
- * Review queue island: filters and page go into the query string (bookmarkable), rows link
- * to the detail page. Everything from the API is set with textContent.
+ * Review queue island (issue 19): the filters of the form kept in the URL
+ * (../queue-filter-form: applied on change, Enter applies), pages by cursor (`after`), what
+ * waits for a reviewer first; rows link to the detail page. Everything from the API is set
+ * with textContent.
  */
 import { apiError, staffApi } from "../api";
-import { clearErrors, showErrors } from "../../../forms/staff/error-summary";
 import { requirePage } from "../shell";
+import { goTo, readFilters, wireFilterForm } from "../queue-filter-form";
 import { beijingDateTime } from "../../../domain/complaint/time";
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;
 const form = document.querySelector<HTMLFormElement>("#queue-filter")!;
 const tbody = document.querySelector<HTMLTableSectionElement>("#queue-body")!;
 const count = document.querySelector<HTMLElement>("#queue-count")!;
-const prev = document.querySelector<HTMLButtonElement>("#prev-page")!;
+const first = document.querySelector<HTMLButtonElement>("#prev-page")!;
 const next = document.querySelector<HTMLButtonElement>("#next-page")!;
-const FIELDS = ["state", "grade", "area", "preference", "overdue"] as const;
-let page = 1;
+let nextCursor: string | null = null;
 
-function query(): Record<string, string> & { page: string } {
-  const data = new FormData(form);
-  const q: Record<string, string> & { page: string } = { page: String(page) };
-  for (const f of FIELDS) {
-    const v = String(data.get(f) ?? "");
-    if (v) q[f] = v;
-  }
-  return q;
-}
+type Query = Parameters<typeof staffApi.applications.$get>[0]["query"];
 
 function cell(text: string, href?: string): HTMLTableCellElement {
   const td = document.createElement("td");
@@ -38,10 +31,12 @@ function cell(text: string, href?: string): HTMLTableCellElement {
 }
 
 async function load() {
-  const q = query();
-  const res = await staffApi.applications.$get({ query: q });
-  if (!res.ok) return showErrors(form, await apiError(res));
-  clearErrors(form);
+  const wanted = readFilters(form, ["after"]);
+  const res = await staffApi.applications.$get({ query: wanted as Query });
+  if (!res.ok) {
+    count.textContent = (await apiError(res)).message;
+    return;
+  }
   const body = await res.json();
   tbody.replaceChildren(
     ...body.items.map((item) => {
@@ -59,33 +54,21 @@ async function load() {
       return tr;
     }),
   );
-  count.textContent = `共 ${body.total} 份申请，第 ${body.page} / ${body.pages} 页。`;
-  prev.disabled = body.page <= 1;
-  next.disabled = body.page >= body.pages;
-  const params = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== "page" || v !== "1"));
-  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  count.textContent = body.total ? `共${body.total}份申请，待审核的在前，先交的在前。` : "没有符合条件的申请。";
+  nextCursor = body.next;
+  first.disabled = !wanted.after;
+  next.disabled = body.next === null;
 }
 
 async function start() {
   if (!(await requirePage("applications.review", section))) return;
-  const initial = new URLSearchParams(location.search);
-  for (const f of FIELDS) {
-    const el = form.elements.namedItem(f) as HTMLSelectElement | null;
-    if (el && initial.get(f)) el.value = initial.get(f)!;
-  }
-  page = Math.max(1, Number(initial.get("page") ?? "1") || 1);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    page = 1;
-    void load();
-  });
-  prev.addEventListener("click", () => {
-    page = Math.max(1, page - 1);
-    void load();
+  wireFilterForm(form, () => void load());
+  first.addEventListener("click", () => {
+    const { after: _cursor, ...filters } = readFilters(form, ["after"]);
+    goTo(filters, () => void load());
   });
   next.addEventListener("click", () => {
-    page += 1;
-    void load();
+    if (nextCursor) goTo({ ...readFilters(form), after: nextCursor }, () => void load());
   });
   await load();
 }

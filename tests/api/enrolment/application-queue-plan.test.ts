@@ -1,0 +1,40 @@
+/**
+ * The enrolment review queue's query plans on the migrated schema (no ANALYZE statistics, as
+ * in production), issue 19: for each filter (state, grade, school, documents to review, a
+ * reference) and some mixes, first page and deep (after a cursor), the page is read in
+ * REVIEW_KEY order straight off an index and never sorted in a temporary B-tree, and the
+ * count comes from an index.
+ */
+import { describe, expect, it } from "vitest";
+import { applicationQueueCondition, applicationQueueCount, applicationQueuePage, type ApplicationFilter } from "../../../functions/services/enrolment/internal/application-queue";
+import { queryPlan } from "../../fixtures/query-plan";
+import { useTempDb } from "../../fixtures/temp-db";
+
+const FILTERS: [ApplicationFilter, RegExp][] = [
+  [{}, /INDEX applications_review_idx/],
+  [{ state: "submitted" }, /INDEX applications_state_review_idx/],
+  [{ state: "offered" }, /INDEX applications_state_review_idx/],
+  [{ grade: "1" }, /INDEX applications_grade_review_idx/],
+  [{ school: "wenchang-xiaoxue-primary" }, /INDEX applications_review_idx/],
+  [{ documents: "pending" }, /INDEX applications_review_idx/],
+  [{ q: "RX2026-00001" }, /INDEX applications_reference_unique/],
+  [{ state: "submitted", documents: "pending" }, /INDEX applications_state_review_idx/],
+  [{ grade: "1", school: "wenchang-xiaoxue-primary" }, /INDEX applications_grade_review_idx/],
+];
+
+describe("the enrolment review queue's query plans", () => {
+  const tempDb = useTempDb();
+  const plan = (query: Parameters<typeof queryPlan>[1]) => queryPlan(tempDb().client, query);
+
+  for (const [filter, index] of FILTERS) {
+    it(`reads the first and a deep page of ${JSON.stringify(filter)} off ${index.source}, without sorting, and counts it from an index`, async () => {
+      const condition = applicationQueueCondition("2026", filter);
+      for (const after of [null, ["0:2026-05-01T00:00:00.000Z", "ffff"] as const]) {
+        const page = await plan(applicationQueuePage(tempDb().db, condition, after));
+        expect(page).toMatch(index);
+        expect(page).not.toContain("TEMP B-TREE");
+      }
+      expect(await plan(applicationQueueCount(tempDb().db, condition))).toMatch(/USING (COVERING )?INDEX/);
+    });
+  }
+});
