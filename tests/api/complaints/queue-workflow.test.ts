@@ -110,6 +110,10 @@ describe("the queue's counts, search, bulk assignment and neighbours", () => {
     expect(await search("building", refs.e!.reference)).toEqual([]);
     expect(await search("building", "外墙脱落")).toEqual([ids.g]);
     expect(await search("intake", refs.g!.reference.toLowerCase())).toEqual([ids.g]);
+    // References go past 99,999 in a year (formatReference writes every digit): six digits are a reference too.
+    await tempDb().db.update(complaints).set({ reference: "TS2026-123456" }).where(eq(complaints.id, ids.g!));
+    expect(await search("intake", "TS2026-123456")).toEqual([ids.g]);
+    await tempDb().db.update(complaints).set({ reference: refs.g!.reference }).where(eq(complaints.id, ids.g!));
     // The draft answer is staff-visible text too, and FTS follows its changes.
     expect(await search("intake", "退还补课")).toEqual([ids.e]);
     await ok(act("intake", "e", "/return-draft", { reason: "请补充依据。" }));

@@ -29,11 +29,16 @@ export type QueueFilter = Omit<ComplaintListQuery, "after">;
  */
 export type QueueViewer = { heldTo: Department | null; userId: string; today: IsoDate; phoneIndex?: string | null };
 
-const REFERENCE = /^TS\d{4}-\d{5}$/i;
+/** Five digits or more: formatReference pads to five and writes every digit past 99,999. */
+const REFERENCE = /^TS\d{4}-\d{5,}$/i;
 /** FTS5's trigram tokenizer matches three characters or more; two are read straight off the rows. */
 const TRIGRAM = 3;
 
-/** The FTS rowid of a case is its reference's number (migration 0014): TS2026-00042 → 202600042. */
+/**
+ * The FTS rowid of a case is its reference's number (migration 0014): TS2026-00042 → 202600042.
+ * Known limit: past 99,999 complaints in a year the number overlaps the next year's (to fix
+ * with a key that keeps every digit).
+ */
 const FTS_REFERENCE = sql`'TS' || (rowid / 100000) || '-' || printf('%05d', rowid % 100000)`;
 
 function searchCondition(q: string, phoneIndex: string | null): SQL {
