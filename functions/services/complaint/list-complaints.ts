@@ -13,7 +13,7 @@ import { complaints } from "../../../db/schema";
 import { QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../src/domain/complaint/schemas";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
-import { decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
+import { BAD_CURSOR, decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
@@ -24,7 +24,6 @@ import { staffSummary, type StaffSummary } from "./internal/staff-view";
 
 export type ComplaintPage = { complaints: StaffSummary[]; total: number; next: string | null };
 
-export const BAD_CURSOR = "翻页参数无效，请回到第一页。";
 
 export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: query }: { ctx: StaffSecureCtx; input: ComplaintListQuery }, { scope }): Promise<ComplaintPage> => {
   const after = query.after ? decodeCursor(query.after) : null;

@@ -11,9 +11,8 @@ import { PAGE_SIZE, REVIEW_DAYS, type ApplicationQuery } from "../../../src/doma
 import { APPLICATION_STATE_LABELS, REVIEWABLE_STATES } from "../../../src/domain/enrolment/states";
 import { GRADE_LABELS } from "../../../src/domain/enrolment/vocabulary";
 import { DomainError } from "../../../src/domain/errors";
-import { decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
+import { BAD_CURSOR, decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
 import { writeAudit } from "../audit/internal/write-audit";
-import { BAD_CURSOR } from "../complaint/list-complaints";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { openPersonal } from "./internal/application-record";

@@ -5,6 +5,9 @@
  * OFFSET). Only printable ASCII keys are encoded (dates, codes, UUIDs); anything that does
  * not decode to exactly two such strings is refused, never guessed at.
  */
+/** The one refusal of a cursor that does not decode (complaint and application queues alike). */
+export const BAD_CURSOR = "翻页参数无效，请回到第一页。";
+
 export type QueueKey = readonly [sort: string, id: string];
 
 const PRINTABLE = /^[\x20-\x7e]{0,100}$/;

@@ -10,7 +10,7 @@ import type { InferResponseType } from "hono/client";
 import { DEPARTMENT_LABELS, type Department } from "../../domain/staff/departments";
 import { chineseDate } from "../../domain/complaint/time";
 import { apiError, staffApi } from "./api";
-import { goTo, readFilters, wireFilterForm, type Filters } from "./queue-filter-form";
+import { readFilters, wireFilterForm, wirePaging, type Filters } from "./queue-filter-form";
 import { requirePage } from "./shell";
 
 type Page = InferResponseType<typeof staffApi.complaints.$get, 200>;
@@ -83,13 +83,7 @@ async function load() {
 }
 
 wireFilterForm(form, () => void load());
-first.addEventListener("click", () => {
-  const { after: _cursor, ...filters } = readFilters(form, ["after"]);
-  goTo(filters, () => void load());
-});
-next.addEventListener("click", () => {
-  if (nextCursor) goTo({ ...readFilters(form), after: nextCursor }, () => void load());
-});
+wirePaging(form, first, next, () => nextCursor, () => void load());
 
 async function loadAssignees() {
   const res = await staffApi.complaints.assignees.$get();

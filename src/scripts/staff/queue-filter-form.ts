@@ -66,3 +66,15 @@ export function wireFilterForm(form: HTMLFormElement, load: () => void) {
   });
   window.addEventListener("popstate", () => load());
 }
+
+/** 第一页 drops the cursor; 下一页 carries the one the last page gave (`nextCursor()`), filters kept. */
+export function wirePaging(form: HTMLFormElement, first: HTMLButtonElement, next: HTMLButtonElement, nextCursor: () => string | null, load: () => void) {
+  first.addEventListener("click", () => {
+    const { after: _cursor, ...filters } = readFilters(form, ["after"]);
+    goTo(filters, load);
+  });
+  next.addEventListener("click", () => {
+    const cursor = nextCursor();
+    if (cursor) goTo({ ...readFilters(form), after: cursor }, load);
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { apiError, staffApi } from "../api";
 import { requirePage } from "../shell";
-import { goTo, readFilters, wireFilterForm } from "../queue-filter-form";
+import { readFilters, wireFilterForm, wirePaging } from "../queue-filter-form";
 import { beijingDateTime } from "../../../domain/complaint/time";
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;
@@ -63,13 +63,7 @@ async function load() {
 async function start() {
   if (!(await requirePage("applications.review", section))) return;
   wireFilterForm(form, () => void load());
-  first.addEventListener("click", () => {
-    const { after: _cursor, ...filters } = readFilters(form, ["after"]);
-    goTo(filters, () => void load());
-  });
-  next.addEventListener("click", () => {
-    if (nextCursor) goTo({ ...readFilters(form), after: nextCursor }, () => void load());
-  });
+  wirePaging(form, first, next, () => nextCursor, () => void load());
   await load();
 }
 void start();
