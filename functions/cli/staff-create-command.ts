@@ -41,7 +41,7 @@ export async function runStaffCreate(argv: string[], env: Record<string, string 
     return {
       code: 0,
       lines: [
-        `已创建账户 ${user.email}（${user.role}${user.department ? `，${user.department}` : ""}）。`,
+        `已创建账户${user.email}（${user.role}${user.department ? `，${user.department}` : ""}）。`,
         `一次性初始密码（只显示这一次，请当面或通过安全渠道交给本人）：${initialPassword}`,
         "首次登录时须绑定验证器应用（TOTP）。",
       ],

@@ -20,17 +20,17 @@ export async function runVerifyAllocation(argv: string[]): Promise<{ code: numbe
   try {
     file = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
-    return { code: 2, lines: [`无法读取 JSON 文件 ${path}：${(error as Error).message}`, USAGE] };
+    return { code: 2, lines: [`无法读取JSON文件“${path}”：${(error as Error).message}`, USAGE] };
   }
   try {
     const { matches, parts } = verifyResultsFile(file);
     if (parts.length === 0) return { code: 2, lines: ["文件中还没有已公布的分配结果。"] };
     const lines = parts.flatMap((report) => {
-      const where = report.grade === null ? "" : `${report.grade} 年级${roundLabel(report.round!)}：`;
-      const scope = `${report.applicants} 名申请人、${report.programs} 个学位项目${placementScope(report.placements)}`;
+      const where = report.grade === null ? "" : `${report.grade}年级${roundLabel(report.round!)}：`;
+      const scope = `${report.applicants}名申请人、${report.programs}个学位项目${placementScope(report.placements)}`;
       if (report.matches) return [`match: ${where}重新计算的结果与公布结果一致（${scope}）。`];
       const more = report.differenceCount - report.differences.length;
-      return [`mismatch: ${where}重新计算的结果与公布结果不一致，共 ${report.differenceCount} 处差异（${scope}）：`, ...report.differences.map((d) => `  ${d}`), ...(more > 0 ? [`  ……另有 ${more} 处`] : [])];
+      return [`mismatch: ${where}重新计算的结果与公布结果不一致，共${report.differenceCount}处差异（${scope}）：`, ...report.differences.map((d) => `  ${d}`), ...(more > 0 ? [`  ……另有${more}处`] : [])];
     });
     return { code: matches ? 0 : 1, lines };
   } catch (error) {

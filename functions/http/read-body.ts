@@ -89,7 +89,7 @@ export async function readBody(c: Context): Promise<Body> {
     if (texts.length + files.length > FORM_BOUNDS.fields || files.some((f) => f.name.length > FORM_BOUNDS.nameLength)) malformed();
     return { kind: "form", fields: formToObject(texts), files };
   }
-  throw new DomainError("unsupported_media_type", "不支持这种提交格式。请以表单或 JSON 格式提交。");
+  throw new DomainError("unsupported_media_type", "不支持这种提交格式。请以表单或JSON格式提交。");
 }
 
 /**

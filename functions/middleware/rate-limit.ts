@@ -15,7 +15,7 @@ export { consumeRateLimit, type RateLimitRule } from "../services/rate-limit/int
 export { rateLimitClientKey } from "../services/rate-limit/internal/client-key";
 
 export const RATE_LIMITED_MESSAGE = "操作太频繁，请稍后再试。";
-const rateLimitedMessage = (seconds: number) => `操作太频繁，请在 ${waitWords(seconds)}后再试。`;
+const rateLimitedMessage = (seconds: number) => `操作太频繁，请在${waitWords(seconds)}后再试。`;
 
 /** Suggested rules (SECURITY.md item 5); features choose their own buckets. Receipt lookups take theirs from services/receipt's policy. */
 export const RATE_LIMITS = {
@@ -34,7 +34,7 @@ export const RATE_LIMITS = {
 
 /** `Retry-After` in words for the message: minutes when it is a minute or more. */
 function waitWords(seconds: number): string {
-  return seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
+  return seconds >= 60 ? `${Math.ceil(seconds / 60)}分钟` : `${seconds}秒`;
 }
 
 export function rateLimit(rule: RateLimitRule & { key?: (c: Context<AppEnv>) => string }): MiddlewareHandler<AppEnv> {

@@ -39,7 +39,7 @@ export function sameOriginWrites(publicOrigin: string | undefined): MiddlewareHa
     }
     const bodiless = type === "" && !c.req.header("Transfer-Encoding") && (c.req.header("Content-Length") ?? "0") === "0";
     if (!bodiless && !ACCEPTED_TYPES.test(type)) {
-      throw new DomainError("unsupported_media_type", "不支持这种提交格式，请以 JSON 提交。");
+      throw new DomainError("unsupported_media_type", "不支持这种提交格式，请以JSON提交。");
     }
     return next();
   };

@@ -61,7 +61,7 @@ async function withReceipt<I extends TrackInput>(input: I, verb: (input: I) => P
 }
 
 const casePage = ({ view, code }: { view: CaseView; code: string }, errors: FieldError[] = [], values: FormValues = {}): Page => ({
-  title: `投诉 ${view.reference}`,
+  title: `投诉${view.reference}`,
   main: trackResultPage(view, code, errors, values),
   hasErrors: errors.length > 0,
 });

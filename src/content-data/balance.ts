@@ -25,12 +25,12 @@ export function parseBalanceYear(district: District, year: number, csvText: stri
   const { problems, attempt } = problemCollector();
   const rows = attempt(() => parseCsv(csvText, csvFile, SectionYearRow));
   let districtYear: DistrictYear | undefined;
-  if (yamlText === null) problems.push({ file: yamlFile, line: null, field: "（文件）", message: `缺少 ${year} 学年的区级数据文件` });
+  if (yamlText === null) problems.push({ file: yamlFile, line: null, field: "（文件）", message: `缺少${year}学年的区级数据文件` });
   else {
     const source = attempt(() => readYaml(yamlText, yamlFile));
     if (source) {
       districtYear = attempt(() => validateYaml(source, DistrictYear));
-      if (districtYear && districtYear.year !== year) problems.push(problemAt(source, ["year"], `应为 ${year}，与文件名一致`));
+      if (districtYear && districtYear.year !== year) problems.push(problemAt(source, ["year"], `应为${year}，与文件名一致`));
       const groups = new Set(district.schools.map((s) => s.campus_group).filter(Boolean));
       districtYear?.campus_group_subsidies.forEach((g, i) => {
         if (!groups.has(g.group)) problems.push(problemAt(source, ["campus_group_subsidies", i, "group"], `学校名册中没有“一校两区”组 “${g.group}”`));
@@ -46,7 +46,7 @@ export function parseBalanceYear(district: District, year: number, csvText: stri
       const school = schools.get(value.school_id);
       const id = sectionId(value.school_id, value.section);
       if (!school) {
-        problems.push({ file: csvFile, line, field: "school_id", message: `学校名册中没有 id 为 “${value.school_id}” 的学校` });
+        problems.push({ file: csvFile, line, field: "school_id", message: `学校名册中没有id为 “${value.school_id}” 的学校` });
       } else if (!sectionsOf(school).includes(value.section)) {
         problems.push({ file: csvFile, line, field: "section", message: `“${school.name}” 没有${SECTION_LABELS[value.section]}` });
       } else if (seen.has(id)) {

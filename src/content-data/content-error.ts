@@ -6,14 +6,14 @@
 export type ContentProblem = { file: string; line: number | null; field: string; message: string };
 
 export function formatProblem(p: ContentProblem): string {
-  const where = p.line === null ? p.file : `${p.file} 第 ${p.line} 行`;
+  const where = p.line === null ? p.file : `${p.file}:${p.line}`;
   return `${where} ${p.field}：${p.message}`;
 }
 
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
   constructor(problems: ContentProblem[]) {
-    super(`内容文件有 ${problems.length} 处错误：\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+    super(`内容文件有${problems.length}处错误：\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
     this.name = "ContentError";
     this.problems = problems;
   }

@@ -15,7 +15,7 @@ export function parseCsv<S extends z.ZodObject>(text: string, file: string, sche
     records = parse(text, { bom: true, columns: true, info: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    throw new ContentError([{ file, line: e.lines ?? null, field: "CSV 格式", message: e.message }]);
+    throw new ContentError([{ file, line: e.lines ?? null, field: "CSV格式", message: e.message }]);
   }
 
   const expected = Object.keys(schema.shape);

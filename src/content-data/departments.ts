@@ -24,7 +24,7 @@ export function parseDepartments(files: Record<string, string>, policy: Policy):
     const file = `${DEPARTMENTS_DIR}/${name}`;
     const id = name.replace(/\.yaml$/, "");
     if (!Slug.safeParse(id).success) {
-      problems.push({ file, line: null, field: "（文件名）", message: "文件名只能使用小写字母、数字和连字符，例如 jiaoyu-ju.yaml" });
+      problems.push({ file, line: null, field: "（文件名）", message: "文件名只能使用小写字母、数字和连字符，例如jiaoyu-ju.yaml" });
       continue;
     }
     try {
@@ -44,23 +44,23 @@ export function parseDepartments(files: Record<string, string>, policy: Policy):
     const at = (p: PropertyKey[], message: string) => problems.push(problemAt(source, p, message));
     dept.duties.forEach((duty, i) => {
       const clause = clauses.get(duty.clause);
-      if (!clause) at(["duties", i, "clause"], `政策中没有第 ${duty.clause} 条`);
-      else if (!clause.paragraphs.some((p) => p.includes(duty.quote))) at(["duties", i, "quote"], `引文与政策第 ${duty.clause} 条原文不一致，请逐字引用`);
+      if (!clause) at(["duties", i, "clause"], `政策中没有第${duty.clause}条`);
+      else if (!clause.paragraphs.some((p) => p.includes(duty.quote))) at(["duties", i, "quote"], `引文与政策第${duty.clause}条原文不一致，请逐字引用`);
     });
     dept.commitments.forEach((c, i) => {
-      if (!clauses.has(c.clause)) at(["commitments", i, "clause"], `政策中没有第 ${c.clause} 条`);
+      if (!clauses.has(c.clause)) at(["commitments", i, "clause"], `政策中没有第${c.clause}条`);
       const other = seen.get(c.id);
-      if (other) at(["commitments", i, "id"], `编号 ${c.id} 已在 ${other} 中使用，承诺编号不能重复`);
+      if (other) at(["commitments", i, "id"], `编号${c.id}已在${other}中使用，承诺编号不能重复`);
       seen.set(c.id, dept.file);
       c.supporting.forEach((s, j) => {
         if (s === dept.id) at(["commitments", i, "supporting", j], "牵头部门不必再列为配合部门");
-        else if (!ids.has(s)) at(["commitments", i, "supporting", j], `没有名为 ${s} 的部门文件（${DEPARTMENTS_DIR}/${s}.yaml）`);
+        else if (!ids.has(s)) at(["commitments", i, "supporting", j], `没有名为${s}的部门文件（${DEPARTMENTS_DIR}/${s}.yaml）`);
       });
       c.history.forEach((h, j) => {
         const before = c.history[j - 1];
         if (before && before.date > h.date) at(["commitments", i, "history", j, "date"], "进展记录应按日期从早到晚排列");
       });
-      if (progressOf(c) === undefined) at(["commitments", i, "progress"], "这个状态没有默认进度，请填写 progress 或至少一条进展记录");
+      if (progressOf(c) === undefined) at(["commitments", i, "progress"], "这个状态没有默认进度，请填写progress或至少一条进展记录");
       if ((c.status === "adjusted" || c.status === "delayed") && !c.explanation) at(["commitments", i, "explanation"], "状态为滞后或调整时，请说明原因");
     });
   }

@@ -13,7 +13,7 @@ const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 export function parseMarkdown<S extends z.ZodType>(text: string, file: string, schema: S): MarkdownFile<z.output<S>> {
   const match = FENCE.exec(text);
-  if (!match) throw new ContentError([{ file, line: 1, field: "（文件头）", message: "文件应以 --- 包围的 YAML 文件头开始" }]);
+  if (!match) throw new ContentError([{ file, line: 1, field: "（文件头）", message: "文件应以 --- 包围的YAML文件头开始" }]);
   const yaml = match[1] ?? "";
   const shift = (p: ContentProblem): ContentProblem => ({ ...p, line: p.line === null ? null : p.line + 1 });
   let data: z.output<S>;

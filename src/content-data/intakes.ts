@@ -18,7 +18,7 @@ export function parseIntake(text: string, file: string, district: District): Int
   const source = readYaml(text, file);
   // One enrolment enquiry number (issue 18): content/site.yaml's enquiries.enrolment, never a copy here.
   if (source.doc.has("contact_phone"))
-    throw new ContentError([problemAt(source, ["contact_phone"], `招生咨询电话只写在 content/site.yaml 的 enquiries.enrolment（${district.site.enquiries.enrolment}），请删除这一行`)]);
+    throw new ContentError([problemAt(source, ["contact_phone"], `招生咨询电话只写在content/site.yaml的enquiries.enrolment（${district.site.enquiries.enrolment}），请删除这一行`)]);
   const intake = validateYaml(source, Intake);
   const problems: ContentProblem[] = [];
   const expectedId = path.basename(file, ".yaml");
@@ -27,7 +27,7 @@ export function parseIntake(text: string, file: string, district: District): Int
   intake.grades.forEach((g, gi) =>
     g.seats.forEach((line, si) => {
       if (!sections.has(line.section))
-        problems.push(problemAt(source, ["grades", gi, "seats", si, "section"], `学校名录 content/schools/schools.csv 中没有与 ${line.section} 对应的学校`));
+        problems.push(problemAt(source, ["grades", gi, "seats", si, "section"], `学校名录content/schools/schools.csv中没有与${line.section}对应的学校`));
     }),
   );
   if (problems.length > 0) throw new ContentError(problems);

@@ -47,13 +47,13 @@ export function parsePolicy(files: Record<string, string>, fill: PolicyFill): Po
     const file = `${POLICY_DIR}/${name}`;
     collect(() => {
       const { data, body, bodyLine } = parseMarkdown(files[name] ?? "", file, ChapterFrontmatter);
-      if (name !== `${data.chapter}.md`) problems.push({ file, line: 2, field: "chapter", message: `章号 ${data.chapter} 与文件名不一致，文件应命名为 ${data.chapter}.md` });
-      if (data.chapter !== index + 1) problems.push({ file, line: 2, field: "chapter", message: `缺少第 ${index + 1} 章，章号应从 1 起连续` });
+      if (name !== `${data.chapter}.md`) problems.push({ file, line: 2, field: "chapter", message: `章号${data.chapter}与文件名不一致，文件应命名为${data.chapter}.md` });
+      if (data.chapter !== index + 1) problems.push({ file, line: 2, field: "chapter", message: `缺少第${index + 1}章，章号应从1起连续` });
       const parsed = parseChapterBody(data.chapter, body);
       for (const p of parsed.problems) problems.push({ file, line: paragraphLine(body, bodyLine, p.paragraph), field: "正文", message: p.message });
       body.split("\n").forEach((line, i) => {
         for (const name of unknownPlaceholders(line)) {
-          problems.push({ file, line: bodyLine + i, field: "正文", message: `不认识占位符 {{${name}}}，可用的见 src/domain/policy/fill.ts` });
+          problems.push({ file, line: bodyLine + i, field: "正文", message: `不认识占位符 {{${name}}}，可用的见src/domain/policy/fill.ts` });
         }
       });
       const f = (t: string) => fillText(t, fill);

@@ -16,7 +16,7 @@ export function readYaml(text: string, file: string): YamlSource {
       doc.errors.map((e) => ({
         file,
         line: lines.linePos(e.pos[0]).line,
-        field: "YAML 语法",
+        field: "YAML语法",
         message: e.message.split("\n")[0] ?? e.message,
       })),
     );

@@ -17,12 +17,12 @@ export const UPLOAD_CONTENT_TYPES: Record<UploadKind, string> = {
   pdf: "application/pdf",
 };
 
-export const UPLOAD_KIND_LABELS: Record<UploadKind, string> = { jpeg: "JPG 图片", png: "PNG 图片", pdf: "PDF 文件" };
+export const UPLOAD_KIND_LABELS: Record<UploadKind, string> = { jpeg: "JPG图片", png: "PNG图片", pdf: "PDF文件" };
 
 /** The messages a family sees; the server and the browser use the same words. */
 export const UPLOAD_MESSAGES = {
-  wrongType: "只能上传 JPG、PNG 或 PDF 文件",
-  tooBig: "文件不能超过 5 MB，请压缩或拍摄清晰度较低的照片后重新上传",
+  wrongType: "只能上传JPG、PNG或PDF文件",
+  tooBig: "文件不能超过5 MB，请压缩或拍摄清晰度较低的照片后重新上传",
   empty: "所选文件是空的，请重新选择文件",
   damaged: "文件已损坏或不完整，请重新导出或拍摄后上传",
 } as const;

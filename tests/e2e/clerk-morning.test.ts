@@ -117,7 +117,7 @@ describe.skipIf(noBrowser)("the clerk's morning in Chromium", () => {
     expect(next.get("status")).toBe("submitted");
     expect(next.get("q")).toBe(word);
     await clerk.locator("#case-section:not([hidden])").waitFor();
-    expect(await clerk.locator("#case-title").textContent()).toBe(`投诉 ${queued[1]}`);
+    expect(await clerk.locator("#case-title").textContent()).toBe(`投诉${queued[1]}`);
     expect(await clerk.locator("#decision").inputValue()).toBe("");
   });
 });

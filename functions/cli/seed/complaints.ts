@@ -111,5 +111,5 @@ export async function seedDemoComplaints(tx: Tx, now: Date): Promise<string[]> {
     await refreshQueueClock(tx, id, now.toISOString());
     if (p.stage === "answered" && demoReceipt === null) demoReceipt = `演示投诉回执 | ${reference} | ${code}`;
   }
-  return ["", `演示投诉 ${plans().length} 件（匿名、虚构）。可在 /complain/track/ 用下面的回执查询一件已答复的投诉：`, demoReceipt ?? ""];
+  return ["", `演示投诉${plans().length}件（匿名、虚构）。可在 /complain/track/ 用下面的回执查询一件已答复的投诉：`, demoReceipt ?? ""];
 }

@@ -48,7 +48,7 @@ export async function seedEnrolmentDemo(tx: Tx, { keys, catalogue, now }: { keys
       child: { name: child, idNumber: fakeId(birth, sex, 300 + i), sex, birthDate: birth, hukouPlace: "安徽省阜阳市临泉县" },
       guardians: [{ name: guardian, relationship, idNumber: fakeId("1989-04-0" + ((i % 9) + 1), relationship === "father" ? "male" : "female", 400 + i), phone: `1380000${String(1000 + i)}` }],
       permit: { number: `JL3308022023${String(100 + i)}`, issuedOn: `202${2 + (i % 3)}-03-01`, expiresOn: "2029-02-28", holder: "0" as const },
-      address: { area, community, detail: `演示路 ${i + 1} 号` },
+      address: { area, community, detail: `演示路${i + 1}号` },
       work: { kind: "employee" as const, employer: "江澜市某物流公司（演示）", socialInsuranceMonths: String(6 * i) },
       preferences: [...preferences],
       specialNeeds: { has: "no" as const, placement: "" as const, details: "", consent: "" as const },
@@ -74,7 +74,7 @@ export async function seedEnrolmentDemo(tx: Tx, { keys, catalogue, now }: { keys
     });
     await tx.insert(applicationEvents).values({ applicationId: id, at, event: "submit", toState: "submitted", message: "申请已提交，等待审核。" });
     if (state === "more_info_requested") await tx.insert(applicationEvents).values({ applicationId: id, at, event: "request_info", toState: state, message: "请补充房屋租赁合同的备案页。" });
-    if (i === 0) lines.push("", "演示入学申请（只显示这一次，可在 /track/ 查询）：", `受理编号 ${reference} | 查询码 ${code}`);
+    if (i === 0) lines.push("", "演示入学申请（只显示这一次，可在 /track/ 查询）：", `受理编号${reference} | 查询码${code}`);
   }
   return lines;
 }

@@ -47,7 +47,7 @@ export async function seedDemoData(
       { key: DEMO_SEED_KEY, value: at, updatedAt: at },
       { key: "demo_seed_version", value: DEMO_SEED_VERSION, updatedAt: at },
     ]);
-    const lines = [`演示数据已写入（版本 ${DEMO_SEED_VERSION}）。`, "", "演示工作人员账户（只显示这一次；首次登录时用 TOTP 密钥在验证器应用中绑定）：", "角色 | 电子邮箱 | 初始密码 | TOTP 密钥"];
+    const lines = [`演示数据已写入（版本${DEMO_SEED_VERSION}）。`, "", "演示工作人员账户（只显示这一次；首次登录时用TOTP密钥在验证器应用中绑定）：", "角色 | 电子邮箱 | 初始密码 | TOTP密钥"];
     const ctx = { db, clock: { now: () => now }, log: { info: () => {}, error: () => {} }, requestId: "demo-seed" };
     for (const input of DEMO_STAFF) {
       const totpSecret = newTotpSecret();

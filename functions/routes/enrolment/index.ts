@@ -72,7 +72,7 @@ async function receiptOf(c: Context<AppEnv>, body: Body): Promise<FamilyReceipt>
 /** The answer of every tracking verb: the view as JSON, or the tracking page with a notice. */
 function trackAnswer(c: Context<AppEnv>, receipt: FamilyReceipt, notice?: string) {
   const page = (view: TrackView, errors: FieldError[] = []): Page => ({
-    title: `申请 ${view.reference}`,
+    title: `申请${view.reference}`,
     main: trackPage(view, receipt.accessCode, errors, errors.length ? undefined : notice),
     hasErrors: errors.length > 0,
   });

@@ -10,7 +10,7 @@ export const decideComplaint = caseChange<DecideInput>(
   (input) => (input.decision === "accept" ? "accept" : "not_accept"),
   async (input, _tx, _row, today) =>
     input.decision === "accept"
-      ? { patch: { decidedOn: today, acceptedOn: today }, event: { visibility: "public", text: input.reason ?? null }, notify: "已受理。我们将在 60 日内答复您。" }
+      ? { patch: { decidedOn: today, acceptedOn: today }, event: { visibility: "public", text: input.reason ?? null }, notify: "已受理。我们将在60日内答复您。" }
       : {
           patch: { decidedOn: today, notAcceptedReason: input.reason! },
           event: { visibility: "public", text: input.reason! },

@@ -15,7 +15,7 @@ export const mergeComplaint = caseChange<MergeInput>("complaints.triage", "merge
   }
   return {
     patch: { mergedInto: target.reference, outcome: "duplicate" },
-    event: { visibility: "public", text: `与受理编号 ${target.reference} 的投诉反映同一问题，合并办理。`, detail: target.reference },
+    event: { visibility: "public", text: `与受理编号${target.reference}的投诉反映同一问题，合并办理。`, detail: target.reference },
     notify: `与另一件反映同一问题的投诉合并办理。`,
   };
 });

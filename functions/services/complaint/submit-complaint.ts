@@ -159,7 +159,7 @@ async function fileComplaint(ctx: SecureCtx, id: string, input: SubmitComplaintI
 /** At most MAX_ATTACHMENTS files, each inspected by content (type, size, metadata stripped). */
 async function inspectAttachments(files: readonly File[]): Promise<InspectedUpload[]> {
   if (files.length > MAX_ATTACHMENTS) {
-    const message = `最多上传 ${MAX_ATTACHMENTS} 个附件`;
+    const message = `最多上传${MAX_ATTACHMENTS}个附件`;
     throw new DomainError("validation", message, { fields: [{ path: ATTACHMENTS_FIELD, message }] });
   }
   const inspected: InspectedUpload[] = [];

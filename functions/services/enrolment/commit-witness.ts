@@ -26,8 +26,8 @@ export const commitWitness = staffVerb("allocation.run", async ({ ctx, input }: 
     if (ceremony?.state === "frozen") throw new DomainError("conflict", "申请名单已经冻结，不能再登记见证人承诺。");
     if (ceremony?.state === "drawn") {
       if (!input.redrawReason || input.redrawReason.length < 4)
-        throw new DomainError("validation", "本轮已经正式抽签。如需重新抽签，请写明理由（至少 4 个字），理由和两次抽签将一并公布。", {
-          fields: [{ path: "redrawReason", message: "请写明重新抽签的理由（至少 4 个字）" }],
+        throw new DomainError("validation", "本轮已经正式抽签。如需重新抽签，请写明理由（至少4个字），理由和两次抽签将一并公布。", {
+          fields: [{ path: "redrawReason", message: "请写明重新抽签的理由（至少4个字）" }],
         });
     }
     if (!ceremony || ceremony.state === "drawn") {

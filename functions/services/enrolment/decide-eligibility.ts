@@ -31,10 +31,10 @@ export const decideEligibility = staffVerb(
           ? { points: input.points ?? row.points, decisionReason: null, decisionText: input.text || null }
           : { decisionReason: input.reasonCode!, decisionText: input.text },
         eligible
-          ? { message: input.text || "审核通过，将参加统一学位分配。", sms: `您的入学申请 ${row.reference} 审核通过，将参加统一学位分配，结果公布后短信通知。` }
+          ? { message: input.text || "审核通过，将参加统一学位分配。", sms: `您的入学申请${row.reference}审核通过，将参加统一学位分配，结果公布后短信通知。` }
           : {
               message: `${INELIGIBLE_REASON_LABELS[input.reasonCode!]}：${input.text}`,
-              sms: `您的入学申请 ${row.reference} 审核未通过，原因和可以怎么做请在“办理进度查询”查看。`,
+              sms: `您的入学申请${row.reference}审核未通过，原因和可以怎么做请在“办理进度查询”查看。`,
             },
       ),
     );

@@ -27,8 +27,8 @@ export const drawAllocation = staffVerb("allocation.publish", async ({ ctx, inpu
   if (!ceremony || ceremony.state !== "frozen") throw new DomainError("conflict", "请先冻结申请名单并公布名单摘要，再正式抽签。");
   const witnesses = await witnessesOf(ctx.db, ceremony.id);
   const missing = witnesses.filter((w) => w.contribution === null).map((w) => w.position);
-  if (missing.length > 0) throw new DomainError("conflict", `第 ${missing.join("、")} 位见证人尚未揭示随机串，全部揭示后才能抽签。`);
-  if (witnesses.length < MIN_WITNESSES) throw new DomainError("conflict", `正式抽签至少需要 ${MIN_WITNESSES} 位见证人。`);
+  if (missing.length > 0) throw new DomainError("conflict", `第${missing.join("、")}位见证人尚未揭示随机串，全部揭示后才能抽签。`);
+  if (witnesses.length < MIN_WITNESSES) throw new DomainError("conflict", `正式抽签至少需要${MIN_WITNESSES}位见证人。`);
   const seed = seedFromReveals(witnesses.map((w) => ({ position: w.position, contribution: w.contribution! })));
   const frozen = JSON.parse(ceremony.frozenSet!) as { programs: AllocationProgram[]; applicants: AllocationApplicant[] };
   const result = allocate({ seed, programs: frozen.programs, applicants: frozen.applicants });

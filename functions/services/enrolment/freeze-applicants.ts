@@ -32,10 +32,10 @@ export const freezeApplicants = staffVerb(
     const phase = await gradePhase(ctx, catalogue, grade);
     if (phase.drawRefusal) throw new DomainError("conflict", phase.drawRefusal);
     const ceremony = await latestCeremony(ctx.db, catalogue.intake.id, grade, phase.round);
-    if (!ceremony || ceremony.state === "drawn") throw new DomainError("conflict", `还没有见证人登记承诺。冻结名单前至少需要 ${MIN_WITNESSES} 位见证人登记承诺。`);
+    if (!ceremony || ceremony.state === "drawn") throw new DomainError("conflict", `还没有见证人登记承诺。冻结名单前至少需要${MIN_WITNESSES}位见证人登记承诺。`);
     if (ceremony.state === "frozen") throw new DomainError("conflict", "申请名单已经冻结。");
     const witnesses = await witnessesOf(ctx.db, ceremony.id);
-    if (witnesses.length < MIN_WITNESSES) throw new DomainError("conflict", `已有 ${witnesses.length} 位见证人登记承诺，冻结名单前至少需要 ${MIN_WITNESSES} 位。`);
+    if (witnesses.length < MIN_WITNESSES) throw new DomainError("conflict", `已有${witnesses.length}位见证人登记承诺，冻结名单前至少需要${MIN_WITNESSES}位。`);
     const market = await drawMarket(ctx, catalogue, grade, phase.round);
     const frozenAt = ctx.clock.now().toISOString();
     const digest = inputDigest(market);

@@ -21,7 +21,7 @@ export async function provideInformation({ ctx, input }: { ctx: SecureCtx; input
   try {
     await ctx.db.transaction(async (tx) => {
       await insertDocuments(tx, row.id, documents, ctx.clock.now().toISOString());
-      return familyMove(tx, ctx, row, "provide_info", `家庭补充了 ${documents.length} 份材料，等待审核。`);
+      return familyMove(tx, ctx, row, "provide_info", `家庭补充了${documents.length}份材料，等待审核。`);
     });
   } catch (error) {
     await discardDocuments(ctx, documents);

@@ -64,7 +64,7 @@ export const publishAllocation = staffVerb(
           .set({ state: to, offerSection: offer, offerDeadline: offer ? deadline : null, updatedAt: now })
           .where(eq(applications.id, row.id));
         await tx.insert(applicationEvents).values({ applicationId: row.id, at: now, event, toState: to, message: placement ? `${applicant.explanation}${placement.reason}` : applicant.explanation });
-        await smsGuardian(tx, ctx, row, "学位分配结果", `您的入学申请 ${row.reference} 的学位分配结果已公布，请在“办理进度查询”查看${offer ? `，并在${chineseDate(shanghaiDate(deadline))}前接受或放弃` : ""}。`);
+        await smsGuardian(tx, ctx, row, "学位分配结果", `您的入学申请${row.reference}的学位分配结果已公布，请在“办理进度查询”查看${offer ? `，并在${chineseDate(shanghaiDate(deadline))}前接受或放弃` : ""}。`);
       }
       const published = await tx
         .update(allocationRuns)

@@ -16,7 +16,7 @@ export const requestInformation = staffVerb(
     const state = await ctx.db.transaction((tx) =>
       moveApplication(tx, ctx, row, "request_info", {}, {
         message: input.message,
-        sms: `您的入学申请 ${row.reference} 需要补充材料，请在“办理进度查询”用受理编号和查询码查看要求并上传。`,
+        sms: `您的入学申请${row.reference}需要补充材料，请在“办理进度查询”用受理编号和查询码查看要求并上传。`,
       }),
     );
     return { id, state };

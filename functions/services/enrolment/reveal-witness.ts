@@ -21,12 +21,12 @@ export const revealWitness = staffVerb("allocation.run", async ({ ctx, input }: 
   const ceremony = await latestCeremony(ctx.db, catalogue.intake.id, grade, round);
   if (!ceremony || ceremony.state !== "frozen") throw new DomainError("conflict", "申请名单冻结之后才能揭示见证人的随机串。");
   const witness = (await witnessesOf(ctx.db, ceremony.id)).find((w) => w.position === position);
-  if (!witness) throw new DomainError("not_found", `没有第 ${position} 位见证人。`);
-  if (witness.contribution !== null) throw new DomainError("conflict", `第 ${position} 位见证人已经揭示过随机串。`);
+  if (!witness) throw new DomainError("not_found", `没有第${position}位见证人。`);
+  if (witness.contribution !== null) throw new DomainError("conflict", `第${position}位见证人已经揭示过随机串。`);
   const audit = { actor: ctx.actor, objectType: "draw_ceremony", objectId: ceremony.id, detail: `grade:${grade};round:${round};position:${position}` };
   if (!revealMatches(witness.commitment, contribution)) {
     await writeAudit(ctx.db, ctx, { action: "draw.reveal", outcome: "failure", ...audit });
-    throw new DomainError("conflict", `第 ${position} 位见证人揭示的随机串与其登记的承诺值不符，不予接受。`);
+    throw new DomainError("conflict", `第${position}位见证人揭示的随机串与其登记的承诺值不符，不予接受。`);
   }
   await ctx.db.transaction(async (tx) => {
     const done = await tx
@@ -34,7 +34,7 @@ export const revealWitness = staffVerb("allocation.run", async ({ ctx, input }: 
       .set({ contribution, revealedAt: ctx.clock.now().toISOString() })
       .where(and(eq(drawWitnesses.id, witness.id), isNull(drawWitnesses.contribution)))
       .returning({ id: drawWitnesses.id });
-    if (done.length === 0) throw new DomainError("conflict", `第 ${position} 位见证人已经揭示过随机串。`);
+    if (done.length === 0) throw new DomainError("conflict", `第${position}位见证人已经揭示过随机串。`);
     await writeAudit(tx, ctx, { action: "draw.reveal", outcome: "success", ...audit });
   });
   return { ceremonyId: ceremony.id, position };

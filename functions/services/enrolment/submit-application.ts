@@ -16,7 +16,7 @@ import { fileApplication, type Receipt } from "./internal/file-application";
 
 export type SubmitApplication = { catalogue: Catalogue; application: unknown; files: readonly PostedDocument[]; idempotencyKey: string | undefined };
 
-export const MISSING_KEY = "请求缺少 Idempotency-Key（8 到 128 个可见字符），请刷新页面后重试。";
+export const MISSING_KEY = "请求缺少Idempotency-Key（8到128个可见字符），请刷新页面后重试。";
 
 export async function submitApplication({ ctx, input }: { ctx: SecureCtx; input: SubmitApplication }): Promise<Receipt & { replayed: boolean }> {
   const { catalogue, application, files, idempotencyKey } = input;

@@ -17,7 +17,7 @@ import type { AuthCtx } from "../context";
 import { clearFailures, lockedError, reserveAttempt } from "./internal/lockout";
 import type { LiveSession } from "../context";
 
-export const WRONG_CODE = "验证码不正确或已使用。请输入验证器应用中当前显示的 6 位数字。";
+export const WRONG_CODE = "验证码不正确或已使用。请输入验证器应用中当前显示的6位数字。";
 
 export async function completeSecondFactor({
   ctx,

@@ -17,7 +17,7 @@ import type { ServiceCtx } from "../context";
 import { lockedError, releaseAttempt, reserveAttempt } from "./internal/lockout";
 
 /** The lockout rule in words, from its constants (session-policy), so the two cannot drift apart. */
-export const SIGN_IN_FAILED = `电子邮箱或密码不正确。请检查后重试；连续输错 ${LOCKOUT_FAILURES} 次，账户将被锁定 ${LOCKOUT_WINDOW_MS / 60_000} 分钟。`;
+export const SIGN_IN_FAILED = `电子邮箱或密码不正确。请检查后重试；连续输错${LOCKOUT_FAILURES}次，账户将被锁定${LOCKOUT_WINDOW_MS / 60_000}分钟。`;
 
 export type SignInResult = { token: string; next: "enrol" | "verify" };
 

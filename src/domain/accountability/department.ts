@@ -9,17 +9,17 @@ import { Slug } from "../district/site-config";
 import { ClauseId } from "../policy/clause";
 import { BODY_KINDS, COMMITMENT_STATUSES } from "./vocabulary";
 
-const IsoDate = z.iso.date("请按 YYYY-MM-DD 填写日期，例如 2026-09-01");
+const IsoDate = z.iso.date("请按YYYY-MM-DD填写日期，例如2026-09-01");
 
 /** A link to the evidence: a page of this site (`/schools/`) or an https address. */
 const EvidenceLink = z
   .string()
-  .regex(/^(\/[^\s]*|https:\/\/[^\s]+)$/, "证据链接应是本站路径（以 / 开头）或 https:// 开头的网址");
+  .regex(/^(\/[^\s]*|https:\/\/[^\s]+)$/, "证据链接应是本站路径（以“/”开头）或以“https://”开头的网址");
 
 const ProgressEntry = z.strictObject({
   date: IsoDate,
   /** Progress towards the target, 0–100 (%). */
-  value: z.number().min(0, "进度在 0 到 100 之间").max(100, "进度在 0 到 100 之间"),
+  value: z.number().min(0, "进度在0到100之间").max(100, "进度在0到100之间"),
   /** What happened, in one or two sentences. */
   note: z.string().min(4, "请用一两句话说明这次进展"),
   evidence: EvidenceLink.optional(),
@@ -37,7 +37,7 @@ export const Commitment = z.strictObject({
   /** What counts as done: a number and its unit, e.g. 80 and “% 的班级”. */
   target: z.strictObject({ value: z.number(), unit: z.string().min(1) }),
   deadline: IsoDate,
-  status: z.enum(COMMITMENT_STATUSES, "状态只能是 not-started、in-progress、done、delayed 或 adjusted"),
+  status: z.enum(COMMITMENT_STATUSES, "状态只能是not-started、in-progress、done、delayed或adjusted"),
   /** Current progress 0–100 (%); defaults to the latest history entry, else to the status's default. */
   progress: z.number().min(0).max(100).optional(),
   /** Why a commitment was adjusted or is late, in plain words. */

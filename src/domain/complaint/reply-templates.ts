@@ -20,7 +20,7 @@ export const ReplyTemplates = z.strictObject({
   /** Offered for every category, after the category's own. */
   common: z.array(ReplyTemplate),
   categories: z.strictObject(
-    Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c, z.array(ReplyTemplate).min(1, `类别 ${c} 至少要有一个模板`)])) as Record<ComplaintCategory, z.ZodArray<typeof ReplyTemplate>>,
+    Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c, z.array(ReplyTemplate).min(1, `类别${c}至少要有一个模板`)])) as Record<ComplaintCategory, z.ZodArray<typeof ReplyTemplate>>,
   ),
 });
 export type ReplyTemplates = z.infer<typeof ReplyTemplates>;

@@ -67,7 +67,7 @@ export const SubmitComplaintFields = z.strictObject({
     .string({ error: "请填写事情发生的日期" })
     .trim()
     .min(1, { error: "请填写事情发生的日期", abort: true })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "请按 年-月-日 填写日期，例如2026-09-01", abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "请按年-月-日填写日期，例如2026-09-01", abort: true })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
       error: "请填写一个存在的日期，例如2026-09-01",
     }),
@@ -214,7 +214,7 @@ export const ComplaintListQuery = z.strictObject({
   mine: z.preprocess(anyIfEmpty, z.literal("1").optional()),
   q: z.preprocess(
     anyIfEmpty,
-    plainText().trim().min(2, { error: "请至少输入两个字进行搜索" }).max(100, { error: "搜索内容不能超过 100 个字" }).optional(),
+    plainText().trim().min(2, { error: "请至少输入两个字进行搜索" }).max(100, { error: "搜索内容不能超过100个字" }).optional(),
   ),
   after: z.preprocess(anyIfEmpty, QueueCursor.optional()),
 });

@@ -18,7 +18,7 @@ export function checkDistrict(site: SiteConfig, schools: School[]): DistrictProb
   const communityIds = new Set<string>();
   site.areas.forEach((area, a) => {
     if (areaIds.has(area.id)) {
-      problems.push({ file: "site", path: ["areas", a, "id"], message: `乡镇或街道 id “${area.id}” 重复` });
+      problems.push({ file: "site", path: ["areas", a, "id"], message: `乡镇或街道id “${area.id}” 重复` });
     }
     areaIds.add(area.id);
     area.communities.forEach((community, c) => {
@@ -26,7 +26,7 @@ export function checkDistrict(site: SiteConfig, schools: School[]): DistrictProb
         problems.push({
           file: "site",
           path: ["areas", a, "communities", c, "id"],
-          message: `社区 id “${community.id}” 重复`,
+          message: `社区id “${community.id}” 重复`,
         });
       }
       communityIds.add(community.id);
@@ -36,7 +36,7 @@ export function checkDistrict(site: SiteConfig, schools: School[]): DistrictProb
   const byId = new Map<string, School>();
   schools.forEach((school, row) => {
     if (byId.has(school.id)) {
-      problems.push({ file: "schools", row, column: "id", message: `学校 id “${school.id}” 重复` });
+      problems.push({ file: "schools", row, column: "id", message: `学校id “${school.id}” 重复` });
     }
     byId.set(school.id, school);
     if (!areaIds.has(school.township)) {
@@ -44,7 +44,7 @@ export function checkDistrict(site: SiteConfig, schools: School[]): DistrictProb
         file: "schools",
         row,
         column: "township",
-        message: `site.yaml 中没有 id 为 “${school.township}” 的乡镇或街道`,
+        message: `site.yaml中没有id为 “${school.township}” 的乡镇或街道`,
       });
     }
   });
@@ -71,7 +71,7 @@ export function checkDistrict(site: SiteConfig, schools: School[]): DistrictProb
           const school = byId.get(schoolId);
           const path = ["areas", a, "communities", c, "catchment", section, s];
           if (!school) {
-            problems.push({ file: "site", path, message: `学校名册中没有 id 为 “${schoolId}” 的学校` });
+            problems.push({ file: "site", path, message: `学校名册中没有id为 “${schoolId}” 的学校` });
           } else if (!sectionsOf(school).includes(section)) {
             problems.push({
               file: "site",

@@ -7,7 +7,7 @@ import { z } from "../zod";
 import { Slug } from "./site-config";
 import { LOCATION_TYPES, SECTIONS, YES_NO, type Section } from "./vocabulary";
 
-const yesNo = z.enum(YES_NO, { error: "请填写 yes 或 no" }).transform((v) => v === "yes");
+const yesNo = z.enum(YES_NO, { error: "请填写yes或no" }).transform((v) => v === "yes");
 
 /** The columns of schools.csv, in order, each documented for the column dictionary. */
 export const SchoolRow = z.strictObject({
@@ -17,12 +17,12 @@ export const SchoolRow = z.strictObject({
   name: z.string().min(2, "请填写学校全称"),
   /** `primary`, `junior`, or `primary+junior` for a nine-year school (九年一贯制). */
   sections: z.enum([...SECTIONS, "primary+junior"], {
-    error: "请填写 primary、junior 或 primary+junior",
+    error: "请填写primary、junior或primary+junior",
   }),
   /** Id of the township or sub-district in content/site.yaml. */
   township: Slug,
   /** 城区 urban, 镇区 town or 乡村 rural, as in the national statistics. */
-  location_type: z.enum(LOCATION_TYPES, { error: "请填写 urban、town 或 rural" }),
+  location_type: z.enum(LOCATION_TYPES, { error: "请填写urban、town或rural" }),
   /** `yes` for a teaching point (教学点), a small site below a complete school. */
   teaching_point: yesNo,
   /** `yes` for a special-education school (特殊教育学校), outside the balance resource set. */

@@ -10,12 +10,12 @@ import { AREA_KINDS } from "./vocabulary";
 /** A stable lower-case identifier used in URLs and data files, e.g. `qingxi-jiedao`. */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "只能使用小写字母、数字和连字符，例如 chengnan-xiaoxue");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "只能使用小写字母、数字和连字符，例如chengnan-xiaoxue");
 
 /** A Chinese phone number as printed for the public: digits, spaces, hyphens, optional +86. */
 const PhoneNumber = z
   .string()
-  .regex(/^(\+86[ -]?)?[0-9][0-9 -]{1,18}[0-9]$/, "请填写电话号码，例如 0571-8888 1234");
+  .regex(/^(\+86[ -]?)?[0-9][0-9 -]{1,18}[0-9]$/, "请填写电话号码，例如0571-8888 1234");
 
 const Community = z.strictObject({
   /** Unique within the district. */
@@ -53,7 +53,7 @@ export const SiteConfig = z.strictObject({
     /** The education bureau that runs the portal and processes personal data. */
     name: z.string().min(2),
     address: z.string().min(4),
-    postcode: z.string().regex(/^\d{6}$/, "邮政编码是 6 位数字"),
+    postcode: z.string().regex(/^\d{6}$/, "邮政编码是6位数字"),
     phone: PhoneNumber,
     email: z.email("请填写有效的电子邮箱地址"),
     /** Office hours as printed, e.g. 工作日 8:30–12:00、14:30–17:30. */
@@ -94,14 +94,14 @@ export const SiteConfig = z.strictObject({
   }),
   commitments: z.strictObject({
     /** The date the commitments' progress is reported as of; “overdue” is judged on this date. */
-    as_of: z.iso.date("请按 YYYY-MM-DD 填写日期，例如 2026-11-15"),
+    as_of: z.iso.date("请按YYYY-MM-DD填写日期，例如2026-11-15"),
   }),
   /** What the open-data package says about itself (issue 17: scope published and reproducible). */
   open_data: z.strictObject({
     /** The site's public address: the package's `homepage` is <url>/data/. Required, so a build never publishes localhost. */
-    site_url: z.url({ protocol: /^https$/, error: "请填写网站的公开地址，以 https:// 开头，例如 https://jyj.example.gov.cn" }).transform((u) => u.replace(/\/+$/, "")),
+    site_url: z.url({ protocol: /^https$/, error: "请填写网站的公开地址，以“https://”开头，例如https://jyj.example.gov.cn" }).transform((u) => u.replace(/\/+$/, "")),
     /** The date the latest data was taken (教育事业统计 at the start of the school year). */
-    data_date: z.iso.date("请按 YYYY-MM-DD 填写数据日期，例如 2025-09-30"),
+    data_date: z.iso.date("请按YYYY-MM-DD填写数据日期，例如2025-09-30"),
     /** Where the figures come from, each with a title and, when public, an address. */
     sources: z.array(z.strictObject({ title: z.string().min(2), path: z.url().optional() })).min(1, "请至少列出一个数据来源"),
   }),

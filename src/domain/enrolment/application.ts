@@ -33,7 +33,7 @@ const date = (missing: string) =>
       z
         .string()
         .min(1, { message: missing, abort: true })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请按 年-月-日 填写日期，例如2021-03-15", abort: true })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "请按年-月-日填写日期，例如2021-03-15", abort: true })
         .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "这个日期不存在，请检查"),
     );
 

@@ -53,11 +53,11 @@ const PointsRule = z.strictObject({
  */
 const DocumentRule = z.strictObject({
   /** A document kind (src/domain/enrolment/vocabulary.ts), e.g. residence_permit. */
-  kind: z.enum(DOCUMENT_KINDS, { error: `材料类型只能是 ${DOCUMENT_KINDS.join("、")} 之一` }),
+  kind: z.enum(DOCUMENT_KINDS, { error: `材料类型只能是${DOCUMENT_KINDS.join("、")}之一` }),
   /** What the document must show, one check per line, e.g. 有效期至开学日期之后. */
   shows: z.array(z.string().trim().min(2, "每一项至少2个字")).min(1, "至少写一项需要核对的内容"),
   /** The answers it proves: answer paths or their prefixes, e.g. permit, child.name, guardians.0. */
-  proves: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)*$/, "请填写答案的路径，例如 permit 或 child.name")).default([]),
+  proves: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)*$/, "请填写答案的路径，例如permit或child.name")).default([]),
 });
 export type DocumentRule = z.output<typeof DocumentRule>;
 

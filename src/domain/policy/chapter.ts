@@ -13,9 +13,9 @@ export const ChapterFrontmatter = z.strictObject({
   /** The chapter number, 1 for 一; must equal the file name. */
   chapter: z.int().min(1).max(CHAPTER_NUMERALS.length),
   /** A few characters for the table of contents and navigation, e.g. 政府统筹. */
-  short_title: z.string().min(2).max(12, "短标题不超过 12 个字"),
+  short_title: z.string().min(2).max(12, "短标题不超过12个字"),
   /** One plain-language paragraph for readers who will not read the whole chapter. */
-  summary: z.string().min(20, "请用一段通俗的话（至少 20 个字）概括这一章"),
+  summary: z.string().min(20, "请用一段通俗的话（至少20个字）概括这一章"),
 });
 export type ChapterFrontmatter = z.infer<typeof ChapterFrontmatter>;
 

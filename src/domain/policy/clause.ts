@@ -8,7 +8,7 @@ import { z } from "../zod";
 export const CHAPTER_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
 
 /** A clause id as written in content files, e.g. `4.2`. */
-export const ClauseId = z.string().regex(/^[1-9]\.[1-9]$/, "条款编号的写法是“章.条”，例如 4.2 表示第四章第（二）条");
+export const ClauseId = z.string().regex(/^[1-9]\.[1-9]$/, "条款编号的写法是“章.条”，例如4.2表示第四章第（二）条");
 export type ClauseId = z.infer<typeof ClauseId>;
 
 export const clauseAnchor = (id: string) => `clause-${id.replace(".", "-")}`;

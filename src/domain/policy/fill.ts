@@ -10,9 +10,9 @@ import { z } from "../zod";
 /** `policy.fill` in content/site.yaml: the fictional names and years that fill the redactions. */
 export const PolicyFill = z.strictObject({
   /** The district's short name (清溪 for 清溪区): fills `*` in 根据*实际, *区, *教育, 和谐*建设. */
-  district: z.string().min(1).regex(/^[^区县市*{}]+$/, "请填写区县简称，不带“区”“县”字，例如 清溪"),
+  district: z.string().min(1).regex(/^[^区县市*{}]+$/, "请填写区县简称，不带“区”“县”字，例如清溪"),
   /** The city's short name (江澜 for 江澜市): fills `*` in *市委, *市人民政府, *市区居住证. */
-  city: z.string().min(1).regex(/^[^市*{}]+$/, "请填写城市简称，不带“市”字，例如 江澜"),
+  city: z.string().min(1).regex(/^[^市*{}]+$/, "请填写城市简称，不带“市”字，例如江澜"),
   /** Years the source writes as 20*. */
   years: z.strictObject({
     /** 二（一）: the year from which the 一校两区 subsidy and the rural +50 元 apply (从20*年起). */

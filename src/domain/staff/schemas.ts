@@ -16,8 +16,8 @@ const Email = z
   .string({ error: "请输入电子邮箱" })
   .trim()
   .toLowerCase()
-  .max(254, { error: "电子邮箱不能超过 254 个字符" })
-  .pipe(z.email({ error: "请输入正确的电子邮箱，例如 name@example.gov.cn" }));
+  .max(254, { error: "电子邮箱不能超过254个字符" })
+  .pipe(z.email({ error: "请输入正确的电子邮箱，例如name@example.gov.cn" }));
 
 export const SignInInput = z.strictObject({
   email: Email,
@@ -28,16 +28,16 @@ export type SignInInput = z.infer<typeof SignInInput>;
 
 export const TotpCodeInput = z.strictObject({
   code: z
-    .string({ error: "请输入 6 位数字验证码" })
+    .string({ error: "请输入6位数字验证码" })
     .trim()
-    .regex(/^\d{6}$/, { error: "请输入验证器应用中显示的 6 位数字验证码" }),
+    .regex(/^\d{6}$/, { error: "请输入验证器应用中显示的6位数字验证码" }),
 });
 export type TotpCodeInput = z.infer<typeof TotpCodeInput>;
 
 export const NewPassword = z
   .string({ error: "请输入密码" })
-  .min(PASSWORD_MIN, { error: `密码至少需要 ${PASSWORD_MIN} 个字符` })
-  .max(PASSWORD_MAX, { error: `密码不能超过 ${PASSWORD_MAX} 个字符` });
+  .min(PASSWORD_MIN, { error: `密码至少需要${PASSWORD_MIN}个字符` })
+  .max(PASSWORD_MAX, { error: `密码不能超过${PASSWORD_MAX}个字符` });
 
 const Role = z.enum(STAFF_ROLES, { error: "请选择角色" });
 const DepartmentField = z.enum(DEPARTMENTS, { error: "请选择部门" }).nullable();
@@ -51,7 +51,7 @@ function departmentRule<T extends { role: (typeof STAFF_ROLES)[number]; departme
 export const InviteUserInput = z
   .strictObject({
     email: Email,
-    displayName: plainText({ error: "请输入姓名" }).trim().min(1, { error: "请输入姓名" }).max(50, { error: "姓名不能超过 50 个字符" }),
+    displayName: plainText({ error: "请输入姓名" }).trim().min(1, { error: "请输入姓名" }).max(50, { error: "姓名不能超过50个字符" }),
     role: Role,
     department: DepartmentField.default(null),
   })

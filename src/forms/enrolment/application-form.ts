@@ -89,7 +89,7 @@ const SECTIONS: Record<FormStepId, SectionRenderer> = {
     ${textField(ctx, "child.idNumber", "孩子的身份证号码", { hint: "18位，见户口簿；最后一位可能是X", width: "medium", maxlength: 22, autocomplete: "off" })}
     ${radios(ctx, "child.sex", "孩子的性别", opts(SEX_LABELS), { inline: true })}
     ${dateField(ctx, "child.birthDate", "孩子的出生日期", { hint: "例如2021-03-15" })}
-    ${textField(ctx, "child.hukouPlace", "户籍所在地", { hint: "按户口簿填写，例如 安徽省阜阳市临泉县" })}
+    ${textField(ctx, "child.hukouPlace", "户籍所在地", { hint: "按户口簿填写，例如安徽省阜阳市临泉县" })}
   </section>`),
   guardians: (ctx, _catalogue, n) =>
     sync(html`<section aria-labelledby="s-guardians">

@@ -38,7 +38,7 @@ async function load() {
       return tr;
     }),
   );
-  count.textContent = `共显示 ${entries.length} 条（最多 500 条，最新的在前）。`;
+  count.textContent = `共显示${entries.length}条（最多500条，最新的在前）。`;
   const params = new URLSearchParams(Object.entries(query).filter((kv): kv is [string, string] => kv[1] !== undefined));
   exportLink.href = `/api/staff/audit/export${params.size ? `?${params}` : ""}`;
   history.replaceState(null, "", params.size ? `?${params}` : location.pathname);

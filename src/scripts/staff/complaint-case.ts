@@ -40,8 +40,8 @@ function facts(target: HTMLElement, pairs: [string, string][]) {
 }
 
 function show(c: Case) {
-  document.title = document.title.replace(/^(错误：)?投诉案件/, `$1投诉 ${c.reference}`);
-  text("#case-title", `投诉 ${c.reference}`);
+  document.title = document.title.replace(/^(错误：)?投诉案件/, `$1投诉${c.reference}`);
+  text("#case-title", `投诉${c.reference}`);
   facts(document.querySelector("#case-facts")!, [
     ["状态", c.statusLabel],
     ["类别", c.categoryLabel],

@@ -32,7 +32,7 @@ function resendCell(m: Message, statusCell: HTMLTableCellElement): HTMLTableCell
     button.disabled = true;
     const res = await staffApi.outbox[":id"].resend.$post({ param: { id: m.id } });
     if (!res.ok) {
-      count.textContent = `${(await apiError(res)).message} 请刷新页面后重试。`;
+      count.textContent = `${(await apiError(res)).message}请刷新页面后重试。`;
       button.disabled = false;
       return;
     }
@@ -70,6 +70,6 @@ async function start() {
       return tr;
     }),
   );
-  count.textContent = messages.length ? `共显示 ${messages.length} 条（最多 200 条，最新的在前）。` : "还没有消息。";
+  count.textContent = messages.length ? `共显示${messages.length}条（最多200条，最新的在前）。` : "还没有消息。";
 }
 void start();

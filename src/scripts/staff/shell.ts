@@ -41,7 +41,7 @@ document.querySelector("#sign-out")?.addEventListener("click", async () => {
   const res = await staffApi.auth["sign-out"].$post();
   if (!res.ok && (res.status as number) !== 401) {
     const status = document.querySelector("#sign-out-status");
-    if (status) status.textContent = `${(await apiError(res)).message} 退出未完成，请重试。`;
+    if (status) status.textContent = `${(await apiError(res)).message}退出未完成，请重试。`;
     return;
   }
   // Remove what the page shows before leaving, and replace the history entry.

@@ -74,7 +74,7 @@ describe("attachments to a complaint", () => {
       body: multipart(VALID_COMPLAINT, [{ name: "照片.png", type: "image/png", bytes: new TextEncoder().encode("<html><script>alert(1)</script></html>") }]),
     });
     expect(res.status).toBe(422);
-    expect((await res.json()).fields[0]).toEqual({ path: "attachments", message: "只能上传 JPG、PNG 或 PDF 文件" });
+    expect((await res.json()).fields[0]).toEqual({ path: "attachments", message: "只能上传JPG、PNG或PDF文件" });
     expect(await tempDb().db.select().from(complaints).all()).toHaveLength(0);
     expect(blobFiles(tempDb().dir)).toEqual([]);
   });

@@ -88,7 +88,7 @@ describe("filing a complaint", () => {
     await deliverOutbox({ ctx: deps, input: {} });
     const sent = (deps.mailer as LogMailer).sent;
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: "wang@example.com", channel: "email", subject: `投诉 ${complaint.reference} 回执` });
+    expect(sent[0]).toMatchObject({ to: "wang@example.com", channel: "email", subject: `投诉${complaint.reference}回执` });
     expect(sent[0]!.body).toContain(complaint.receiptCode);
   });
 

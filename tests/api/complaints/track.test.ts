@@ -55,7 +55,7 @@ describe("tracking a complaint with its receipt", () => {
     const ok = await postForm(app, "/api/complaints/track", r);
     expect(ok.status).toBe(200);
     const page = await ok.text();
-    expect(page).toContain(`投诉 ${r.reference}`);
+    expect(page).toContain(`投诉${r.reference}`);
     expect(page).toContain("补充材料");
     const bad = await postForm(app, "/api/complaints/track", { reference: r.reference, code: "nope" });
     expect(bad.status).toBe(404);

@@ -113,7 +113,7 @@ describe("the draw: calendar, commit–reveal, publication, verification and the
     // A wrong reveal is refused and audited; the draw waits for every reveal.
     const wrong = await post(app, "/api/staff/allocation/reveals", { grade: "1", position: 1, contribution: "not-the-committed-secret" }, sup);
     expect(wrong.status).toBe(409);
-    expect(await message(wrong)).toBe("第 1 位见证人揭示的随机串与其登记的承诺值不符，不予接受。");
+    expect(await message(wrong)).toBe("第1位见证人揭示的随机串与其登记的承诺值不符，不予接受。");
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "draw.reveal"), eq(auditLog.outcome, "failure")))).toHaveLength(1);
     expect((await post(app, "/api/staff/allocation/draws", { grade: "1" }, sup)).status).toBe(409);
     await revealAll(1);
@@ -144,7 +144,7 @@ describe("the draw: calendar, commit–reveal, publication, verification and the
     const served = await (await app.request("/api/enrol/results")).text();
     const file = path.join(dir, "results.json");
     writeFileSync(file, served);
-    expect(await runVerifyAllocation(["--", file])).toEqual({ code: 0, lines: ["match: 1 年级第一轮：重新计算的结果与公布结果一致（3 名申请人、15 个学位项目、1名统筹安排的孩子）。"] });
+    expect(await runVerifyAllocation(["--", file])).toEqual({ code: 0, lines: ["match: 1年级第一轮：重新计算的结果与公布结果一致（3名申请人、15个学位项目、1名统筹安排的孩子）。"] });
     const tampered = JSON.parse(served) as { grades: { allocation: { applicants: { offer: string | null }[] } }[] };
     tampered.grades[0]!.allocation.applicants[0]!.offer = tampered.grades[0]!.allocation.applicants[0]!.offer === null ? W : null;
     writeFileSync(file, JSON.stringify(tampered));

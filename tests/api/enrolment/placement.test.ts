@@ -79,7 +79,7 @@ describe("no eligible child without a place or a reason", () => {
     expect(served).not.toContain("community");
     const file = path.join(dir, "results.json");
     const verify = async (json: string) => (writeFileSync(file, json), runVerifyAllocation(["--", file]));
-    expect(await verify(served)).toEqual({ code: 0, lines: ["match: 1 年级第一轮：重新计算的结果与公布结果一致（3 名申请人、2 个学位项目、2名统筹安排的孩子）。"] });
+    expect(await verify(served)).toEqual({ code: 0, lines: ["match: 1年级第一轮：重新计算的结果与公布结果一致（3名申请人、2个学位项目、2名统筹安排的孩子）。"] });
 
     // A placement moved by hand is caught, and named.
     const moved = JSON.parse(served) as Served;

@@ -116,7 +116,7 @@ describe("staff review, allocation and the waitlist", () => {
     // B's live position moved from the published 2 to 1: the tracking page says why.
     expect(await view("B")).toMatchObject({
       state: "offered",
-      waitlist: [{ sectionName: "文昌小学", position: 1, note: "公布结果时您在第 2 位（见上方的分配说明）。此后排在您前面的 1 个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第 1 位。" }],
+      waitlist: [{ sectionName: "文昌小学", position: 1, note: "公布结果时您在第2位（见上方的分配说明）。此后排在您前面的1个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第1位。" }],
     });
     const explained = (await (await fetchTrack(app, receipts.B!)).json()) as { application: { timeline: { message: string | null }[] } };
     expect(explained.application.timeline.some((t) => /候补名单第\s?2\s?位/.test(t.message ?? ""))).toBe(true);

@@ -27,7 +27,7 @@ describe("the enrolment demo seed", () => {
       expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
       expect(draft.child.idNumber.startsWith("330802")).toBe(true);
     }
-    expect(result.lines.some((l) => /^受理编号 RX2026-00001 \| 查询码 [0-9A-Z-]{19}$/.test(l))).toBe(true);
+    expect(result.lines.some((l) => /^受理编号RX2026-00001 \| 查询码[0-9A-Z-]{19}$/.test(l))).toBe(true);
   });
 
   it("leaves the demo in a sensible phase for today (2026-12-03): the window open, first round, no draw allowed", async () => {

@@ -90,7 +90,7 @@ describe("submitting an application", () => {
       files: { ...standardFiles(), "documents.housing": [{ bytes: html, name: "lease.pdf", type: "application/pdf" }] },
     });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { fields: { path: string; message: string }[] }).fields).toEqual([{ path: "documents.housing", message: "只能上传 JPG、PNG 或 PDF 文件" }]);
+    expect(((await res.json()) as { fields: { path: string; message: string }[] }).fields).toEqual([{ path: "documents.housing", message: "只能上传JPG、PNG或PDF文件" }]);
     expect(await applicationCount()).toBe(0);
   });
 

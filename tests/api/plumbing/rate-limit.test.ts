@@ -23,7 +23,7 @@ describe("per-client rate limits kept in the database", () => {
     // The hour window started at 08:00; 40 minutes remain.
     expect(refused.headers.get("Retry-After")).toBe(String(40 * 60));
     const error = await refused.json();
-    expect(error).toMatchObject({ code: "rate_limited", message: "操作太频繁，请在 40 分钟后再试。" });
+    expect(error).toMatchObject({ code: "rate_limited", message: "操作太频繁，请在40分钟后再试。" });
   });
 
   it("count each client separately and open again in the next window", async () => {

@@ -37,37 +37,37 @@ describe("the department files", () => {
 describe("department content errors name the file, the line and the field", () => {
   it("rejects a duty that is not quoted verbatim from its clause", () => {
     const problems = problemsOf("caizheng-ju.yaml", (t) => t.replace("拔付到位", "拨付到位"));
-    expect(problems).toEqual([`content/departments/caizheng-ju.yaml 第 ${lineOf("caizheng-ju.yaml", "拔付到位")} 行 duties.0.quote：引文与政策第 5.1 条原文不一致，请逐字引用`]);
+    expect(problems).toEqual([`content/departments/caizheng-ju.yaml:${lineOf("caizheng-ju.yaml", "拔付到位")} duties.0.quote：引文与政策第5.1条原文不一致，请逐字引用`]);
   });
 
   it("rejects a clause the policy does not have", () => {
     const problems = problemsOf("fagai-ju.yaml", (t) => t.replace('clause: "5.1"\n    supporting', 'clause: "6.1"\n    supporting'));
-    expect(problems).toEqual([`content/departments/fagai-ju.yaml 第 ${lineOf("fagai-ju.yaml", "    clause:")} 行 commitments.0.clause：政策中没有第 6.1 条`]);
+    expect(problems).toEqual([`content/departments/fagai-ju.yaml:${lineOf("fagai-ju.yaml", "    clause:")} commitments.0.clause：政策中没有第6.1条`]);
   });
 
   it("rejects a supporting body that has no file", () => {
     const problems = problemsOf("renlao-ju.yaml", (t) => t.replace("supporting: [jiaoyu-ju]", "supporting: [jiaoyuju]"));
-    expect(problems).toEqual([`content/departments/renlao-ju.yaml 第 ${lineOf("renlao-ju.yaml", "supporting:")} 行 commitments.0.supporting.0：没有名为 jiaoyuju 的部门文件（content/departments/jiaoyuju.yaml）`]);
+    expect(problems).toEqual([`content/departments/renlao-ju.yaml:${lineOf("renlao-ju.yaml", "supporting:")} commitments.0.supporting.0：没有名为jiaoyuju的部门文件（content/departments/jiaoyuju.yaml）`]);
   });
 
   it("rejects a status outside the vocabulary, in Chinese", () => {
     const problems = problemsOf("guotu-fenju.yaml", (t) => t.replace("status: in-progress", "status: ongoing"));
-    expect(problems).toEqual([`content/departments/guotu-fenju.yaml 第 ${lineOf("guotu-fenju.yaml", "status:")} 行 commitments.0.status：状态只能是 not-started、in-progress、done、delayed 或 adjusted`]);
+    expect(problems).toEqual([`content/departments/guotu-fenju.yaml:${lineOf("guotu-fenju.yaml", "status:")} commitments.0.status：状态只能是not-started、in-progress、done、delayed或adjusted`]);
   });
 
   it("rejects a delayed commitment without an explanation", () => {
     const problems = problemsOf("xiangzhen.yaml", (t) => t.replace(/^    explanation: .*\n/m, ""));
     // A missing field is reported on the line of the commitment that lacks it.
-    expect(problems).toEqual(["content/departments/xiangzhen.yaml 第 11 行 commitments.0.explanation：状态为滞后或调整时，请说明原因"]);
+    expect(problems).toEqual(["content/departments/xiangzhen.yaml:11 commitments.0.explanation：状态为滞后或调整时，请说明原因"]);
   });
 
   it("rejects an in-progress commitment with no figure to show", () => {
     const problems = problemsOf("renlao-ju.yaml", (t) => t.replace(/    history:\n.*\n/, ""));
-    expect(problems).toEqual(["content/departments/renlao-ju.yaml 第 13 行 commitments.0.progress：这个状态没有默认进度，请填写 progress 或至少一条进展记录"]);
+    expect(problems).toEqual(["content/departments/renlao-ju.yaml:13 commitments.0.progress：这个状态没有默认进度，请填写progress或至少一条进展记录"]);
   });
 
   it("rejects a commitment id used twice", () => {
     const problems = problemsOf("guihua-fenju.yaml", (t) => t.replace("id: school-layout-plan", "id: school-land-reserve"));
-    expect(problems.some((p) => p.includes("commitments.0.id：编号 school-land-reserve 已在 content/departments/"))).toBe(true);
+    expect(problems.some((p) => p.includes("commitments.0.id：编号school-land-reserve已在content/departments/"))).toBe(true);
   });
 });

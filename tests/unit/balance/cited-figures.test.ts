@@ -66,7 +66,7 @@ describe("npm run data:check", () => {
       writeFileSync(file, readFileSync(file, "utf8").replace("全区{{target:multimedia:2025}}的班级", "全区83%的班级"));
       const run = spawnSync(process.execPath, ["node_modules/.bin/tsx", "src/content-data/data-check.ts"], { env: { ...process.env, CONTENT_ROOT: root }, encoding: "utf8" });
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/content\/departments\/jiaoyu-ju\.yaml 第 \d+ 行 commitments\.1\.history\.2\.note：手工填写的百分比/);
+      expect(run.stderr).toMatch(/content\/departments\/jiaoyu-ju\.yaml:\d+ commitments\.1\.history\.2\.note：手工填写的百分比/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -34,23 +34,23 @@ describe("yearly balance files: errors name file, line, column and rule", () => 
   });
 
   it("rejects students that are not a positive whole number", () => {
-    expect(problemsOf(editCell(12, "students", "0"))).toEqual(["content/schools/2024.csv 第 12 行 students：必须是正整数"]);
-    expect(problemsOf(editCell(12, "students", "12.5"))).toEqual(["content/schools/2024.csv 第 12 行 students：必须是正整数"]);
+    expect(problemsOf(editCell(12, "students", "0"))).toEqual(["content/schools/2024.csv:12 students：必须是正整数"]);
+    expect(problemsOf(editCell(12, "students", "12.5"))).toEqual(["content/schools/2024.csv:12 students：必须是正整数"]);
   });
 
   it("rejects an empty or negative count and a word where a number belongs", () => {
-    expect(problemsOf(editCell(5, "computers", ""))).toEqual(["content/schools/2024.csv 第 5 行 computers：不能为空，没有请填0"]);
-    expect(problemsOf(editCell(5, "computers", "-3"))).toEqual(["content/schools/2024.csv 第 5 行 computers：不能是负数"]);
-    expect(problemsOf(editCell(5, "sports_area", "许多"))).toEqual(["content/schools/2024.csv 第 5 行 sports_area：必须是数字"]);
+    expect(problemsOf(editCell(5, "computers", ""))).toEqual(["content/schools/2024.csv:5 computers：不能为空，没有请填0"]);
+    expect(problemsOf(editCell(5, "computers", "-3"))).toEqual(["content/schools/2024.csv:5 computers：不能是负数"]);
+    expect(problemsOf(editCell(5, "sports_area", "许多"))).toEqual(["content/schools/2024.csv:5 sports_area：必须是数字"]);
   });
 
   it("rejects more key teachers than teachers", () => {
-    expect(problemsOf(editCell(7, "key_teachers", "9999"))).toEqual(["content/schools/2024.csv 第 7 行 key_teachers：不能多于专任教师数teachers"]);
+    expect(problemsOf(editCell(7, "key_teachers", "9999"))).toEqual(["content/schools/2024.csv:7 key_teachers：不能多于专任教师数teachers"]);
   });
 
   it("rejects a school the registry does not know, and a section the school does not have", () => {
-    expect(problemsOf(editCell(3, "school_id", "atlantis"))).toContain("content/schools/2024.csv 第 3 行 school_id：学校名册中没有 id 为 “atlantis” 的学校");
-    expect(problemsOf(editCell(2, "section", "junior"))).toContain("content/schools/2024.csv 第 2 行 section：“清溪区实验小学” 没有初中");
+    expect(problemsOf(editCell(3, "school_id", "atlantis"))).toContain("content/schools/2024.csv:3 school_id：学校名册中没有id为 “atlantis” 的学校");
+    expect(problemsOf(editCell(2, "section", "junior"))).toContain("content/schools/2024.csv:2 section：“清溪区实验小学” 没有初中");
   });
 
   it("rejects a missing section row", () => {
@@ -62,17 +62,17 @@ describe("yearly balance files: errors name file, line, column and rule", () => 
   it("rejects a district file whose year does not match its name, on the right line", () => {
     const broken = yaml.replace("year: 2024", "year: 2023");
     const line = broken.split("\n").findIndex((l) => l.startsWith("year:")) + 1;
-    expect(problemsOf(csv, broken)).toEqual([`content/district/2024.yaml 第 ${line} 行 year：应为 2024，与文件名一致`]);
+    expect(problemsOf(csv, broken)).toEqual([`content/district/2024.yaml:${line} year：应为2024，与文件名一致`]);
   });
 
   it("rejects more migrant children in public places than are eligible", () => {
     const broken = yaml.replace(/in_public_places: \d+/, "in_public_places: 99999");
     const line = broken.split("\n").findIndex((l) => l.includes("in_public_places")) + 1;
-    expect(problemsOf(csv, broken)).toEqual([`content/district/2024.yaml 第 ${line} 行 migrant_children.in_public_places：in_public_places不能多于eligible`]);
+    expect(problemsOf(csv, broken)).toEqual([`content/district/2024.yaml:${line} migrant_children.in_public_places：in_public_places不能多于eligible`]);
   });
 
   it("reports a missing district file", () => {
-    expect(problemsOf(csv, null)).toEqual(["content/district/2024.yaml （文件）：缺少 2024 学年的区级数据文件"]);
+    expect(problemsOf(csv, null)).toEqual(["content/district/2024.yaml （文件）：缺少2024学年的区级数据文件"]);
   });
 
   it("documents every column of the yearly file, in order", () => {

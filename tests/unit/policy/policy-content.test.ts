@@ -63,28 +63,28 @@ describe("the policy files", () => {
 describe("policy content errors name the file, the line and the field", () => {
   it("reports a chapter heading that does not match the chapter number", () => {
     const broken = (files["2.md"] ?? "").replace("二、实行政府统筹", "三、实行政府统筹");
-    expect(problemsOf({ "2.md": broken })).toEqual(["content/policy/2.md 第 7 行 正文：正文第一段应是本章标题，以“二、”开头"]);
+    expect(problemsOf({ "2.md": broken })).toEqual(["content/policy/2.md:7 正文：正文第一段应是本章标题，以“二、”开头"]);
   });
 
   it("reports clause markers out of order on their line", () => {
     const broken = (files["4.md"] ?? "").replace("(二)切实保障", "(三)切实保障");
     const line = broken.split("\n").findIndex((l) => l.startsWith("(三)切实保障")) + 1;
-    expect(problemsOf({ "4.md": broken })).toContain(`content/policy/4.md 第 ${line} 行 正文：条款序号应为（二），这里是（三）`);
+    expect(problemsOf({ "4.md": broken })).toContain(`content/policy/4.md:${line} 正文：条款序号应为（二），这里是（三）`);
   });
 
   it("reports an unknown placeholder", () => {
     const broken = (files["1.md"] ?? "").replace("{{district}}", "{{distrct}}");
     const line = broken.split("\n").findIndex((l) => l.includes("{{distrct}}")) + 1;
-    expect(problemsOf({ "1.md": broken })).toEqual([`content/policy/1.md 第 ${line} 行 正文：不认识占位符 {{distrct}}，可用的见 src/domain/policy/fill.ts`]);
+    expect(problemsOf({ "1.md": broken })).toEqual([`content/policy/1.md:${line} 正文：不认识占位符 {{distrct}}，可用的见src/domain/policy/fill.ts`]);
   });
 
   it("reports a front-matter field by its line", () => {
     const broken = (files["3.md"] ?? "").replace(/^summary: .*$/m, "summary: 太短");
-    expect(problemsOf({ "3.md": broken })).toEqual(["content/policy/3.md 第 4 行 summary：请用一段通俗的话（至少 20 个字）概括这一章"]);
+    expect(problemsOf({ "3.md": broken })).toEqual(["content/policy/3.md:4 summary：请用一段通俗的话（至少20个字）概括这一章"]);
   });
 
   it("reports a chapter number that does not match the file name", () => {
     const broken = (files["3.md"] ?? "").replace("chapter: 3", "chapter: 4");
-    expect(problemsOf({ "3.md": broken })).toContain("content/policy/3.md 第 2 行 chapter：章号 4 与文件名不一致，文件应命名为 4.md");
+    expect(problemsOf({ "3.md": broken })).toContain("content/policy/3.md:2 chapter：章号4与文件名不一致，文件应命名为4.md");
   });
 });

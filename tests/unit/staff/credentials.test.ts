@@ -50,7 +50,7 @@ describe("staff input schemas", () => {
   it("normalises the e-mail, rejects unknown fields and says what to do in Chinese", () => {
     expect(SignInInput.parse({ email: " A@B.CN ", password: " x " })).toEqual({ email: "a@b.cn", password: " x " });
     expect(SignInInput.safeParse({ email: "a@b.cn", password: "x", role: "admin" }).success).toBe(false);
-    expect(TotpCodeInput.safeParse({ code: "12345" }).error?.issues[0]?.message).toBe("请输入验证器应用中显示的 6 位数字验证码");
+    expect(TotpCodeInput.safeParse({ code: "12345" }).error?.issues[0]?.message).toBe("请输入验证器应用中显示的6位数字验证码");
     expect(InviteUserInput.safeParse({ email: "a@b.cn", displayName: "甲", role: "root" }).error?.issues[0]?.message).toBe("请选择角色");
   });
 });

@@ -35,8 +35,8 @@ export function filerMessage(row: Pick<ComplaintRow, "id" | "reference">, news: 
   return {
     channel: contact.phone ? "sms" : "email",
     to,
-    subject: `投诉 ${row.reference} 办理进展`,
-    body: `您的投诉（受理编号 ${row.reference}）${news}请在“投诉办理进度查询”页面用受理编号和查询码查看详情。`,
+    subject: `投诉${row.reference}办理进展`,
+    body: `您的投诉（受理编号${row.reference}）${news}请在“投诉办理进度查询”页面用受理编号和查询码查看详情。`,
     about: { kind: "complaint", id: row.id },
   };
 }
@@ -47,7 +47,7 @@ export function filerReceiptMessage(row: Pick<ComplaintRow, "id" | "reference">,
   if (!message) return null;
   return {
     ...message,
-    subject: `投诉 ${row.reference} 回执`,
+    subject: `投诉${row.reference}回执`,
     body: `您的投诉已收到。受理编号：${row.reference}；查询码：${code}。我们将在${acceptWithinDays}日内决定是否受理并告知您。请保存本消息，不要把查询码告诉他人；在“投诉办理进度查询”页面输入受理编号和查询码即可查看办理进度。`,
     secret: true,
   };

@@ -71,8 +71,8 @@ export function open311Window(q: Pick<Open311RequestsQuery, "start_date" | "end_
   const start = q.start_date ? new Date(q.start_date) : null;
   const end = q.end_date ? new Date(q.end_date) : null;
   if (start && end) {
-    if (end < start) throw new DomainError("validation", "end_date 不能早于 start_date。");
-    if (end.getTime() - start.getTime() > span) throw new DomainError("validation", `start_date 到 end_date 不能超过 ${OPEN311_MAX_DAYS} 天。`);
+    if (end < start) throw new DomainError("validation", "end_date不能早于start_date。");
+    if (end.getTime() - start.getTime() > span) throw new DomainError("validation", `start_date到end_date不能超过${OPEN311_MAX_DAYS}天。`);
     return { from: start, to: end };
   }
   if (start) return { from: start, to: new Date(start.getTime() + span) };

@@ -34,8 +34,8 @@ export function open311ServiceDefinition(code: string) {
 export function open311Discovery(endpointUrl: string) {
   return {
     changeset: OPEN311_CHANGESET,
-    contact: `只读接口，列出投诉人同意公开、已经办结的投诉。问题请致电教育局投诉电话 ${HOTLINES.education}。`,
-    key_service: "不需要 API 密钥。",
+    contact: `只读接口，列出投诉人同意公开、已经办结的投诉。问题请致电教育局投诉电话${HOTLINES.education}。`,
+    key_service: "不需要API密钥。",
     endpoints: [{ specification: OPEN311_SPEC, url: endpointUrl, changeset: OPEN311_CHANGESET, type: "production" as const, formats: ["application/json", "text/xml"] }],
   };
 }

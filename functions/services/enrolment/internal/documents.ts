@@ -37,7 +37,7 @@ export type InspectedDocument = { upload: InspectedUpload; documentKind: Documen
 
 export async function inspectDocuments(documents: IncomingDocument[], required: readonly DocumentKind[] = []): Promise<InspectedDocument[]> {
   const fields: FieldError[] = [];
-  if (documents.length > MAX_DOCUMENTS) fields.push({ path: "documents", message: `最多上传 ${MAX_DOCUMENTS} 个文件，请合并或删减后重新提交` });
+  if (documents.length > MAX_DOCUMENTS) fields.push({ path: "documents", message: `最多上传${MAX_DOCUMENTS}个文件，请合并或删减后重新提交` });
   for (const kind of required) {
     if (!documents.some((d) => d.kind === kind)) fields.push({ path: `documents.${kind}`, message: `请上传${DOCUMENT_KIND_LABELS[kind]}` });
   }

@@ -33,7 +33,7 @@ export async function lapseDueOffers(ctx: SecureCtx, catalogue: Catalogue): Prom
         auditAction: "enrolment.lapse",
         conflictMessage: "学位状态刚刚发生变化，过期处理将在下一次运行时重试。",
       });
-      await smsGuardian(tx, ctx, row, "学位已过期", `您的入学申请 ${row.reference} 没有在期限内接受学位，学位已过期。详情请在“办理进度查询”查看。`);
+      await smsGuardian(tx, ctx, row, "学位已过期", `您的入学申请${row.reference}没有在期限内接受学位，学位已过期。详情请在“办理进度查询”查看。`);
     }
     for (const row of due) await moveWaitlistAfterDecline(tx, ctx, catalogue, row);
   });

@@ -35,7 +35,7 @@ export type TrackView = {
 export function waitlistNote(published: number | null, now: number): string | null {
   if (published === null || published === now) return null;
   const moved = published - now;
-  return `公布结果时您在第 ${published} 位（见上方的分配说明）。此后排在您前面的 ${moved} 个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第 ${now} 位。`;
+  return `公布结果时您在第${published}位（见上方的分配说明）。此后排在您前面的${moved}个家庭已放弃学位或已通过候补获得更靠前志愿的学位，所以您现在是第${now}位。`;
 }
 
 export async function trackView(ctx: ServiceCtx, catalogue: Catalogue, row: ApplicationRow): Promise<TrackView> {

@@ -106,7 +106,7 @@ export async function moveWaitlistAfterDecline(tx: Tx, ctx: SecureCtx, catalogue
     await writeAudit(tx, ctx, { action: movedAccepted ? "enrolment.waitlist_move_accepted" : "enrolment.waitlist_offer", outcome: "success", objectType: "application", objectId: target.id, detail: change.reason });
     if (movedAccepted)
       await smsGuardian(tx, ctx, target, "候补递补：已接受的学位转到更靠前的志愿", `您的入学申请${target.reference}已接受的学位已转到您志愿中排得更靠前的「${sectionName(catalogue, change.to)}」，仍为已接受，不需要再答复。详情请在“办理进度查询”查看。`);
-    else await smsGuardian(tx, ctx, target, "候补递补：获得新的学位", `您的入学申请 ${target.reference} 通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`);
+    else await smsGuardian(tx, ctx, target, "候补递补：获得新的学位", `您的入学申请${target.reference}通过候补获得了新的学位，请在“办理进度查询”查看，并在期限内接受或放弃。`);
     moved++;
   }
   return moved;

@@ -37,7 +37,7 @@ export async function requestHashOf(body: unknown): Promise<string> {
 
 /** The one rule for an `Idempotency-Key`, on every route that takes one, and its message. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
-export const IDEMPOTENCY_KEY_MESSAGE = "Idempotency-Key 应为 8 到 128 个可见字符（英文字母、数字或符号，不含空格），请刷新页面后重新提交。";
+export const IDEMPOTENCY_KEY_MESSAGE = "Idempotency-Key应为8到128个可见字符（英文字母、数字或符号，不含空格），请刷新页面后重新提交。";
 
 /**
  * The Idempotency-Key header: undefined when absent or blank; the key when it is 8–128 visible

@@ -60,5 +60,5 @@ export async function clearFailures(tx: Db | Tx, email: string): Promise<void> {
 }
 
 export function lockedError(seconds: number): DomainError {
-  return new DomainError("rate_limited", `尝试次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试。`, { retryAfter: seconds });
+  return new DomainError("rate_limited", `尝试次数过多，请${Math.ceil(seconds / 60)}分钟后再试。`, { retryAfter: seconds });
 }

@@ -41,8 +41,8 @@ type Run = { runId: string; seed: string; inputDigest: string; outcomeDigest: st
 function showRun(run: Run, official: boolean) {
   runId = run.runId;
   document.querySelector("#run-summary")!.textContent = official
-    ? `正式抽签完成：种子 ${run.seed}，录取 ${run.offered} 人，候补 ${run.unplaced} 人，结果摘要 ${run.outcomeDigest}。已记入公开抽签记录，尚未通知家庭。`
-    : `试运行（测试种子 ${run.seed}，不能发布）：录取 ${run.offered} 人，候补 ${run.unplaced} 人，结果摘要 ${run.outcomeDigest}。已记入公开抽签记录。`;
+    ? `正式抽签完成：种子${run.seed}，录取${run.offered}人，候补${run.unplaced}人，结果摘要${run.outcomeDigest}。已记入公开抽签记录，尚未通知家庭。`
+    : `试运行（测试种子${run.seed}，不能发布）：录取${run.offered}人，候补${run.unplaced}人，结果摘要${run.outcomeDigest}。已记入公开抽签记录。`;
   document.querySelector("#counts-body")!.replaceChildren(...run.programs.map((p) => row([p.label, p.seats, p.applicants, p.catchmentApplicants, p.offers, p.waitlist])));
   document.querySelector("#applicant-results")!.replaceChildren(
     ...run.applicants.map((a) => {
@@ -81,13 +81,13 @@ async function start() {
       staffApi.allocation.commitments.$post({
         json: { grade: grade(d), role: String(d.get("role")) as "notary", name: String(d.get("name") ?? ""), commitment: String(d.get("commitment") ?? "").trim(), ...(String(d.get("redrawReason") ?? "").trim() ? { redrawReason: String(d.get("redrawReason")) } : {}) },
       }),
-    (r: { position: number }) => `已登记为第 ${r.position} 位见证人的承诺。`,
+    (r: { position: number }) => `已登记为第${r.position}位见证人的承诺。`,
   );
-  wire("freeze-form", (d) => staffApi.allocation.freeze.$post({ json: { grade: grade(d) } }), (r: { inputDigest: string; applicants: number; seats: number }) => `名单已冻结：${r.applicants} 名申请人、${r.seats} 个学位，名单摘要 ${r.inputDigest}，已公布。`);
+  wire("freeze-form", (d) => staffApi.allocation.freeze.$post({ json: { grade: grade(d) } }), (r: { inputDigest: string; applicants: number; seats: number }) => `名单已冻结：${r.applicants}名申请人、${r.seats}个学位，名单摘要${r.inputDigest}，已公布。`);
   wire(
     "reveal-form",
     (d) => staffApi.allocation.reveals.$post({ json: { grade: grade(d), position: Number(d.get("position")), contribution: String(d.get("contribution") ?? "").trim() } }),
-    (r: { position: number }) => `第 ${r.position} 位见证人的随机串与承诺一致，已记录。`,
+    (r: { position: number }) => `第${r.position}位见证人的随机串与承诺一致，已记录。`,
   );
   wire("draw-form", (d) => staffApi.allocation.draws.$post({ json: { grade: grade(d) } }), (r: Run) => showRun(r, true));
   wire("run-form", (d) => staffApi.allocation.runs.$post({ json: { grade: grade(d) } }), (r: Run) => showRun(r, false));
@@ -98,7 +98,7 @@ async function start() {
     if (!res.ok) return showErrors(publishForm, await apiError(res));
     clearErrors(publishForm);
     const done = await res.json();
-    document.querySelector("#publish-status")!.textContent = `已发布：${done.offered} 个家庭获得学位，所有家庭已加入短信通知队列。`;
+    document.querySelector("#publish-status")!.textContent = `已发布：${done.offered}个家庭获得学位，所有家庭已加入短信通知队列。`;
     await showPhases();
   });
 }

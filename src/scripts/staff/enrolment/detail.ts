@@ -29,7 +29,7 @@ async function load() {
     return;
   }
   const { application: a } = await res.json();
-  el("#detail-title").textContent = `申请 ${a.reference}`;
+  el("#detail-title").textContent = `申请${a.reference}`;
   el("#detail-state").textContent = `状态：${a.stateLabel}；积分：${a.points}；同意书版本：${a.consent.noticeVersion ?? "—"}${a.decision ? `；不符合条件：${a.decision.reason}（${a.decision.text}）` : ""}`;
   const duplicate = el("#detail-duplicate");
   duplicate.hidden = !a.duplicateOf;
