@@ -4,7 +4,8 @@
  * the complaint case as a workspace (no preselected decision, the focus on the result after
  * each action, a reply template inserted at the cursor, labels and Beijing time in the
  * history, one column at 360 px); and an application reviewed beside its documents (an image
- * inline through the audited route, a PDF as a link, the checklist and proven answers, the
+ * inline through the audited route, a PDF with no pages saying it cannot be previewed beside
+ * its download link (real PDFs drawn: staff-pdf-preview.test.ts), the checklist and proven answers, the
  * reason fields only for 不符合条件 and each document's 不通过 reason only for 不通过, 24 px
  * radios). axe on every changed page at 1366 and 360 px.
  */
@@ -131,7 +132,7 @@ describe.skipIf(noBrowser)("the staff workspace in Chromium", () => {
     expect(await axeViolations(phone)).toEqual([]);
   });
 
-  it("reviews an application beside its documents: an image inline, a PDF as a link, reasons only for a rejection", async () => {
+  it("reviews an application beside its documents: an image inline, an empty PDF explained beside its link, reasons only for a rejection", async () => {
     const officer = await browser.page(1366);
     // A family's submission with a PNG and a PDF, sent from the site's own origin like the form's script.
     await officer.goto(`${baseUrl}/enrol/`);
@@ -156,7 +157,7 @@ describe.skipIf(noBrowser)("the staff workspace in Chromium", () => {
     await officer.goto(detailUrl);
     await officer.locator(".document-review").first().waitFor();
 
-    // The image is shown inline (loaded through the audited route); the PDF is a link.
+    // The image is shown inline (loaded through the audited route); the PDF has no pages to draw.
     const image = officer.locator(".document-review img");
     await image.waitFor();
     await officer.waitForFunction(() => (document.querySelector(".document-review img") as HTMLImageElement | null)?.complete === true);
@@ -165,6 +166,8 @@ describe.skipIf(noBrowser)("the staff workspace in Chromium", () => {
     expect(await officer.locator(".document-review").count()).toBe(2);
     const pdfReview = officer.locator(".document-review", { hasText: "居住证" });
     expect(await pdfReview.locator("img").count()).toBe(0);
+    await pdfReview.locator(".pdf-failed").waitFor();
+    expect(await pdfReview.locator(".pdf-failed").textContent()).toBe("无法预览此文件，请下载后查看。");
     expect(await pdfReview.locator("a").first().getAttribute("href")).toMatch(/\/documents\/[0-9a-f-]+$/);
     // Beside each: the checklist and the answers it proves.
     const hukou = officer.locator(".document-review", { hasText: "户口簿" });

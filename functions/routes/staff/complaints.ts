@@ -46,8 +46,11 @@ import { downloadResponse } from "../../services/uploads/internal/download-respo
 import { jsonBody, paramsOf, queryOf } from "../../validate";
 
 const Params = z.strictObject({ id: z.string().min(1).max(64) });
-/** A case page's queue: the queue's filters without its cursor. */
-const NeighbourQuery = ComplaintListQuery.omit({ after: true });
+/**
+ * A case page's queue: the queue's filters without its page cursor, and `at`, the case's
+ * place in the queue's order when the clerk opened it (a cursor the first answer gives).
+ */
+const NeighbourQuery = ComplaintListQuery.omit({ after: true }).extend({ at: ComplaintListQuery.shape.after });
 const AttachmentParams = z.strictObject({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
 
 /** A refused request on one case is audited under the case's reference (issue 22 item 9). */

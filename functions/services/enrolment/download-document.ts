@@ -3,17 +3,15 @@
  * reviewer (through the shared downloadResponse, named after the reference and the kind);
  * audited.
  */
-import { DOCUMENT_KIND_LABELS } from "../../../src/domain/enrolment/vocabulary";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
 import { downloadResponse } from "../uploads/internal/download-response";
-import { openStaffDocument } from "./internal/staff-document";
+import { documentFileName, openStaffDocument } from "./internal/staff-document";
 
 export const downloadDocument = staffVerb(
   "applications.review",
   async ({ ctx, input }: { ctx: StaffCtx & SecureCtx; input: { id: string; documentId: string } }): Promise<Response> => {
     const { row, doc, bytes } = await openStaffDocument(ctx, input, "applications.document_download");
-    const ext = doc.contentType === "application/pdf" ? "pdf" : doc.contentType === "image/png" ? "png" : "jpg";
-    return downloadResponse(bytes, doc.contentType, `${row.reference}-${DOCUMENT_KIND_LABELS[doc.kind]}.${ext}`);
+    return downloadResponse(bytes, doc.contentType, documentFileName(row.reference, doc));
   },
 );

@@ -1,7 +1,7 @@
 /**
  * `getApplication({ ctx, input: { catalogue, id } })`: one application for a reviewer: every
  * answer with ID numbers, the permit number and special-needs details masked (shown in full
- * only through `revealField`), its documents (each with whether it can be previewed inline,
+ * only through `revealField`), its documents (each with how it is previewed, image or PDF,
  * what it must show and which answers it proves, from the intake's document rules) and its
  * timeline. Reading it is audited; an unknown id is a 404.
  */
@@ -14,7 +14,7 @@ import { answerSections } from "../../../src/lib/enrolment/answers";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
-import { INLINE_IMAGE_TYPES } from "../uploads/internal/download-response";
+import { previewKind } from "../uploads/internal/download-response";
 import { openApplication } from "./internal/application-record";
 import { loadForStaff } from "./internal/staff-application";
 
@@ -62,8 +62,8 @@ export const getApplication = staffVerb("applications.review", async ({ ctx, inp
         review: d.review,
         reviewLabel: DOCUMENT_REVIEW_LABELS[d.review],
         reason: d.reviewReason,
-        /** An image the page may show through the inline route; a PDF is download-only. */
-        inline: INLINE_IMAGE_TYPES.includes(d.contentType),
+        /** How the page previews it through the audited view route: an image, or a PDF drawn by pdf.js. */
+        preview: previewKind(d.contentType),
         shows: rule?.shows ?? [],
         proves: rule?.proves ?? [],
       };

@@ -3,7 +3,8 @@
  * forms the role may use in the current status (each form names its matrix action and the
  * statuses it applies to in data attributes). After each action the focus moves to the
  * result line (#case-status), so a keyboard or screen-reader user hears what happened and
- * continues from there. The reply-template list keeps the case's category's templates and
+ * continues from there, and the 上一件/下一件 island is told to ask for its links again
+ * (./case-events.ts). The reply-template list keeps the case's category's templates and
  * inserts the chosen one into the draft at the cursor. Every string, above all citizen
  * text, goes in with textContent; nothing from the API is parsed as HTML.
  */
@@ -11,6 +12,7 @@ import type { InferResponseType } from "hono/client";
 import { schoolName } from "../../domain/complaint/schemas";
 import { chineseDate } from "../../domain/complaint/time";
 import { apiError, staffApi, type ApiError } from "./api";
+import { caseChanged } from "./case-events";
 import { clearErrors, showErrors } from "../../forms/staff/error-summary";
 import { requirePage, type Me } from "./shell";
 
@@ -177,6 +179,8 @@ for (const [formId, [submit, done]] of Object.entries(SUBMITS)) {
     form.reset();
     show((await res.json() as { complaint: Case }).complaint);
     announce(done);
+    // The case may have left the queue or moved in it: 上一件/下一件 are asked for again.
+    caseChanged();
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Application detail island: loads the masked application, shows each document beside the
- * answers it proves and its checklist (an image through the audited inline route, a PDF as
- * a download link), reveals one field with a reason (the API audits it), judges documents
+ * answers it proves and its checklist (an image through the audited view route; a PDF drawn
+ * on canvases by ./pdf-preview.ts, imported only when there is one, from the same route;
+ * the download link under each either way), reveals one field with a reason (the API audits it), judges documents
  * (the reason field only for 不通过), asks for more information and records the decision,
  * whose reason fields show only for 不符合条件, then reloads. Text from the API is set with textContent only.
  */
@@ -62,7 +63,7 @@ type Row = Application["sections"][number]["rows"][number];
 
 const documentUrl = (applicationId: string, documentId: string) => `/api/staff/applications/${encodeURIComponent(applicationId)}/documents/${encodeURIComponent(documentId)}`;
 
-/** The image (or the PDF's download link) beside what it proves, what to check and the verdict. */
+/** The image or the drawn PDF, and its download link, beside what it proves, what to check and the verdict. */
 function documentReview(applicationId: string, d: Doc, rows: Row[]): HTMLElement {
   const article = document.createElement("article");
   article.className = "document-review";
@@ -75,14 +76,25 @@ function documentReview(applicationId: string, d: Doc, rows: Row[]): HTMLElement
   const download = document.createElement("a");
   download.href = documentUrl(applicationId, d.id);
   download.textContent = `下载${d.kind}（${d.contentType === "application/pdf" ? "PDF" : "图片"}，${Math.ceil(d.size / 1024)} KB）`;
-  if (d.inline) {
+  const url = `${documentUrl(applicationId, d.id)}/inline`;
+  if (d.preview === "image") {
     const img = document.createElement("img");
-    img.src = `${documentUrl(applicationId, d.id)}/inline`;
+    img.src = url;
     img.alt = `${d.kind}的图片`;
     img.loading = "lazy";
     preview.append(img);
+  } else if (d.preview === "pdf") {
+    const box = document.createElement("div");
+    box.className = "pdf-preview";
+    box.append(text("p", "正在载入PDF预览……"));
+    preview.append(box);
+    import("./pdf-preview").then(
+      ({ renderPdf }) => renderPdf(box, url, d.kind),
+      // pdf.js itself did not load: the same sentence its own failures give.
+      () => box.replaceChildren(Object.assign(text("p", "无法预览此文件，请下载后查看。"), { className: "notice pdf-failed" })),
+    );
   } else {
-    preview.append(text("p", "PDF文件不在页面中显示，请下载后查看。"));
+    preview.append(text("p", "这份材料不能在页面中预览，请下载后查看。"));
   }
   preview.append(download);
   const side = document.createElement("div");
