@@ -83,7 +83,7 @@ describe.skipIf(noBrowser)("the PDF preview on the application page in Chromium"
     await officer.waitForFunction(() => document.querySelector(".pdf-more") !== null);
     expect(await hukou.locator("canvas").count()).toBe(3);
     expect(await hukou.locator("canvas").evaluateAll((cs) => cs.map((c) => [c.getAttribute("role"), c.getAttribute("aria-label")]))).toEqual([
-      ["img", "户口簿 第1页，共5页"],
+      ["img", "户口簿，第1页，共5页"],
       ["img", "户口簿 第2页，共5页"],
       ["img", "户口簿 第3页，共5页"],
     ]);

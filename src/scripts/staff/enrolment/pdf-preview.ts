@@ -60,7 +60,7 @@ async function drawPage(doc: PDFDocumentProxy, number: number, box: HTMLElement,
   canvas.width = Math.floor(viewport.width);
   canvas.height = Math.floor(viewport.height);
   canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-label", `${label} 第${number}页，共${doc.numPages}页`);
+  canvas.setAttribute("aria-label", `${label}，第${number}页，共${doc.numPages}页`);
   canvas.dataset.page = String(number);
   box.append(canvas);
   await page.render({ canvas, viewport }).promise;
