@@ -2,7 +2,7 @@
  * Issue 19 item 4 in Chromium on the real Node entry: a PDF document drawn by pdf.js beside
  * the answers it proves. A family's application carries a real five-page PDF (户口簿) and a
  * damaged one (居住证) through the public API; the reviewer's page draws the first three
- * pages on canvases with non-white pixels, each named "户口簿 第n页，共5页", beside the
+ * pages on canvases with non-white pixels, each named "户口簿，第n页，共5页", beside the
  * child's answers, and the other two on "显示全部5页"; the damaged file says it cannot be
  * previewed and keeps its download link. Every request pdf.js makes stays on our origin, no
  * CSP violation or console error occurs, one audit row is written per view, the download
@@ -84,8 +84,8 @@ describe.skipIf(noBrowser)("the PDF preview on the application page in Chromium"
     expect(await hukou.locator("canvas").count()).toBe(3);
     expect(await hukou.locator("canvas").evaluateAll((cs) => cs.map((c) => [c.getAttribute("role"), c.getAttribute("aria-label")]))).toEqual([
       ["img", "户口簿，第1页，共5页"],
-      ["img", "户口簿 第2页，共5页"],
-      ["img", "户口簿 第3页，共5页"],
+      ["img", "户口簿，第2页，共5页"],
+      ["img", "户口簿，第3页，共5页"],
     ]);
     expect(await inkedPixels(officer, ".document-review canvas[data-page='1']")).toBeGreaterThan(1000);
     expect(await hukou.locator(".answers").textContent()).toContain("测试孩子");
