@@ -149,9 +149,13 @@ describe("group commit", () => {
   it("fails every member, storing nothing, when a member ends the group's transaction itself", async () => {
     const client = await raw();
     const group = groupCommitter(client, new Mutex());
-    const outcomes = await Promise.allSettled([group.batch(take(0)), group.batch(["rollback"]), group.batch(take(2))]);
-    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
-    expect(await labels(client)).toEqual([]);
+    // A batch of several statements (undone by its savepoint) and a single statement (no savepoint) that end it.
+    for (const ender of [["select 1", "rollback"], ["rollback"]]) {
+      const outcomes = await Promise.allSettled([group.batch(take(0)), group.batch(ender), group.batch(take(2)), group.write({ sql: "insert into entries (label) values ('after')", args: [] })]);
+      expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
+      // Nothing ran on outside the group's transaction: no later member autocommitted.
+      expect(await labels(client)).toEqual([]);
+    }
     await group.batch(take(3));
     expect(await labels(client)).toEqual(["3:1"]);
   });
