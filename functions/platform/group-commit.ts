@@ -37,7 +37,7 @@ type Member = {
   reject(error: unknown): void;
 };
 
-/** What a group did, for the tests and the bench's notes: groups flushed and members they held. */
+/** What the groups were, for the tests: groups flushed, members they held, the largest group. */
 export type GroupCommitStats = { groups: number; members: number; largest: number };
 
 type Outcome = { ok: true; results: ResultSet[] } | { ok: false; error: unknown };

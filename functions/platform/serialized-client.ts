@@ -62,23 +62,16 @@ export function serializeClient(client: Client): Client {
     if (marks.getStore()?.holdsLock) throw new NestedDatabaseUseError(operation);
   };
   const group = groupCommitter(client, mutex);
-  /** Joins the commit group, refusing (as `exclusive` does) a call made inside this context's own transaction. */
-  const grouped = <T>(operation: string, join: () => Promise<T>): Promise<T> => {
+  /** Runs `start` unless this context's own transaction holds the lock (then it would wait forever). */
+  const refusingNested = <T>(operation: string, start: () => Promise<T>): Promise<T> => {
     try {
       refuseNestedUse(operation);
     } catch (error) {
       return Promise.reject(error);
     }
-    return join();
+    return start();
   };
-  const exclusive = <T>(operation: string, run: () => Promise<T>): Promise<T> => {
-    try {
-      refuseNestedUse(operation);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return mutex.runExclusive(run);
-  };
+  const exclusive = <T>(operation: string, run: () => Promise<T>): Promise<T> => refusingNested(operation, () => mutex.runExclusive(run));
 
   async function beginTransaction(mark: TransactionMark, mode: TransactionMode | undefined): Promise<Transaction> {
     const release = await mutex.acquire();
@@ -98,23 +91,16 @@ export function serializeClient(client: Client): Client {
     }
   }
 
-  const scope: TransactionScope = (start) => {
-    try {
-      refuseNestedUse("transaction");
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return marks.run({ holdsLock: false, claimed: false }, start);
-  };
+  const scope: TransactionScope = (start) => refusingNested("transaction", () => marks.run({ holdsLock: false, claimed: false }, start));
 
   return {
     [TRANSACTION_SCOPE]: scope,
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       const stmt = typeof stmtOrSql === "string" ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
-      if (WRITE.test(typeof stmt === "string" ? stmt : stmt.sql)) return grouped("execute", () => group.write(stmt));
+      if (WRITE.test(typeof stmt === "string" ? stmt : stmt.sql)) return refusingNested("execute", () => group.write(stmt));
       return exclusive("execute", () => client.execute(stmt));
     },
-    batch: (stmts, mode) => (mode === undefined || mode === "deferred" || mode === "write" ? grouped("batch", () => group.batch(stmts)) : exclusive("batch", () => client.batch(stmts, mode))),
+    batch: (stmts, mode) => (mode === undefined || mode === "deferred" || mode === "write" ? refusingNested("batch", () => group.batch(stmts)) : exclusive("batch", () => client.batch(stmts, mode))),
     migrate: (stmts) => exclusive("migrate", () => client.migrate(stmts)),
     executeMultiple: (sql) => exclusive("executeMultiple", () => client.executeMultiple(sql)),
     sync: (): Promise<Replicated> => exclusive("sync", () => client.sync()),
