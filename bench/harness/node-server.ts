@@ -21,7 +21,7 @@ type StartOptions = {
   log(line: string): void;
   /** An existing database file to serve (a scenario that filled one itself); else a fresh one in the server's folder. */
   database?: string;
-  /** Extra environment, e.g. the secrets the database was sealed with, or NODE_OPTIONS=--cpu-prof when profiling by hand. */
+  /** Extra environment, e.g. the secrets the database was sealed with. */
   env?: Record<string, string>;
 };
 
@@ -53,7 +53,9 @@ export async function startNodeEntry({ root, scratch, log, database, env: extra 
   };
   // Logs go to a file: one line per request would otherwise cost the pipe and the bench's terminal.
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", "functions/node.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Profiling by hand: BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses --cpu-prof in NODE_OPTIONS).
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", "functions/node.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

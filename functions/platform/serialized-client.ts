@@ -26,11 +26,16 @@
  * which is restored when the synchronous start returns and reaches only that transaction's
  * own continuations. `enterWith` remains only for callers that open `client.transaction()`
  * without the scope.
+ *
+ * Atomic batches and plain writes (INSERT, UPDATE, DELETE, REPLACE outside a transaction) do
+ * not take the lock one by one: they wait in a group that commits together under one fsync,
+ * each in its own savepoint and each answered after that commit (./group-commit.ts, issue 21).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Client, InArgs, InStatement, Replicated, ResultSet, Transaction, TransactionMode } from "@libsql/client";
 import { Mutex } from "async-mutex";
 import { TRANSACTION_SCOPE, type TransactionScope } from "../../db/transaction-scope";
+import { groupCommitter } from "./group-commit";
 
 /** A query made through the outer client while this async context's own transaction holds the lock. */
 export class NestedDatabaseUseError extends Error {
@@ -43,6 +48,9 @@ export class NestedDatabaseUseError extends Error {
   }
 }
 
+/** A statement that writes and may therefore commit with a group (a plain SELECT or PRAGMA takes the lock alone). */
+const WRITE = /^\s*(insert|update|delete|replace)\b/i;
+
 /** One per transaction: whether it currently holds the lock, and whether a transaction has taken it. */
 type TransactionMark = { holdsLock: boolean; claimed: boolean };
 
@@ -53,14 +61,17 @@ export function serializeClient(client: Client): Client {
   const refuseNestedUse = (operation: string) => {
     if (marks.getStore()?.holdsLock) throw new NestedDatabaseUseError(operation);
   };
-  const exclusive = <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+  const group = groupCommitter(client, mutex);
+  /** Runs `start` unless this context's own transaction holds the lock (then it would wait forever). */
+  const refusingNested = <T>(operation: string, start: () => Promise<T>): Promise<T> => {
     try {
       refuseNestedUse(operation);
     } catch (error) {
       return Promise.reject(error);
     }
-    return mutex.runExclusive(run);
+    return start();
   };
+  const exclusive = <T>(operation: string, run: () => Promise<T>): Promise<T> => refusingNested(operation, () => mutex.runExclusive(run));
 
   async function beginTransaction(mark: TransactionMark, mode: TransactionMode | undefined): Promise<Transaction> {
     const release = await mutex.acquire();
@@ -80,21 +91,16 @@ export function serializeClient(client: Client): Client {
     }
   }
 
-  const scope: TransactionScope = (start) => {
-    try {
-      refuseNestedUse("transaction");
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return marks.run({ holdsLock: false, claimed: false }, start);
-  };
+  const scope: TransactionScope = (start) => refusingNested("transaction", () => marks.run({ holdsLock: false, claimed: false }, start));
 
   return {
     [TRANSACTION_SCOPE]: scope,
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
-      return exclusive("execute", () => (typeof stmtOrSql === "string" ? client.execute(stmtOrSql, args) : client.execute(stmtOrSql)));
+      const stmt = typeof stmtOrSql === "string" ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
+      if (WRITE.test(typeof stmt === "string" ? stmt : stmt.sql)) return refusingNested("execute", () => group.write(stmt));
+      return exclusive("execute", () => client.execute(stmt));
     },
-    batch: (stmts, mode) => exclusive("batch", () => client.batch(stmts, mode)),
+    batch: (stmts, mode) => (mode === undefined || mode === "deferred" || mode === "write" ? refusingNested("batch", () => group.batch(stmts)) : exclusive("batch", () => client.batch(stmts, mode))),
     migrate: (stmts) => exclusive("migrate", () => client.migrate(stmts)),
     executeMultiple: (sql) => exclusive("executeMultiple", () => client.executeMultiple(sql)),
     sync: (): Promise<Replicated> => exclusive("sync", () => client.sync()),
