@@ -9,6 +9,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { applicationDocuments, applications, REVIEW_KEY } from "../../../../db/schema";
+import { boundedCount } from "../../staff/internal/bounded-count";
 import { PAGE_SIZE, type ApplicationQuery } from "../../../../src/domain/enrolment/staff-schemas";
 import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
 
@@ -28,7 +29,8 @@ export function applicationQueueCondition(intakeId: string, query: ApplicationFi
   return and(...where)!;
 }
 
-export const applicationQueueCount = (db: Db, condition: SQL) => db.select({ total: sql<number>`count(*)` }).from(applications).where(condition);
+/** The filter's count, bounded at COUNT_CAP + 1 (staff/internal/bounded-count). */
+export const applicationQueueCount = (db: Db, condition: SQL) => boundedCount(db, applications, condition);
 
 // A row value, which SQLite turns into one range on an index ending in (REVIEW_KEY, id).
 const afterKey = ([key, id]: QueueKey) => sql`(${REVIEW_KEY}, ${applications.id}) > (${key}, ${id})`;
