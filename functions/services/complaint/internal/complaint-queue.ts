@@ -37,11 +37,12 @@ const REFERENCE = /^TS\d{4}-\d{5,}$/i;
 const TRIGRAM = 3;
 
 /**
- * The FTS rowid of a case is its reference's number (migration 0014): TS2026-00042 → 202600042.
- * Known limit: past 99,999 complaints in a year the number overlaps the next year's (to fix
- * with a key that keeps every digit).
+ * The FTS rowid of a case is year × 10^9 + its reference's number (migration 0017, whose
+ * triggers write it): TS2026-00042 → 2026000000042, TS2026-100042 → 2026000100042. Every digit
+ * is kept, so no two references share a key; this turns a key back into its reference.
  */
-const FTS_REFERENCE = sql`'TS' || (rowid / 100000) || '-' || printf('%05d', rowid % 100000)`;
+const FTS_KEY_YEAR = 1_000_000_000;
+const FTS_REFERENCE = sql`'TS' || (rowid / ${sql.raw(String(FTS_KEY_YEAR))}) || '-' || printf('%05d', rowid % ${sql.raw(String(FTS_KEY_YEAR))})`;
 
 function searchCondition(q: string, phoneIndex: string | null): SQL {
   if (REFERENCE.test(q)) return eq(complaints.reference, q.toUpperCase());
