@@ -32,14 +32,14 @@ import { encodeCursor } from "../../src/domain/staff/queue-cursor";
 import { seedComplaintQueue } from "../fixtures/complaint-queue-seed";
 import { startNodeEntry } from "../harness/node-server";
 import { insertBenchStaff, signIn } from "../fixtures/queue-staff";
-import { percentile } from "../harness/stats";
-import { costRatio, type Check, type Row, type Scenario } from "../harness/types";
+import { measureShapes, random, ratioRows, type Shape as QueueShape } from "../harness/queue-pages";
+import type { Check, Scenario } from "../harness/types";
 
 type Filter = { status?: ComplaintStatus; category?: string; department?: Department; school?: string; due?: "overdue" | "today" | "soon"; waiting?: "draft" | "extension" | "information"; q?: string };
 type Who = "triage" | "liaison";
 /** One request the benchmark makes: who asks, with which filter, from which cursor (null: the first page). */
 type Ask = { who: Who; filter: Filter; after: string | null };
-type Shape = { label: string; asks(sample: number): Ask };
+type Shape = QueueShape<Ask>;
 /** A filter and the cursors of its first pages (index 0 is the first page: no cursor). */
 type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number };
 
@@ -47,18 +47,6 @@ type Summary = { id: string; reference: string; status: string; category: string
 type PageBody = { complaints: Summary[]; total: number; atLeast: boolean; next: string | null };
 
 const LIAISON_DEPARTMENT: Department = "caizheng-ju";
-
-/** A small deterministic generator (mulberry32), so every run asks for the same pages. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The filter in plain SQL, written here apart from the service: due dates against today's date. */
 function whereOf(who: Who, f: Filter, today: string): { sql: string; args: string[] } {
@@ -220,33 +208,8 @@ export const staffQueue: Scenario = {
         deepClosed: { label: `deep keyset page, status=closed, page ${deepClosedPage.toLocaleString("en-US")} of ${Math.ceil(closedTotal / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepClosed, 10) },
       };
 
-      const measured: Record<string, { p50: number; p95: number; count: number }> = {};
-      const failures: string[] = [];
-      for (const [key, shape] of Object.entries(shapes)) {
-        for (let i = 0; i < warmup; i++) await ask(shape.asks(i));
-        const times: number[] = [];
-        const started = performance.now();
-        for (let i = 0; i < samples; i++) {
-          const r = await ask(shape.asks(i));
-          if (r.status !== 200) failures.push(`${shape.label}: HTTP ${r.status}`);
-          times.push(r.ms);
-          if (times.length >= 20 && performance.now() - started > budgetSeconds * 1000) break;
-        }
-        measured[key] = { p50: percentile(times, 50), p95: percentile(times, 95), count: times.length };
-        log(`${shape.label}: p50 ${measured[key]!.p50.toFixed(1)} ms, p95 ${measured[key]!.p95.toFixed(1)} ms (${times.length} requests)`);
-      }
-
-      const base = measured.first!;
-      const againstLabel = `unfiltered first page, p95 (${base.count} requests)`;
-      const rows: Row[] = Object.keys(shapes)
-        .filter((key) => key !== "first")
-        .map((key, i) => ({
-          measure: `${i === 0 ? `page of 50 over ${n.toLocaleString("en-US")} complaints, most urgent first — ` : ""}${shapes[key]!.label}, p95 (p50 ${measured[key]!.p50.toFixed(1)} ms, ${measured[key]!.count} requests)`,
-          value: { value: measured[key]!.p95, unit: "ms" },
-          against: { label: againstLabel, value: { value: base.p95, unit: "ms" } },
-          ratio: costRatio(measured[key]!.p95, base.p95),
-        }));
-      rows.push({ measure: `unfiltered first page of 50, p95 (p50 ${base.p50.toFixed(1)} ms)`, value: { value: base.p95, unit: "ms" } });
+      const { measured, failures } = await measureShapes(shapes, ask, { warmup, samples, budgetSeconds, log });
+      const rows = ratioRows(shapes, measured, `page of 50 over ${n.toLocaleString("en-US")} complaints, most urgent first`);
 
       // Correctness, after the measurement: the first and the last measured page of every probe.
       const checks: Check[] = [{ label: "every measured request answered 200", ok: failures.length === 0, detail: failures.slice(0, 3).join("; ") || "all 200" }];

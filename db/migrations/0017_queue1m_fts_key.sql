@@ -30,4 +30,24 @@ END;--> statement-breakpoint
 INSERT INTO `complaints_fts` (rowid, `body`)
   SELECT CAST(substr(`reference`, 3, 4) AS INTEGER) * 1000000000 + CAST(substr(`reference`, 8) AS INTEGER),
     concat_ws(char(10), `what_happened`, `not_accepted_reason`, `draft_answer`, `answer`)
-  FROM `complaints`;
+  FROM `complaints`;--> statement-breakpoint
+DROP INDEX `applications_review_idx`;--> statement-breakpoint
+DROP INDEX `applications_grade_review_idx`;--> statement-breakpoint
+ALTER TABLE `applications` ADD `documents_pending` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `applications_documents_review_idx` ON `applications` (`intake_id`,`documents_pending`,(CASE WHEN state = 'submitted' OR state = 'under_review' THEN '0:' ELSE '1:' END || submitted_at),`id`) WHERE state <> 'draft';--> statement-breakpoint
+CREATE INDEX `applications_documents_state_review_idx` ON `applications` (`intake_id`,`documents_pending`,`state`,(CASE WHEN state = 'submitted' OR state = 'under_review' THEN '0:' ELSE '1:' END || submitted_at),`id`) WHERE state <> 'draft';--> statement-breakpoint
+CREATE INDEX `applications_review_idx` ON `applications` (`intake_id`,(CASE WHEN state = 'submitted' OR state = 'under_review' THEN '0:' ELSE '1:' END || submitted_at),`id`) WHERE state <> 'draft';--> statement-breakpoint
+CREATE INDEX `applications_grade_review_idx` ON `applications` (`intake_id`,`grade`,(CASE WHEN state = 'submitted' OR state = 'under_review' THEN '0:' ELSE '1:' END || submitted_at),`id`) WHERE state <> 'draft';--> statement-breakpoint
+-- Issue 19: whether an application has a document waiting for review, kept by triggers on
+-- every change of a document (recomputed, not toggled, so nothing can drift), and filled in
+-- once for the applications already there.
+CREATE TRIGGER `application_documents_pending_insert` AFTER INSERT ON `application_documents` BEGIN
+  UPDATE `applications` SET `documents_pending` = EXISTS (SELECT 1 FROM `application_documents` d WHERE d.`application_id` = new.`application_id` AND d.`review` = 'pending') WHERE `id` = new.`application_id`;
+END;--> statement-breakpoint
+CREATE TRIGGER `application_documents_pending_update` AFTER UPDATE OF `review`, `application_id` ON `application_documents` BEGIN
+  UPDATE `applications` SET `documents_pending` = EXISTS (SELECT 1 FROM `application_documents` d WHERE d.`application_id` = `applications`.`id` AND d.`review` = 'pending') WHERE `id` IN (old.`application_id`, new.`application_id`);
+END;--> statement-breakpoint
+CREATE TRIGGER `application_documents_pending_delete` AFTER DELETE ON `application_documents` BEGIN
+  UPDATE `applications` SET `documents_pending` = EXISTS (SELECT 1 FROM `application_documents` d WHERE d.`application_id` = old.`application_id` AND d.`review` = 'pending') WHERE `id` = old.`application_id`;
+END;--> statement-breakpoint
+UPDATE `applications` SET `documents_pending` = 1 WHERE `id` IN (SELECT `application_id` FROM `application_documents` WHERE `review` = 'pending');

@@ -17,9 +17,10 @@ const FILTERS: [ApplicationFilter, RegExp][] = [
   [{ state: "offered" }, /INDEX applications_state_review_idx/],
   [{ grade: "1" }, /INDEX applications_grade_review_idx/],
   [{ school: "wenchang-xiaoxue-primary" }, /INDEX applications_review_idx/],
-  [{ documents: "pending" }, /INDEX applications_review_idx/],
+  [{ documents: "pending" }, /INDEX applications_documents_review_idx/],
   [{ q: "RX2026-00001" }, /INDEX applications_reference_unique/],
-  [{ state: "submitted", documents: "pending" }, /INDEX applications_state_review_idx/],
+  [{ state: "submitted", documents: "pending" }, /INDEX applications_documents_state_review_idx/],
+  [{ grade: "7", documents: "pending" }, /INDEX applications_documents_review_idx/],
   [{ grade: "1", school: "wenchang-xiaoxue-primary" }, /INDEX applications_grade_review_idx/],
 ];
 

@@ -3,12 +3,14 @@
  * the filters asked for), one keyset page of ids, and the count. The order is REVIEW_KEY
  * (db/schema/enrolment: what waits for a reviewer first, oldest submission first, then the
  * rest) and the id; a page starts strictly after the last (key, id) shown, so it is a walk of
- * PAGE_SIZE entries off one of the `applications_*review_idx` indexes at any depth. Exported
- * apart from the verbs so a test can hold the query plans.
+ * PAGE_SIZE entries off one of the `applications_*review_idx` indexes at any depth. Those are
+ * partial indexes of the queued applications (QUEUED in db/schema), so the bounded count reads
+ * an index alone. Exported apart from the verbs so a test can hold the
+ * query plans.
  */
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applicationDocuments, applications, REVIEW_KEY } from "../../../../db/schema";
+import { applications, QUEUED, REVIEW_KEY } from "../../../../db/schema";
 import { boundedCount } from "../../staff/internal/bounded-count";
 import { PAGE_SIZE, type ApplicationQuery } from "../../../../src/domain/enrolment/staff-schemas";
 import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
@@ -17,14 +19,14 @@ export type ApplicationFilter = Omit<ApplicationQuery, "after">;
 
 /** The WHERE of a review-queue query: the intake's submitted applications, with the filters asked for. */
 export function applicationQueueCondition(intakeId: string, query: ApplicationFilter): SQL {
-  const where: SQL[] = [eq(applications.intakeId, intakeId), sql`${applications.state} <> 'draft'`];
+  const where: SQL[] = [eq(applications.intakeId, intakeId), QUEUED];
   if (query.state) where.push(eq(applications.state, query.state));
   if (query.grade) where.push(eq(applications.grade, query.grade));
   // Any preference or the offer: a filter on the index walk (preferences are a JSON list).
   if (query.school)
     where.push(sql`(${applications.offerSection} = ${query.school} OR exists (select 1 from json_each(${applications.preferences}) where value = ${query.school}))`);
-  if (query.documents)
-    where.push(sql`exists (select 1 from ${applicationDocuments} where ${applicationDocuments.applicationId} = ${applications.id} and ${applicationDocuments.review} = 'pending')`);
+  // A document pending review: the flag the triggers keep (migration 0017), on its own indexes.
+  if (query.documents) where.push(eq(applications.documentsPending, true));
   if (query.q) where.push(eq(applications.reference, query.q.toUpperCase()));
   return and(...where)!;
 }
