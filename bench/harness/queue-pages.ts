@@ -4,6 +4,7 @@
  * the count or a time budget, at least 20), and the table rows, each shape's p95 against the
  * unfiltered first page of the same run.
  */
+import { randomBytes } from "node:crypto";
 import { percentile } from "./stats";
 import { costRatio, type Row } from "./types";
 
@@ -19,10 +20,19 @@ export function random(seed: number): () => number {
   };
 }
 
+/** The first ten pages of a filter: the pages a clerk actually opens. */
+export const FIRST_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** Fresh keys for the run's server, as a first start would generate them. */
+export const benchSecrets = () => ({ DATA_KEY: randomBytes(32).toString("base64"), INDEX_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64") });
+
 /** One kind of page: its label and the request of its i-th sample. */
 export type Shape<A> = { label: string; asks(sample: number): A };
 export type Measured = { p50: number; p95: number; count: number };
 export type ShapeRun = { warmup: number; samples: number; budgetSeconds: number; log(line: string): void };
+
+/** Samples per shape; a shape stops early past the budget (only a very slow query does), with at least 20 samples. */
+export const shapeRun = (quick: boolean, log: (line: string) => void): ShapeRun => ({ samples: quick ? 20 : 200, warmup: quick ? 2 : 20, budgetSeconds: quick ? 20 : 90, log });
 
 /** Every shape in turn; failures name the shape and the HTTP status of any request not answered 200. */
 export async function measureShapes<A>(

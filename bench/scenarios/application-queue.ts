@@ -13,7 +13,6 @@
  * COUNT (COUNT_CAP and "at least" past it).
  */
 import { createClient } from "@libsql/client";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
@@ -30,7 +29,7 @@ import { encodeCursor } from "../../src/domain/staff/queue-cursor";
 import { seedApplicationQueue } from "../fixtures/application-queue-seed";
 import { insertBenchStaff, signIn } from "../fixtures/queue-staff";
 import { startNodeEntry } from "../harness/node-server";
-import { measureShapes, random, ratioRows, type Shape } from "../harness/queue-pages";
+import { benchSecrets, FIRST_TEN, measureShapes, random, ratioRows, shapeRun, type Shape } from "../harness/queue-pages";
 import type { Check, Scenario } from "../harness/types";
 
 type Filter = { state?: ApplicationState; grade?: "1" | "7"; school?: string; documents?: "pending"; q?: string };
@@ -60,18 +59,13 @@ function whereOf(intake: string, f: Filter): { sql: string; args: string[] } {
   return { sql: `WHERE ${parts.join(" AND ")}`, args };
 }
 
-const FIRST_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
 export const applicationQueue: Scenario = {
   id: "application-queue",
   title: "Application queue",
   async run({ quick, root, scratch, log }) {
     const n = Number(process.env.BENCH_APPLICATION_ROWS ?? 0) || (quick ? 10_000 : 100_000);
-    const samples = quick ? 20 : 200;
-    const warmup = quick ? 2 : 20;
-    const budgetSeconds = quick ? 20 : 90;
     const dbFile = path.join(scratch, "applications.db");
-    const secrets = { DATA_KEY: randomBytes(32).toString("base64"), INDEX_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64") };
+    const secrets = benchSecrets();
     const client = createClient({ url: `file:${dbFile}` });
     const db = createDb(client);
     await migrateDatabase(db);
@@ -139,7 +133,7 @@ export const applicationQueue: Scenario = {
         documents: { label: "documents to review (alone, and with state=submitted), pages 1–10", asks: cycling(table.documents, 6) },
         search: { label: "search: a reference", asks: cycling(table.search, 7) },
       };
-      const { measured, failures } = await measureShapes(shapes, ask, { warmup, samples, budgetSeconds, log });
+      const { measured, failures } = await measureShapes(shapes, ask, shapeRun(quick, log));
       const rows = ratioRows(shapes, measured, `page of ${PAGE_SIZE} over ${n.toLocaleString("en-US")} applications, waiting for review first`);
 
       const checks: Check[] = [{ label: "every measured request answered 200", ok: failures.length === 0, detail: failures.slice(0, 3).join("; ") || "all 200" }];

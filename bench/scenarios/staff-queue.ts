@@ -15,7 +15,6 @@
  * urgent first, with the total equal to a plain SQL COUNT (COUNT_CAP and "at least" past it).
  */
 import { createClient, type Client } from "@libsql/client";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createDb } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
@@ -32,7 +31,7 @@ import { encodeCursor } from "../../src/domain/staff/queue-cursor";
 import { seedComplaintQueue } from "../fixtures/complaint-queue-seed";
 import { startNodeEntry } from "../harness/node-server";
 import { insertBenchStaff, signIn } from "../fixtures/queue-staff";
-import { measureShapes, random, ratioRows, type Shape as QueueShape } from "../harness/queue-pages";
+import { benchSecrets, FIRST_TEN, measureShapes, random, ratioRows, shapeRun, type Shape as QueueShape } from "../harness/queue-pages";
 import type { Check, Scenario } from "../harness/types";
 
 type Filter = { status?: ComplaintStatus; category?: string; department?: Department; school?: string; due?: "overdue" | "today" | "soon"; waiting?: "draft" | "extension" | "information"; q?: string };
@@ -103,19 +102,13 @@ async function probe(client: Client, who: Who, f: Filter, today: string, pages: 
 const describeFilter = (who: Who, f: Filter) =>
   [who === "liaison" ? `liaison(${LIAISON_DEPARTMENT})` : "", ...Object.entries(f).map(([k, v]) => `${k}=${v}`)].filter(Boolean).join(", ") || "no filter";
 
-const FIRST_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
 export const staffQueue: Scenario = {
   id: "staff-queue",
   title: "Staff queue",
   async run({ quick, root, scratch, log }) {
     const n = Number(process.env.BENCH_QUEUE_ROWS ?? 0) || (quick ? 20_000 : 1_000_000);
-    const samples = quick ? 20 : 200;
-    const warmup = quick ? 2 : 20;
-    /** A shape stops early past this many seconds (only a very slow query does), with at least 20 samples. */
-    const budgetSeconds = quick ? 20 : 90;
     const dbFile = path.join(scratch, "queue.db");
-    const secrets = { DATA_KEY: randomBytes(32).toString("base64"), INDEX_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64") };
+    const secrets = benchSecrets();
 
     const client = createClient({ url: `file:${dbFile}` });
     const notes: string[] = [];
@@ -208,7 +201,7 @@ export const staffQueue: Scenario = {
         deepClosed: { label: `deep keyset page, status=closed, page ${deepClosedPage.toLocaleString("en-US")} of ${Math.ceil(closedTotal / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepClosed, 10) },
       };
 
-      const { measured, failures } = await measureShapes(shapes, ask, { warmup, samples, budgetSeconds, log });
+      const { measured, failures } = await measureShapes(shapes, ask, shapeRun(quick, log));
       const rows = ratioRows(shapes, measured, `page of 50 over ${n.toLocaleString("en-US")} complaints, most urgent first`);
 
       // Correctness, after the measurement: the first and the last measured page of every probe.

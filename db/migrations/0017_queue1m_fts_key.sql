@@ -50,4 +50,32 @@ END;--> statement-breakpoint
 CREATE TRIGGER `application_documents_pending_delete` AFTER DELETE ON `application_documents` BEGIN
   UPDATE `applications` SET `documents_pending` = EXISTS (SELECT 1 FROM `application_documents` d WHERE d.`application_id` = old.`application_id` AND d.`review` = 'pending') WHERE `id` = old.`application_id`;
 END;--> statement-breakpoint
-UPDATE `applications` SET `documents_pending` = 1 WHERE `id` IN (SELECT `application_id` FROM `application_documents` WHERE `review` = 'pending');
+UPDATE `applications` SET `documents_pending` = 1 WHERE `id` IN (SELECT `application_id` FROM `application_documents` WHERE `review` = 'pending');--> statement-breakpoint
+CREATE TABLE `application_schools` (
+	`application_id` text NOT NULL,
+	`intake_id` text NOT NULL,
+	`section_id` text NOT NULL,
+	`review_key` text NOT NULL,
+	PRIMARY KEY(`intake_id`, `section_id`, `review_key`, `application_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `application_schools_application_idx` ON `application_schools` (`application_id`);--> statement-breakpoint
+-- Issue 19: the schools each queued application names, with its review key, kept by triggers
+-- on every change of what they are made of (rewritten, not patched), and filled in once.
+CREATE TRIGGER `application_schools_insert` AFTER INSERT ON `applications` BEGIN
+  INSERT INTO `application_schools` (`application_id`, `intake_id`, `section_id`, `review_key`)
+    SELECT new.`id`, new.`intake_id`, j.`value`, CASE WHEN new.`state` = 'submitted' OR new.`state` = 'under_review' THEN '0:' ELSE '1:' END || coalesce(new.`submitted_at`, '') FROM json_each(new.`preferences`) j WHERE new.`state` <> 'draft'
+    UNION SELECT new.`id`, new.`intake_id`, new.`offer_section`, CASE WHEN new.`state` = 'submitted' OR new.`state` = 'under_review' THEN '0:' ELSE '1:' END || coalesce(new.`submitted_at`, '') WHERE new.`state` <> 'draft' AND new.`offer_section` IS NOT NULL;
+END;--> statement-breakpoint
+CREATE TRIGGER `application_schools_update` AFTER UPDATE OF `state`, `submitted_at`, `preferences`, `offer_section`, `intake_id` ON `applications` BEGIN
+  DELETE FROM `application_schools` WHERE `application_id` = old.`id`;
+  INSERT INTO `application_schools` (`application_id`, `intake_id`, `section_id`, `review_key`)
+    SELECT new.`id`, new.`intake_id`, j.`value`, CASE WHEN new.`state` = 'submitted' OR new.`state` = 'under_review' THEN '0:' ELSE '1:' END || coalesce(new.`submitted_at`, '') FROM json_each(new.`preferences`) j WHERE new.`state` <> 'draft'
+    UNION SELECT new.`id`, new.`intake_id`, new.`offer_section`, CASE WHEN new.`state` = 'submitted' OR new.`state` = 'under_review' THEN '0:' ELSE '1:' END || coalesce(new.`submitted_at`, '') WHERE new.`state` <> 'draft' AND new.`offer_section` IS NOT NULL;
+END;--> statement-breakpoint
+CREATE TRIGGER `application_schools_delete` AFTER DELETE ON `applications` BEGIN
+  DELETE FROM `application_schools` WHERE `application_id` = old.`id`;
+END;--> statement-breakpoint
+INSERT INTO `application_schools` (`application_id`, `intake_id`, `section_id`, `review_key`)
+    SELECT a.`id`, a.`intake_id`, j.`value`, CASE WHEN a.`state` = 'submitted' OR a.`state` = 'under_review' THEN '0:' ELSE '1:' END || coalesce(a.`submitted_at`, '') FROM `applications` a, json_each(a.`preferences`) j WHERE a.`state` <> 'draft'
+    UNION SELECT a.`id`, a.`intake_id`, a.`offer_section`, CASE WHEN a.`state` = 'submitted' OR a.`state` = 'under_review' THEN '0:' ELSE '1:' END || coalesce(a.`submitted_at`, '') FROM `applications` a WHERE a.`state` <> 'draft' AND a.`offer_section` IS NOT NULL;

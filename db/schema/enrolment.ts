@@ -9,7 +9,7 @@
  * blind index of the child's ID number (SECURITY.md item 13). Times are ISO 8601 UTC.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { APPLICATION_STATES } from "../../src/domain/enrolment/states";
 import { WITNESS_ROLES } from "../../src/domain/enrolment/draw/commit-reveal";
 import { DOCUMENT_KINDS, DOCUMENT_REVIEWS, GRADES, INELIGIBLE_REASONS } from "../../src/domain/enrolment/vocabulary";
@@ -110,6 +110,24 @@ export const applications = sqliteTable(
     index("applications_documents_review_idx").on(t.intakeId, t.documentsPending, REVIEW_KEY, t.id).where(QUEUED),
     index("applications_documents_state_review_idx").on(t.intakeId, t.documentsPending, t.state, REVIEW_KEY, t.id).where(QUEUED),
   ],
+);
+
+/**
+ * The review queue's school filter (issue 19): one row for each school an application names
+ * (a preference or the offer), with its review key (REVIEW_KEY's value), written by triggers on applications for every application the queue lists
+ * (migration 0017). Preferences are a JSON list, which no index reaches; this table is that
+ * list as an index in queue order, so a school's page is a walk of its own rows and its count
+ * never reads the rest of the intake.
+ */
+export const applicationSchools = sqliteTable(
+  "application_schools",
+  {
+    applicationId: text("application_id").notNull(),
+    intakeId: text("intake_id").notNull(),
+    sectionId: text("section_id").notNull(),
+    reviewKey: text("review_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.intakeId, t.sectionId, t.reviewKey, t.applicationId] }), index("application_schools_application_idx").on(t.applicationId)],
 );
 
 export const applicationDocuments = sqliteTable(

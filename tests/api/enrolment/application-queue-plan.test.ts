@@ -16,12 +16,13 @@ const FILTERS: [ApplicationFilter, RegExp][] = [
   [{ state: "submitted" }, /INDEX applications_state_review_idx/],
   [{ state: "offered" }, /INDEX applications_state_review_idx/],
   [{ grade: "1" }, /INDEX applications_grade_review_idx/],
-  [{ school: "wenchang-xiaoxue-primary" }, /INDEX applications_review_idx/],
+  [{ school: "wenchang-xiaoxue-primary" }, /INDEX sqlite_autoindex_application_schools_1/],
+  [{ school: "wenchang-xiaoxue-primary", state: "submitted" }, /INDEX sqlite_autoindex_application_schools_1/],
   [{ documents: "pending" }, /INDEX applications_documents_review_idx/],
   [{ q: "RX2026-00001" }, /INDEX applications_reference_unique/],
   [{ state: "submitted", documents: "pending" }, /INDEX applications_documents_state_review_idx/],
   [{ grade: "7", documents: "pending" }, /INDEX applications_documents_review_idx/],
-  [{ grade: "1", school: "wenchang-xiaoxue-primary" }, /INDEX applications_grade_review_idx/],
+  [{ grade: "1", school: "wenchang-xiaoxue-primary" }, /INDEX sqlite_autoindex_application_schools_1/],
 ];
 
 describe("the enrolment review queue's query plans", () => {

@@ -14,7 +14,7 @@ export const boundedCount = (db: Db, table: SQLiteTable, condition: SQL | undefi
     .select({ counted: sql<number>`count(*)`.mapWith(Number) })
     .from(db.select({ one: sql`1`.as("one") }).from(table).where(condition).limit(COUNT_CAP + 1).as("matching"));
 
-export async function countedTotal(count: ReturnType<typeof boundedCount>): Promise<QueueTotal> {
+export async function countedTotal(count: PromiseLike<{ counted: number }[]>): Promise<QueueTotal> {
   const [{ counted }] = (await count) as [{ counted: number }];
   return queueTotal(counted);
 }
