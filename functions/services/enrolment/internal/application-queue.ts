@@ -61,8 +61,10 @@ export function applicationQueuePage(db: Db, q: ApplicationQueueQuery, after: Qu
     const from = after ? sql`(${applicationSchools.reviewKey}, ${applicationSchools.applicationId}) > (${after[0]}, ${after[1]})` : undefined;
     return schoolRows(db, { ...q, school: q.school }, from).orderBy(applicationSchools.reviewKey, applicationSchools.applicationId).limit(PAGE_SIZE + 1);
   }
-  // A row value, which SQLite turns into one range on an index ending in (REVIEW_KEY, id).
-  const from = after ? sql`(${REVIEW_KEY}, ${applications.id}) > (${after[0]}, ${after[1]})` : undefined;
+  // SQLite makes a range of a row value only over plain columns, not over an expression such
+  // as REVIEW_KEY: `key >= k` is the range on the index; the rows of key k itself (a
+  // submission time, so at most a few) are then taken past the id.
+  const from = after ? sql`${REVIEW_KEY} >= ${after[0]} AND (${REVIEW_KEY} > ${after[0]} OR ${applications.id} > ${after[1]})` : undefined;
   return db
     .select({ key: sql<string>`${REVIEW_KEY}`, row: applications })
     .from(applications)
