@@ -4,6 +4,7 @@
  */
 import type { Scenario } from "../harness/types";
 import { allocation } from "./allocation";
+import { applicationQueue } from "./application-queue";
 import { applicationSubmission } from "./application-submission";
 import { complaintSubmission } from "./complaint-submission";
 import { pageWeight } from "./page-weight";
@@ -11,4 +12,4 @@ import { search } from "./search";
 import { siteBuild } from "./site-build";
 import { staffQueue } from "./staff-queue";
 
-export const SCENARIOS: readonly Scenario[] = [siteBuild, pageWeight, complaintSubmission, applicationSubmission, allocation, staffQueue, search];
+export const SCENARIOS: readonly Scenario[] = [siteBuild, pageWeight, complaintSubmission, applicationSubmission, allocation, staffQueue, applicationQueue, search];

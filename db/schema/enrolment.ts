@@ -9,7 +9,7 @@
  * blind index of the child's ID number (SECURITY.md item 13). Times are ISO 8601 UTC.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { APPLICATION_STATES } from "../../src/domain/enrolment/states";
 import { WITNESS_ROLES } from "../../src/domain/enrolment/draw/commit-reveal";
 import { DOCUMENT_KINDS, DOCUMENT_REVIEWS, GRADES, INELIGIBLE_REASONS } from "../../src/domain/enrolment/vocabulary";
@@ -21,6 +21,14 @@ import { DOCUMENT_KINDS, DOCUMENT_REVIEWS, GRADES, INELIGIBLE_REASONS } from "..
  * text in the indexes below and in the queue's ORDER BY, so SQLite reads pages off them.
  */
 export const REVIEW_KEY = sql`(CASE WHEN state = 'submitted' OR state = 'under_review' THEN '0:' ELSE '1:' END || submitted_at)`;
+
+/**
+ * What the review queue lists (submitted applications, no drafts), as literal SQL: the WHERE
+ * of the queue's partial indexes, and written exactly so in its queries
+ * (services/enrolment/internal/application-queue), since SQLite uses a partial index only for
+ * a query whose WHERE implies the index's.
+ */
+export const QUEUED = sql`state <> 'draft'`;
 
 export const applications = sqliteTable(
   "applications",
@@ -76,6 +84,12 @@ export const applications = sqliteTable(
     offerSection: text("offer_section"),
     offerDeadline: text("offer_deadline"),
     submittedAt: text("submitted_at"),
+    /**
+     * Whether any of its documents waits for review: a copy of application_documents kept by
+     * triggers (migration 0017), so "documents to review" is an index lookup of just those
+     * applications instead of a look at every application's documents (issue 19).
+     */
+    documentsPending: integer("documents_pending", { mode: "boolean" }).notNull().default(false),
     /** When the retention purge deletes it: the intake's end plus RETENTION.applicationMonths (drafts: a day). */
     retainUntil: text("retain_until").notNull(),
     createdAt: text("created_at").notNull(),
@@ -85,11 +99,35 @@ export const applications = sqliteTable(
     uniqueIndex("applications_child_per_intake").on(t.intakeId, t.childIndex),
     // The review queue (issue 19) pages by REVIEW_KEY then id within an intake, with or
     // without a state or grade filter: each index ends in (REVIEW_KEY, id), so a keyset page
-    // at any depth is read off the index, never sorted.
-    index("applications_review_idx").on(t.intakeId, REVIEW_KEY, t.id),
+    // at any depth is read off the index, never sorted. Those without a state hold only what
+    // the queue lists (no drafts, QUEUED), so a count reads the index alone, never the (large,
+    // sealed) rows (one with a state holds the state, which says the same);
+    // "documents to review" has its own pair, led by the flag the document triggers keep.
+    index("applications_review_idx").on(t.intakeId, REVIEW_KEY, t.id).where(QUEUED),
+    // Not partial: the draw and the offers read it by state, and a state is never a draft's here.
     index("applications_state_review_idx").on(t.intakeId, t.state, REVIEW_KEY, t.id),
-    index("applications_grade_review_idx").on(t.intakeId, t.grade, REVIEW_KEY, t.id),
+    index("applications_grade_review_idx").on(t.intakeId, t.grade, REVIEW_KEY, t.id).where(QUEUED),
+    index("applications_documents_review_idx").on(t.intakeId, t.documentsPending, REVIEW_KEY, t.id).where(QUEUED),
+    index("applications_documents_state_review_idx").on(t.intakeId, t.documentsPending, t.state, REVIEW_KEY, t.id).where(QUEUED),
   ],
+);
+
+/**
+ * The review queue's school filter (issue 19): one row for each school an application names
+ * (a preference or the offer), with its review key (REVIEW_KEY's value), written by triggers on applications for every application the queue lists
+ * (migration 0017). Preferences are a JSON list, which no index reaches; this table is that
+ * list as an index in queue order, so a school's page is a walk of its own rows and its count
+ * never reads the rest of the intake.
+ */
+export const applicationSchools = sqliteTable(
+  "application_schools",
+  {
+    applicationId: text("application_id").notNull(),
+    intakeId: text("intake_id").notNull(),
+    sectionId: text("section_id").notNull(),
+    reviewKey: text("review_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.intakeId, t.sectionId, t.reviewKey, t.applicationId] }), index("application_schools_application_idx").on(t.applicationId)],
 );
 
 export const applicationDocuments = sqliteTable(

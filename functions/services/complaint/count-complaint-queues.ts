@@ -4,12 +4,14 @@
  * them, so each count links to exactly those cases. Which queues: new cases (intake: just
  * received; a liaison: newly assigned to its department), due today, due within 3 days,
  * overdue, and what waits for this role's approval or action (intake: draft answers and
- * information the filer added; the supervisor: extensions). One indexed COUNT each, under the
- * same WHERE as the queue (src: complaint-queue), held to a liaison's department.
+ * information the filer added; the supervisor: extensions). One indexed count each, bounded
+ * like the queue's total (to COUNT_CAP, then "at least"), under the same WHERE as the queue
+ * (internal/complaint-queue), held to a liaison's department.
  */
 import type { ComplaintListQuery } from "../../../src/domain/complaint/schemas";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { scopeOf } from "../../../src/domain/staff/permissions";
+import { countedTotal } from "../staff/internal/bounded-count";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
@@ -17,7 +19,7 @@ import { queueCondition, queueCount, type QueueFilter } from "./internal/complai
 
 export const QUEUE_COUNT_KEYS = ["new", "today", "soon", "overdue", "draft", "extension", "information"] as const;
 export type QueueCountKey = (typeof QUEUE_COUNT_KEYS)[number];
-export type QueueCount = { key: QueueCountKey; filter: Partial<Record<keyof ComplaintListQuery, string>>; count: number };
+export type QueueCount = { key: QueueCountKey; filter: Partial<Record<keyof ComplaintListQuery, string>>; count: number; atLeast: boolean };
 
 export const countComplaintQueues = staffVerb("complaints.read", async ({ ctx }: { ctx: StaffCtx; input: Record<string, never> }, { scope }): Promise<QueueCount[]> => {
   if (scope === "department" && !ctx.actor.department) return [];
@@ -33,8 +35,8 @@ export const countComplaintQueues = staffVerb("complaints.read", async ({ ctx }:
   const viewer = { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(ctx.clock.now()) };
   const counts: QueueCount[] = [];
   for (const { key, filter } of queues) {
-    const [{ total }] = (await queueCount(ctx.db, queueCondition(filter, viewer))) as [{ total: number }];
-    counts.push({ key, filter: filter as QueueCount["filter"], count: total });
+    const { total, atLeast } = await countedTotal(queueCount(ctx.db, queueCondition(filter, viewer)));
+    counts.push({ key, filter: filter as QueueCount["filter"], count: total, atLeast });
   }
   await writeAudit(ctx.db, ctx, { action: "complaints.counts", outcome: "success", actor: ctx.actor, objectType: "complaint", detail: counts.map((c) => c.key).join(",") });
   return counts;

@@ -4,8 +4,8 @@
  * 3 days), "assigned to me" and a search (reference, the filer's phone through its blind
  * index, or words of staff-visible text), most
  * urgent first, one keyset page of QUEUE_PAGE_SIZE at a time (`after`, an opaque cursor; `next`
- * is null on the last page) with the total the filter matches. A department liaison is held
- * to its own department whatever it asks for, search included (fails closed without one).
+ * is null on the last page) with the total the filter matches (to COUNT_CAP, then "at least":
+ * src/domain/staff/queue-count). A department liaison is held to its own department whatever it asks for, search included (fails closed without one).
  * Each row carries its live clock, computed from the case's history; the read is audited.
  */
 import { inArray } from "drizzle-orm";
@@ -13,7 +13,9 @@ import { complaints } from "../../../db/schema";
 import { QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../src/domain/complaint/schemas";
 import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
+import type { QueueTotal } from "../../../src/domain/staff/queue-count";
 import { BAD_CURSOR, decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
+import { countedTotal } from "../staff/internal/bounded-count";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
@@ -22,19 +24,19 @@ import { QUEUE_ORDER, queueCondition, queueCount, queuePageKeys } from "./intern
 import { searchPhoneIndex } from "./internal/phone-index";
 import { staffSummary, type StaffSummary } from "./internal/staff-view";
 
-export type ComplaintPage = { complaints: StaffSummary[]; total: number; next: string | null };
+export type ComplaintPage = { complaints: StaffSummary[]; next: string | null } & QueueTotal;
 
 
 export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: query }: { ctx: StaffSecureCtx; input: ComplaintListQuery }, { scope }): Promise<ComplaintPage> => {
   const after = query.after ? decodeCursor(query.after) : null;
   if (query.after && !after) throw new DomainError("validation", BAD_CURSOR, { fields: [{ path: "after", message: BAD_CURSOR }] });
   // Fails closed: a liaison without a department sees nothing.
-  if (scope === "department" && !ctx.actor.department) return { complaints: [], total: 0, next: null };
+  if (scope === "department" && !ctx.actor.department) return { complaints: [], total: 0, atLeast: false, next: null };
   const now = ctx.clock.now();
   const { after: _cursor, ...filter } = query;
   const phoneIndex = await searchPhoneIndex(ctx.keys, filter.q);
   const condition = queueCondition(filter, { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(now), phoneIndex });
-  const [{ total }] = (await queueCount(ctx.db, condition)) as [{ total: number }];
+  const counted = await countedTotal(queueCount(ctx.db, condition));
   const keys = await queuePageKeys(ctx.db, condition, after);
   const shown = keys.slice(0, QUEUE_PAGE_SIZE);
   const rows = shown.length ? await ctx.db.select().from(complaints).where(inArray(complaints.id, shown.map((k) => k.id))).orderBy(...QUEUE_ORDER).all() : [];
@@ -44,7 +46,7 @@ export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: 
   await writeAudit(ctx.db, ctx, { action: "complaints.list", outcome: "success", actor: ctx.actor, objectType: "complaint", detail: `${described}${after ? " after" : ""}` });
   return {
     complaints: rows.map((r) => staffSummary(r, histories.get(r.id) ?? [], now)),
-    total,
+    ...counted,
     next: keys.length > QUEUE_PAGE_SIZE && last ? encodeCursor([last.urgency, last.id]) : null,
   };
 });

@@ -3,7 +3,8 @@
  * filters (state, grade, school: a preference or the offer, documents to review, a reference),
  * what waits for a reviewer first (submitted or with information received, oldest first), then
  * the rest; one keyset page of PAGE_SIZE at a time (`after`, an opaque cursor; `next` is null on
- * the last page) with the total the filter matches. Names are opened for the page shown only;
+ * the last page) with the total the filter matches (to COUNT_CAP, then "at least":
+ * src/domain/staff/queue-count). Names are opened for the page shown only;
  * ID numbers are never in the list. The read is audited (SECURITY.md item 10).
  */
 import { sectionName, type Catalogue } from "../../../src/domain/enrolment/catalogue";
@@ -12,6 +13,7 @@ import { APPLICATION_STATE_LABELS, REVIEWABLE_STATES } from "../../../src/domain
 import { GRADE_LABELS } from "../../../src/domain/enrolment/vocabulary";
 import { DomainError } from "../../../src/domain/errors";
 import { BAD_CURSOR, decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
+import { countedTotal } from "../staff/internal/bounded-count";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { SecureCtx, StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
@@ -26,7 +28,7 @@ export const listApplications = staffVerb(
     const now = ctx.clock.now();
     const { after: _cursor, ...filter } = query;
     const condition = applicationQueueCondition(catalogue.intake.id, filter);
-    const [{ total }] = (await applicationQueueCount(ctx.db, condition)) as [{ total: number }];
+    const counted = await countedTotal(applicationQueueCount(ctx.db, condition));
     const page = await applicationQueuePage(ctx.db, condition, after);
     const shown = page.slice(0, PAGE_SIZE);
     const areaName = (id: string) => catalogue.areas.find((a) => a.id === id)?.name ?? id;
@@ -55,6 +57,6 @@ export const listApplications = staffVerb(
       writeAudit(tx, ctx, { action: "applications.list", outcome: "success", actor: ctx.actor, objectType: "application", detail: `${described}${after ? " after" : ""}` }),
     );
     const last = shown.at(-1);
-    return { items, total, next: page.length > PAGE_SIZE && last ? encodeCursor([last.key, last.row.id]) : null };
+    return { items, ...counted, next: page.length > PAGE_SIZE && last ? encodeCursor([last.key, last.row.id]) : null };
   },
 );

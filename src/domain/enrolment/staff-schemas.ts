@@ -16,7 +16,8 @@ export const PAGE_SIZE = 25;
 
 /** "Documents to review": applications with at least one document still pending review. */
 export const DOCUMENT_FILTERS = ["pending"] as const;
-export const ApplicationReference = /^RX\d{4}-\d{5}$/i;
+/** Five digits or more: references are padded to five and write every digit past 99,999 (RX2026-100000). */
+export const ApplicationReference = /^RX\d{4}-\d{5,}$/i;
 
 /**
  * The review queue (issue 19): filters (all optional, combined with AND), a reference search

@@ -5,6 +5,7 @@
  */
 import { QUEUE_COUNT_LABELS } from "../../domain/complaint/queue-labels";
 import { APPLICATION_COUNT_LABELS } from "../../domain/enrolment/queue-labels";
+import { totalWords } from "../../domain/staff/queue-count";
 import { STAFF_ACTION_LABELS, type StaffAction } from "../../domain/staff/permissions";
 import { staffApi } from "./api";
 import { signedIn } from "./shell";
@@ -16,7 +17,7 @@ async function showCounts() {
   showLinks(
     "#dashboard",
     "#queue-counts",
-    counts.map((c) => ({ href: `/staff/complaints/?${new URLSearchParams(c.filter as Record<string, string>)}`, text: `${QUEUE_COUNT_LABELS[c.key]}：${c.count}件` })),
+    counts.map((c) => ({ href: `/staff/complaints/?${new URLSearchParams(c.filter as Record<string, string>)}`, text: `${QUEUE_COUNT_LABELS[c.key]}：${totalWords({ total: c.count, atLeast: c.atLeast }, "件")}` })),
   );
 }
 
@@ -40,7 +41,7 @@ async function showApplicationCounts() {
   showLinks(
     "#enrolment-dashboard",
     "#application-counts",
-    counts.map((c) => ({ href: `/staff/applications/?${new URLSearchParams(c.filter)}`, text: `${APPLICATION_COUNT_LABELS[c.key]}：${c.count}份` })),
+    counts.map((c) => ({ href: `/staff/applications/?${new URLSearchParams(c.filter)}`, text: `${APPLICATION_COUNT_LABELS[c.key]}：${totalWords({ total: c.count, atLeast: c.atLeast }, "份")}` })),
   );
 }
 

@@ -6,10 +6,12 @@
  * the `*_urgency_idx` indexes and never sorted in a temporary B-tree, so a page at any depth is
  * a short index walk (bench/scenarios/staff-queue). A word search goes through the FTS5 table,
  * a phone search through the blind index's own index;
- * the counts come from an index.
+ * the counts come from an index and stop at COUNT_CAP + 1; the waiting filters walk their own
+ * partial indexes.
  */
 import { describe, expect, it } from "vitest";
 import { queueCondition, queueCount, queueNeighbours, queuePageKeys, type QueueFilter } from "../../../functions/services/complaint/internal/complaint-queue";
+import { COUNT_CAP } from "../../../src/domain/staff/queue-count";
 import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";
 
@@ -29,7 +31,14 @@ const FILTERS: QueueFilter[] = [
   { status: "closed", category: "fees" },
   { status: "closed", department: "jiaoyu-ju" },
   { category: "fees", department: "jiaoyu-ju", due: "overdue" },
+  { waiting: "draft" },
+  { waiting: "extension" },
+  { waiting: "information", status: "investigating" },
+  { waiting: "extension", due: "overdue" },
 ];
+
+/** The waiting filters walk their own partial index, whatever else is asked (a liaison included). */
+const WAITING_INDEX = { draft: "complaints_waiting_draft_idx", extension: "complaints_waiting_extension_idx", information: "complaints_waiting_information_idx" };
 
 describe("the staff queue's query plans", () => {
   const tempDb = useTempDb();
@@ -42,12 +51,15 @@ describe("the staff queue's query plans", () => {
       it(`reads the first and a deep page of ${name} off an urgency index, without sorting`, async () => {
         for (const after of [null, ["0:2026-08-01", "ffff"] as const]) {
           const keys = await plan(queuePageKeys(tempDb().db, queueCondition(filter, viewer(heldTo)), after));
-          expect(keys).toMatch(/USING (COVERING )?INDEX complaints_\w*urgency_idx/);
+          expect(keys).toMatch(/USING (COVERING )?INDEX complaints_(\w*urgency|waiting_\w+)_idx/);
           expect(keys).not.toContain("TEMP B-TREE");
+          if (filter.waiting) expect(keys).toContain(WAITING_INDEX[filter.waiting]);
         }
       });
-      it(`counts ${name} from an index`, async () => {
-        expect(await plan(queueCount(tempDb().db, queueCondition(filter, viewer(heldTo))))).toMatch(/USING (COVERING )?INDEX/);
+      it(`counts ${name} from an index, stopping at COUNT_CAP + 1`, async () => {
+        const count = queueCount(tempDb().db, queueCondition(filter, viewer(heldTo)));
+        expect(await plan(count)).toMatch(/USING (COVERING )?INDEX/);
+        expect(count.toSQL().params).toContain(COUNT_CAP + 1);
       });
     }
   }

@@ -6,11 +6,13 @@
  * starts strictly after the last (urgency, id) shown, so it is a walk of QUEUE_PAGE_SIZE
  * entries off one of the `*_urgency_idx` indexes at any depth. The due filters compare the
  * stored due date with today's Beijing date, here in SQL, because "overdue" changes with the
- * date and is never stored. Exported apart from the verbs so a test can hold the query plans.
+ * date and is never stored. The count stops at COUNT_CAP + 1 (src/domain/staff/queue-count). Exported apart from the verbs so a test can hold the query plans.
  */
-import { and, asc, count, desc, eq, gt, gte, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../../../db/client";
 import { complaints } from "../../../../db/schema";
+import { boundedCount } from "../../staff/internal/bounded-count";
 import { searchedPhone } from "../../../../src/domain/complaint/phone-search";
 import { FIXED_DUE } from "../../../../src/domain/complaint/queue-clock";
 import { DUE_SOON_DAYS, QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../../src/domain/complaint/schemas";
@@ -35,11 +37,12 @@ const REFERENCE = /^TS\d{4}-\d{5,}$/i;
 const TRIGRAM = 3;
 
 /**
- * The FTS rowid of a case is its reference's number (migration 0014): TS2026-00042 → 202600042.
- * Known limit: past 99,999 complaints in a year the number overlaps the next year's (to fix
- * with a key that keeps every digit).
+ * The FTS rowid of a case is year × 10^9 + its reference's number (migration 0017, whose
+ * triggers write it): TS2026-00042 → 2026000000042, TS2026-100042 → 2026000100042. Every digit
+ * is kept, so no two references share a key; this turns a key back into its reference.
  */
-const FTS_REFERENCE = sql`'TS' || (rowid / 100000) || '-' || printf('%05d', rowid % 100000)`;
+const FTS_KEY_YEAR = 1_000_000_000;
+const FTS_REFERENCE = sql`'TS' || (rowid / ${sql.raw(String(FTS_KEY_YEAR))}) || '-' || printf('%05d', rowid % ${sql.raw(String(FTS_KEY_YEAR))})`;
 
 function searchCondition(q: string, phoneIndex: string | null): SQL {
   if (REFERENCE.test(q)) return eq(complaints.reference, q.toUpperCase());
@@ -70,33 +73,47 @@ function dueCondition(due: NonNullable<QueueFilter["due"]>, today: IsoDate): SQL
   }
 }
 
+/**
+ * The waiting filters' terms, written as literals exactly as the WHERE of their partial indexes
+ * (db/schema/complaint, `complaints_waiting_*_idx`): SQLite uses a partial index only for a
+ * query whose WHERE implies the index's, which a bound parameter would not show it.
+ */
+const WAITING_TERMS = {
+  draft: sql`draft_answer IS NOT NULL`,
+  extension: sql`pending_extension_days > 0`,
+  information: sql`information_received_at IS NOT NULL`,
+} as const;
+
 function waitingCondition(waiting: NonNullable<QueueFilter["waiting"]>): SQL {
-  switch (waiting) {
-    case "draft":
-      return and(eq(complaints.status, "investigating"), isNotNull(complaints.draftAnswer))!;
-    case "extension":
-      return gt(complaints.pendingExtensionDays, 0);
-    case "information":
-      return isNotNull(complaints.informationReceivedAt);
-  }
+  return waiting === "draft" ? and(equals(complaints.status, "investigating", true), WAITING_TERMS.draft)! : WAITING_TERMS[waiting];
 }
+
+/**
+ * A filter's equality term. With a waiting filter, whose partial index holds a handful of cases,
+ * the other terms are written `+column = value` (SQLite's way of saying "not from an index"),
+ * so the walk is of that small index and they are checked on it; without that, SQLite (which
+ * has no statistics here) would rather walk every investigating case, or a whole department.
+ */
+const equals = (column: SQLiteColumn, value: string, onWalk: boolean): SQL => (onWalk ? sql`+${column} = ${value}` : eq(column, value));
 
 /** The WHERE of a queue query: the filters and search asked for, and a liaison's own department. */
 export function queueCondition(query: QueueFilter, viewer: QueueViewer): SQL | undefined {
   const where: SQL[] = [];
-  if (query.status) where.push(eq(complaints.status, query.status));
-  if (query.category) where.push(eq(complaints.category, query.category));
-  if (query.department) where.push(eq(complaints.department, query.department));
-  if (query.school) where.push(eq(complaints.school, query.school));
-  if (query.mine) where.push(eq(complaints.assignedTo, viewer.userId));
+  const onWalk = query.waiting !== undefined;
+  if (query.status) where.push(equals(complaints.status, query.status, onWalk));
+  if (query.category) where.push(equals(complaints.category, query.category, onWalk));
+  if (query.department) where.push(equals(complaints.department, query.department, onWalk));
+  if (query.school) where.push(equals(complaints.school, query.school, onWalk));
+  if (query.mine) where.push(equals(complaints.assignedTo, viewer.userId, onWalk));
   if (query.due) where.push(dueCondition(query.due, viewer.today));
   if (query.waiting) where.push(waitingCondition(query.waiting));
   if (query.q) where.push(searchCondition(query.q, viewer.phoneIndex ?? null));
-  if (viewer.heldTo) where.push(eq(complaints.department, viewer.heldTo));
+  if (viewer.heldTo) where.push(equals(complaints.department, viewer.heldTo, onWalk));
   return where.length ? and(...where) : undefined;
 }
 
-export const queueCount = (db: Db, condition: SQL | undefined) => db.select({ total: count() }).from(complaints).where(condition);
+/** The filter's count, bounded at COUNT_CAP + 1 (staff/internal/bounded-count). */
+export const queueCount = (db: Db, condition: SQL | undefined) => boundedCount(db, complaints, condition);
 
 // Row values, which SQLite turns into one range on an index ending in (urgency, id); the
 // spelled-out OR would be answered by two lookups and a sort.

@@ -8,6 +8,7 @@ import { apiError, staffApi } from "../api";
 import { requirePage } from "../shell";
 import { readFilters, wireFilterForm, wirePaging } from "../queue-filter-form";
 import { beijingDateTime } from "../../../domain/complaint/time";
+import { totalWords } from "../../../domain/staff/queue-count";
 
 const section = document.querySelector<HTMLElement>("#queue-section")!;
 const form = document.querySelector<HTMLFormElement>("#queue-filter")!;
@@ -54,7 +55,7 @@ async function load() {
       return tr;
     }),
   );
-  count.textContent = body.total ? `共${body.total}份申请，待审核的在前，先交的在前。` : "没有符合条件的申请。";
+  count.textContent = body.total ? `共${totalWords(body, "份")}申请，待审核的在前，先交的在前。` : "没有符合条件的申请。";
   nextCursor = body.next;
   first.disabled = !wanted.after;
   next.disabled = body.next === null;
