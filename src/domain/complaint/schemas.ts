@@ -118,7 +118,7 @@ export const Reference = z
   .string({ error: "请输入受理编号" })
   .trim()
   .toUpperCase()
-  .regex(/^TS\d{4}-\d{5}$/, { error: "请按收据上的格式输入受理编号，例如TS2026-00007" });
+  .regex(/^TS\d{4}-\d{5,}$/, { error: "请按收据上的格式输入受理编号，例如TS2026-00007" });
 
 export const ReceiptCode = plainText({ error: "请输入查询码" })
   .trim()

@@ -15,7 +15,7 @@ export const RecoverCodeInput = z.preprocess(
     reference: z
       .string({ error: "请输入受理编号" })
       .transform((v) => v.trim().toUpperCase().replace(/\s+/g, ""))
-      .pipe(z.string().min(1, { message: "请输入受理编号", abort: true }).regex(/^RX\d{4}-\d{5}$/, "受理编号的格式是RX加年份和5位数字，例如RX2026-00042")),
+      .pipe(z.string().min(1, { message: "请输入受理编号", abort: true }).regex(/^RX\d{4}-\d{5,}$/, "受理编号的格式是RX加年份和至少5位数字，例如RX2026-00042")),
     phone: Phone,
   }),
 );
