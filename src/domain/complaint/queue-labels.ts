@@ -1,6 +1,7 @@
 /**
  * The staff queue's words for its due-date filters (issue 19), shared by the queue's filter
- * form and the dashboard's counts so the link and the filter it opens say the same thing.
+ * form and the dashboard's counts so the link and the filter it opens say the same thing; and
+ * what the queue says when a search for a word under three characters stopped early.
  */
 import type { DueFilter, WaitingFilter } from "./schemas";
 
@@ -26,3 +27,11 @@ export const QUEUE_COUNT_LABELS = {
   extension: "等待我批准的延期",
   information: "投诉人已补充材料",
 } as const;
+
+/**
+ * A search for one or two characters examines a bounded number of cases a page
+ * (functions/services/complaint/internal/short-word-walk); when it stopped before the page was
+ * full, the queue says so and how to go on.
+ */
+export const examinedWords = (examined: number) =>
+  `只查看了最紧急的${examined.toLocaleString("en-US")}件投诉，结果可能不全。请输入三个字以上的词或加上筛选条件；点“下一页”可以继续往后查找。`;

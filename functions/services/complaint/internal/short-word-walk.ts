@@ -1,0 +1,62 @@
+/**
+ * A search for a word below three characters (issue 19 item 6): no trigram index can answer
+ * it, so the queue walks its urgency index in order under the other filters and tests each
+ * row's text, but examines at most SHORT_WORD_EXAMINED rows a page: a rare word would
+ * otherwise read every case (1 s at 1,000,000). When the cap is reached before a page is
+ * full, the page shows what it found, says how many cases it examined, and its next cursor
+ * is the last case examined, so 下一页 goes on looking from there. The count is the matches
+ * among the first SHORT_WORD_EXAMINED cases, "at least" when there are more.
+ */
+import { and, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import { complaints } from "../../../../db/schema";
+import { QUEUE_PAGE_SIZE } from "../../../../src/domain/complaint/schemas";
+import type { QueueTotal } from "../../../../src/domain/staff/queue-count";
+import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
+import { afterKey, QUEUE_ORDER } from "./complaint-queue";
+import { SHORT_WORD_EXAMINED, textHolds } from "./word-search";
+
+/** A page's keys (up to QUEUE_PAGE_SIZE + 1 matches), and, when the cap cut the walk short, the last key examined. */
+export type ShortWordPage = { keys: { urgency: string; id: string }[]; stoppedAt: QueueKey | null };
+
+/** The rows a walk examines: the next `examined` keys of the filter from `after`, each with whether its text holds `word`. */
+const examinedRows = (db: Db, base: SQL | undefined, word: string, after: QueueKey | null, examined: number) =>
+  db
+    .select({ urgency: complaints.urgency, id: complaints.id, hit: sql<number>`${textHolds([word])}`.as("hit") })
+    .from(complaints)
+    .where(and(base, after ? afterKey(after) : undefined))
+    .orderBy(...QUEUE_ORDER)
+    .limit(examined)
+    .as("examined");
+
+/** The matching keys among the next `examined` rows, in queue order (the subquery's order: it is a co-routine, never sorted again). */
+export const shortWordKeys = (db: Db, base: SQL | undefined, word: string, after: QueueKey | null, examined = SHORT_WORD_EXAMINED) => {
+  const rows = examinedRows(db, base, word, after, examined);
+  return db.select({ urgency: rows.urgency, id: rows.id }).from(rows).where(sql`${rows.hit}`).limit(QUEUE_PAGE_SIZE + 1);
+};
+
+/** The `examined`-th key from `after` and whether any row follows it (an index walk; no text is read). */
+async function capKey(db: Db, base: SQL | undefined, after: QueueKey | null, examined: number): Promise<QueueKey | null> {
+  const rows = await db
+    .select({ urgency: complaints.urgency, id: complaints.id })
+    .from(complaints)
+    .where(and(base, after ? afterKey(after) : undefined))
+    .orderBy(...QUEUE_ORDER)
+    .limit(2)
+    .offset(examined - 1);
+  return rows.length === 2 ? [rows[0]!.urgency, rows[0]!.id] : null;
+}
+
+/** One page of a short word's matches, stopping after `examined` rows. */
+export async function shortWordPage(db: Db, base: SQL | undefined, word: string, after: QueueKey | null, examined = SHORT_WORD_EXAMINED): Promise<ShortWordPage> {
+  const keys = await shortWordKeys(db, base, word, after, examined);
+  if (keys.length > QUEUE_PAGE_SIZE) return { keys, stoppedAt: null };
+  return { keys, stoppedAt: await capKey(db, base, after, examined) };
+}
+
+/** The matches among the first `examined` rows of the filter; "at least" when the filter holds more rows. */
+export async function shortWordTotal(db: Db, base: SQL | undefined, word: string, examined = SHORT_WORD_EXAMINED): Promise<QueueTotal> {
+  const rows = examinedRows(db, base, word, null, examined);
+  const [found] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(rows).where(sql`${rows.hit}`);
+  return { total: found?.n ?? 0, atLeast: (await capKey(db, base, null, examined)) !== null };
+}
