@@ -31,7 +31,7 @@ export const QUEUE_COUNT_LABELS = {
 /**
  * A search for one or two characters examines a bounded number of cases a page
  * (functions/services/complaint/internal/short-word-walk); when it stopped before the page was
- * full, the queue says so and how to go on.
+ * full, the queue says what it looked at, what it found there, and how to go on.
  */
-export const examinedWords = (examined: number) =>
-  `只查看了最紧急的${examined.toLocaleString("en-US")}件投诉，结果可能不全。请输入三个字以上的词或加上筛选条件；点“下一页”可以继续往后查找。`;
+export const examinedWords = (examined: number, found: number) =>
+  `在最紧急的${examined.toLocaleString("en-US")}件投诉中找到${found}件，后面的投诉还没有查看。请输入三个字以上的词或加上筛选条件，或点“下一页”继续查找。`;

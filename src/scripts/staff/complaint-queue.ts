@@ -79,7 +79,7 @@ async function load() {
   const { after: _cursor, ...filters } = wanted;
   tbody.replaceChildren(...body.complaints.map((c) => row(c, filters)));
   const found = body.total ? `共${totalWords(body, "件")}，按紧急程度排列。` : "没有符合条件的投诉。";
-  status.textContent = body.examined ? `${found}${examinedWords(body.examined)}` : found;
+  status.textContent = body.examined ? examinedWords(body.examined, body.complaints.length) : found;
   nextCursor = body.next;
   first.disabled = !wanted.after;
   next.disabled = body.next === null;
