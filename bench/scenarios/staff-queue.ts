@@ -8,7 +8,8 @@
  * count, the page and the clocks, as the console pays them. Shapes: the default order's first
  * ten pages, each filter (due date, status, department + status, category, school, a liaison's
  * own department), wide filters (closed, one department: most of the queue), what waits on
- * staff, searches (a reference, a rare phrase through FTS5, words in every case), and deep
+ * staff, searches (a reference, a rare phrase through FTS5, words in most cases walked off the
+ * urgency index, two characters common and absent), and deep
  * keyset pages (90% of the way through the whole queue and through the closed cases), reached
  * by a cursor computed beforehand as the console would have received it. Checks afterwards:
  * each shape's first and deep pages hold only matching rows, 50 (or the remainder), most
@@ -21,6 +22,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { systemClock } from "../../functions/deps";
 import { fieldKeysOf } from "../../functions/platform/field-crypto";
 import { checkKeys } from "../../functions/services/keys/check-keys";
+import { SHORT_WORD_EXAMINED } from "../../functions/services/complaint/internal/word-search";
 import { COMPLAINT_CATEGORIES } from "../../src/domain/complaint/categories";
 import { QUEUE_PAGE_SIZE } from "../../src/domain/complaint/schemas";
 import type { ComplaintStatus } from "../../src/domain/complaint/states";
@@ -40,7 +42,7 @@ type Who = "triage" | "liaison";
 type Ask = { who: Who; filter: Filter; after: string | null };
 type Shape = QueueShape<Ask>;
 /** A filter and the cursors of its first pages (index 0 is the first page: no cursor). */
-type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number };
+type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number; atLeast?: boolean };
 
 type Summary = { id: string; reference: string; status: string; category: string; department: string | null; school: string; dueOn: string | null };
 type PageBody = { complaints: Summary[]; total: number; atLeast: boolean; next: string | null };
@@ -81,8 +83,22 @@ function whereOf(who: Who, f: Filter, today: string): { sql: string; args: strin
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", args };
 }
 
+/** A search of words all below three characters: the queue examines the first SHORT_WORD_EXAMINED cases of the filter only. */
+const isShort = (q: string | undefined) => q !== undefined && !q.startsWith("TS") && !q.split(/\s+/).some((w) => [...w].length >= 3);
+
+/** What the queue shows for a short word's first page: the matches among the first cases examined, "at least" when there are more cases. */
+async function shortProbe(client: Client, who: Who, f: Filter, today: string): Promise<Probe> {
+  const base = whereOf(who, { ...f, q: undefined }, today);
+  const word = f.q!.split(/\s+/)[0]!;
+  const examined = `SELECT what_happened FROM complaints ${base.sql} ORDER BY urgency, id LIMIT ${SHORT_WORD_EXAMINED}`;
+  const found = Number((await client.execute({ sql: `SELECT count(*) AS n FROM (${examined}) WHERE instr(what_happened, ?) > 0`, args: [...base.args, word] })).rows[0]!.n);
+  const more = (await client.execute({ sql: `SELECT 1 FROM complaints ${base.sql} LIMIT 1 OFFSET ${SHORT_WORD_EXAMINED}`, args: base.args })).rows.length > 0;
+  return { who, f, cursors: [null], total: found, atLeast: more };
+}
+
 /** The filter's total, and the cursor that opens each wanted page (the key of the row before it). */
 async function probe(client: Client, who: Who, f: Filter, today: string, pages: number[]): Promise<Probe> {
+  if (isShort(f.q)) return shortProbe(client, who, f, today);
   const w = whereOf(who, f, today);
   const total = Number((await client.execute({ sql: `SELECT count(*) AS n FROM complaints ${w.sql}`, args: w.args })).rows[0]!.n);
   const cursors: (string | null)[] = [];
@@ -137,8 +153,11 @@ export const staffQueue: Scenario = {
     const schools = (await client.execute("SELECT school FROM complaints WHERE school <> 'none' GROUP BY school ORDER BY count(*) DESC LIMIT 3")).rows.map((r) => String(r.school));
     const middle = String((await client.execute({ sql: "SELECT reference FROM complaints ORDER BY rowid LIMIT 1 OFFSET ?", args: [Math.floor(n / 2)] })).rows[0]!.reference);
     const rarePhrase = `第 ${Math.floor(n / 3) + 1} 件`;
-    /** In every seeded case's text: a word search matching the whole queue (FTS5), and a two-character one (scanned). */
+    /** In every seeded case's text, and in a fifth of them (the fees category's name): words that match many cases, answered by a walk of the urgency index. */
     const commonWord = "不符合规定";
+    const categoryWord = "违规收费";
+    /** Two characters: in a fifth of the cases, and in none (the capped walk's worst case: it examines its 5,000 cases and stops). */
+    const shortWords = ["收费", "校服"];
     const probesOf = async (who: Who, filters: Filter[], pages = FIRST_TEN) => Promise.all(filters.map((f) => probe(client, who, f, today, pages)));
     const all = (await probesOf("triage", [{}]))[0]!;
     const closedTotal = (await probe(client, "triage", { status: "closed" }, today, [1])).total;
@@ -157,7 +176,8 @@ export const staffQueue: Scenario = {
       wide: await probesOf("triage", [{ status: "closed" }, { department: "jiaoyu-ju" }, { status: "not_accepted" }]),
       // What waits on staff: a handful of cases (none in the seed, the worst case for a walk).
       waiting: await probesOf("triage", [{ waiting: "draft" }, { waiting: "extension" }, { waiting: "information" }], [1]),
-      commonWords: await probesOf("triage", [{ q: commonWord }, { q: "收费" }], [1]),
+      commonWords: [...(await probesOf("triage", [{ q: commonWord }, { q: categoryWord }, { q: commonWord, status: "closed" }])), ...(await probesOf("liaison", [{ q: categoryWord }]))],
+      shortWords: await probesOf("triage", shortWords.map((q) => ({ q })), [1]),
       deepAll: await probesOf("triage", [{}], [deepAllPage]),
       deepClosed: await probesOf("triage", [{ status: "closed" }], [deepClosedPage]),
     };
@@ -196,7 +216,8 @@ export const staffQueue: Scenario = {
         wide: { label: "wide filters (status=closed, department=jiaoyu-ju, status=not_accepted), pages 1–10", asks: cycling(table.wide, 11) },
         closedFirst: { label: "first page, status=closed", asks: () => ({ who: "triage", filter: { status: "closed" }, after: null }) },
         waiting: { label: "waiting on staff (draft, extension, information), first page", asks: cycling(table.waiting, 12) },
-        commonWords: { label: `search: words in every case (“${commonWord}” through FTS5, “收费” scanned), first page`, asks: cycling(table.commonWords, 13) },
+        commonWords: { label: `search: words in most cases (“${commonWord}” alone and with status=closed, “${categoryWord}” for staff and a liaison), pages 1–10`, asks: cycling(table.commonWords, 13) },
+        shortWords: { label: `search: two characters, common (“${shortWords[0]}”) and in no case (“${shortWords[1]}”, 5,000 cases examined), first page`, asks: cycling(table.shortWords, 14) },
         deepAll: { label: `deep keyset page, no filter, page ${deepAllPage.toLocaleString("en-US")} of ${Math.ceil(all.total / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepAll, 9) },
         deepClosed: { label: `deep keyset page, status=closed, page ${deepClosedPage.toLocaleString("en-US")} of ${Math.ceil(closedTotal / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepClosed, 10) },
       };
@@ -216,7 +237,7 @@ export const staffQueue: Scenario = {
             problems.push(`${name}: no page`);
             continue;
           }
-          const shown = { total: Math.min(p.total, COUNT_CAP), atLeast: p.total > COUNT_CAP };
+          const shown = p.atLeast !== undefined ? { total: p.total, atLeast: p.atLeast } : { total: Math.min(p.total, COUNT_CAP), atLeast: p.total > COUNT_CAP };
           if (body.total !== shown.total || body.atLeast !== shown.atLeast) problems.push(`${name}: total ${body.total}${body.atLeast ? "+" : ""}, SQL COUNT ${p.total}`);
           const page = after === null ? 1 : p.cursors.length > 1 ? p.cursors.length : 0;
           if (page > 0) {
