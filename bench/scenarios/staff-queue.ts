@@ -22,7 +22,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { systemClock } from "../../functions/deps";
 import { fieldKeysOf } from "../../functions/platform/field-crypto";
 import { checkKeys } from "../../functions/services/keys/check-keys";
-import { SHORT_WORD_EXAMINED } from "../../functions/services/complaint/internal/word-search";
+import { WALK_EXAMINED, WALK_FROM } from "../../functions/services/complaint/internal/word-search";
 import { COMPLAINT_CATEGORIES } from "../../src/domain/complaint/categories";
 import { QUEUE_PAGE_SIZE } from "../../src/domain/complaint/schemas";
 import type { ComplaintStatus } from "../../src/domain/complaint/states";
@@ -83,24 +83,39 @@ function whereOf(who: Who, f: Filter, today: string): { sql: string; args: strin
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", args };
 }
 
-/** A search of words all below three characters: the queue examines the first SHORT_WORD_EXAMINED cases of the filter only. */
-const isShort = (q: string | undefined) => q !== undefined && !q.startsWith("TS") && !q.split(/\s+/).some((w) => [...w].length >= 3);
+/** The words a search looks for (word-search.ts): every word of three characters or more, or else the first. */
+const wordsOf = (q: string) => {
+  const long = q.split(/\s+/).filter((w) => [...w].length >= 3);
+  return long.length ? long : [q.split(/\s+/)[0]!];
+};
 
-/** What the queue shows for a short word's first page: the matches among the first cases examined, "at least" when there are more cases. */
-async function shortProbe(client: Client, who: Who, f: Filter, today: string): Promise<Probe> {
+/**
+ * Whether the queue answers `q` by a capped walk (word-walk.ts): words below three characters,
+ * or words in more than WALK_FROM cases of the whole queue (FTS5 answers the rest).
+ */
+async function isWalked(client: Client, q: string | undefined): Promise<boolean> {
+  if (q === undefined || q.startsWith("TS")) return false;
+  const words = wordsOf(q);
+  if ([...words[0]!].length < 3) return true;
+  const all = whereOf("triage", { q }, "");
+  return Number((await client.execute({ sql: `SELECT count(*) AS n FROM (SELECT 1 FROM complaints ${all.sql} LIMIT ${WALK_FROM + 1})`, args: all.args })).rows[0]!.n) > WALK_FROM;
+}
+
+/** A walked search's total: the matches among the first WALK_EXAMINED cases of the filter, "at least" when there are more cases. */
+async function walkedTotal(client: Client, who: Who, f: Filter, today: string): Promise<{ total: number; atLeast: boolean }> {
   const base = whereOf(who, { ...f, q: undefined }, today);
-  const word = f.q!.split(/\s+/)[0]!;
-  const examined = `SELECT what_happened FROM complaints ${base.sql} ORDER BY urgency, id LIMIT ${SHORT_WORD_EXAMINED}`;
-  const found = Number((await client.execute({ sql: `SELECT count(*) AS n FROM (${examined}) WHERE instr(what_happened, ?) > 0`, args: [...base.args, word] })).rows[0]!.n);
-  const more = (await client.execute({ sql: `SELECT 1 FROM complaints ${base.sql} LIMIT 1 OFFSET ${SHORT_WORD_EXAMINED}`, args: base.args })).rows.length > 0;
-  return { who, f, cursors: [null], total: found, atLeast: more };
+  const words = wordsOf(f.q!);
+  const examined = `SELECT what_happened FROM complaints ${base.sql} ORDER BY urgency, id LIMIT ${WALK_EXAMINED}`;
+  const found = Number((await client.execute({ sql: `SELECT count(*) AS n FROM (${examined}) WHERE ${words.map(() => "instr(what_happened, ?) > 0").join(" AND ")}`, args: [...base.args, ...words] })).rows[0]!.n);
+  const more = (await client.execute({ sql: `SELECT 1 FROM complaints ${base.sql} LIMIT 1 OFFSET ${WALK_EXAMINED}`, args: base.args })).rows.length > 0;
+  return { total: found, atLeast: more };
 }
 
 /** The filter's total, and the cursor that opens each wanted page (the key of the row before it). */
 async function probe(client: Client, who: Who, f: Filter, today: string, pages: number[]): Promise<Probe> {
-  if (isShort(f.q)) return shortProbe(client, who, f, today);
   const w = whereOf(who, f, today);
-  const total = Number((await client.execute({ sql: `SELECT count(*) AS n FROM complaints ${w.sql}`, args: w.args })).rows[0]!.n);
+  const walked = (await isWalked(client, f.q)) ? await walkedTotal(client, who, f, today) : null;
+  const total = walked?.total ?? Number((await client.execute({ sql: `SELECT count(*) AS n FROM complaints ${w.sql}`, args: w.args })).rows[0]!.n);
   const cursors: (string | null)[] = [];
   for (const page of pages) {
     if (page === 1) {
@@ -112,7 +127,7 @@ async function probe(client: Client, who: Who, f: Filter, today: string, pages: 
     const r = rs.rows[0]!;
     cursors.push(encodeCursor([String(r.urgency), String(r.id)]));
   }
-  return { who, f, cursors, total };
+  return { who, f, cursors, total, ...(walked ? { atLeast: walked.atLeast } : {}) };
 }
 
 const describeFilter = (who: Who, f: Filter) =>

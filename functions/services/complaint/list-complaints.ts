@@ -22,12 +22,12 @@ import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
 import { historiesOf } from "./internal/case-facts";
 import { QUEUE_ORDER, queueCondition, queueCount, queuePageKeys, searchPath, type QueueFilter, type QueueViewer } from "./internal/complaint-queue";
-import { shortWordPage, shortWordTotal } from "./internal/short-word-walk";
-import { SHORT_WORD_EXAMINED, searchWords } from "./internal/word-search";
+import { walkPage, walkTotal } from "./internal/word-walk";
+import { WALK_EXAMINED, searchWords } from "./internal/word-search";
 import { searchPhoneIndex } from "./internal/phone-index";
 import { staffSummary, type StaffSummary } from "./internal/staff-view";
 
-/** `examined`: a short word's walk stopped after that many cases before the page was full (short-word-walk.ts). */
+/** `examined`: a word search's walk stopped after that many cases before the page was full (word-walk.ts). */
 export type ComplaintPage = { complaints: StaffSummary[]; next: string | null; examined: number | null } & QueueTotal;
 
 type Keys = { keys: { urgency: string; id: string }[]; stoppedAt: QueueKey | null; counted: QueueTotal };
@@ -38,12 +38,13 @@ async function queuePage(db: Db, condition: SQL | undefined, after: QueueKey | n
   return { keys: await queuePageKeys(db, condition, after), stoppedAt: null, counted };
 }
 
-/** A word below three characters: a capped walk under the other filters. */
-async function shortWordSearch(db: Db, filter: QueueFilter, viewer: QueueViewer, after: QueueKey | null): Promise<Keys> {
+/** Words answered by a capped walk of the urgency index under the other filters (word-walk.ts). */
+async function walkedSearch(db: Db, filter: QueueFilter, viewer: QueueViewer, after: QueueKey | null): Promise<Keys> {
   const base = queueCondition({ ...filter, q: undefined }, viewer);
-  const word = searchWords(filter.q!).short!;
-  const counted = await shortWordTotal(db, base, word);
-  return { ...(await shortWordPage(db, base, word, after)), counted };
+  const { long, short } = searchWords(filter.q!);
+  const words = short === null ? long : [short];
+  const counted = await walkTotal(db, base, words);
+  return { ...(await walkPage(db, base, words, after)), counted };
 }
 
 /**
@@ -60,7 +61,7 @@ export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: 
   const phoneIndex = await searchPhoneIndex(ctx.keys, filter.q);
   const viewer = { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(now), phoneIndex };
   const path = await searchPath(ctx.db, filter.q, walkFrom);
-  const { keys, stoppedAt, counted } = path === "short" ? await shortWordSearch(ctx.db, filter, viewer, after) : await queuePage(ctx.db, queueCondition(filter, viewer, path), after);
+  const { keys, stoppedAt, counted } = path === "fts" ? await queuePage(ctx.db, queueCondition(filter, viewer), after) : await walkedSearch(ctx.db, filter, viewer, after);
   const shown = keys.slice(0, QUEUE_PAGE_SIZE);
   const rows = shown.length ? await ctx.db.select().from(complaints).where(inArray(complaints.id, shown.map((k) => k.id))).orderBy(...QUEUE_ORDER).all() : [];
   const histories = await historiesOf(ctx.db, rows.map((r) => r.id));
@@ -71,6 +72,6 @@ export const listComplaints = staffVerb("complaints.read", async ({ ctx, input: 
     complaints: rows.map((r) => staffSummary(r, histories.get(r.id) ?? [], now)),
     ...counted,
     next: stoppedAt ? encodeCursor(stoppedAt) : keys.length > QUEUE_PAGE_SIZE && last ? encodeCursor([last.urgency, last.id]) : null,
-    examined: stoppedAt ? SHORT_WORD_EXAMINED : null,
+    examined: stoppedAt ? WALK_EXAMINED : null,
   };
 });

@@ -5,8 +5,9 @@
  * words, an answer's and a refusal's, several words at once, a rare number, mixed-case Latin
  * letters, a word in nothing) under every filter and for a liaison gives the same cases in the
  * same order, page by page, with the same totals, and the same as plain SQL written here.
- * Then the capped walk of a word below three characters: it stops after the cases it may
- * examine, says so, and 下一页 goes on from the last case examined until nothing is missed.
+ * Then the walk's cap (a word below three characters, or a common word): it stops after the
+ * cases it may examine, says so, and 下一页 goes on from the last case examined until nothing is
+ * missed.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ import { seedComplaintQueue } from "../../../bench/fixtures/complaint-queue-seed
 import { complaints } from "../../../db/schema";
 import { fieldKeysOf } from "../../../functions/platform/field-crypto";
 import { queueCondition, searchPath, type QueueFilter } from "../../../functions/services/complaint/internal/complaint-queue";
-import { shortWordPage, shortWordTotal } from "../../../functions/services/complaint/internal/short-word-walk";
+import { walkPage, walkTotal } from "../../../functions/services/complaint/internal/word-walk";
 import { listComplaints, type ComplaintPage } from "../../../functions/services/complaint/list-complaints";
 import { decodeCursor } from "../../../src/domain/staff/queue-cursor";
 import type { StaffRole } from "../../../src/domain/staff/roles";
@@ -123,34 +124,37 @@ describe("a word search through FTS5 or by walking the urgency index", () => {
     expect((await allPages(intake, { q: "pdf文件" }, WALK)).ids).toHaveLength(2);
   }, 120_000);
 
-  it("walks at most the cases it may examine for a word below three characters, says so, and goes on from there", async () => {
+  it("walks at most the cases it may examine, says so, and goes on from there", async () => {
     const db = tempDb().db;
     // "校服" in three cases: at places 10, 150 and 390 of the queue's order.
     const order = (await tempDb().client.execute("SELECT id, urgency FROM complaints ORDER BY urgency, id")).rows.map((r) => String(r.id));
     const planted = [order[10]!, order[150]!, order[390]!];
     for (const id of planted) await db.update(complaints).set({ whatHappened: sql`${complaints.whatHappened} || '要求统一购买校服。'` }).where(eq(complaints.id, id));
     const base = queueCondition({}, { heldTo: null, userId: "u", today: TODAY });
-    const first = await shortWordPage(db, base, "校服", null, 100);
+    const first = await walkPage(db, base, ["校服"], null, 100);
     expect(first.keys.map((k) => k.id)).toEqual([planted[0]]);
     expect(first.stoppedAt?.[1]).toBe(order[99]); // the 100th case examined: the next page starts after it
-    const second = await shortWordPage(db, base, "校服", first.stoppedAt, 100);
+    const second = await walkPage(db, base, ["校服"], first.stoppedAt, 100);
     expect(second.keys.map((k) => k.id)).toEqual([planted[1]]);
-    const third = await shortWordPage(db, base, "校服", second.stoppedAt, 100);
-    const fourth = await shortWordPage(db, base, "校服", third.stoppedAt, 100);
+    const third = await walkPage(db, base, ["校服"], second.stoppedAt, 100);
+    const fourth = await walkPage(db, base, ["校服"], third.stoppedAt, 100);
     expect([...third.keys, ...fourth.keys].map((k) => k.id)).toEqual([planted[2]]);
     expect(fourth.stoppedAt).toBeNull(); // the walk reached the end of the queue
     // The count: the matches among the first cases examined, "at least" when there are more cases.
-    expect(await shortWordTotal(db, base, "校服", 100)).toEqual({ total: 1, atLeast: true });
-    expect(await shortWordTotal(db, base, "校服", 400)).toEqual({ total: 3, atLeast: false });
+    expect(await walkTotal(db, base, ["校服"], 100)).toEqual({ total: 1, atLeast: true });
+    expect(await walkTotal(db, base, ["校服"], 400)).toEqual({ total: 3, atLeast: false });
     // Under a filter and a liaison's department the walk examines only those cases.
     const held = queueCondition({ status: "closed" }, { heldTo: "caizheng-ju", userId: "u", today: TODAY });
     const heldIds = (await db.select({ id: complaints.id }).from(complaints).where(and(held)).all()).map((r) => r.id);
-    const heldPage = await shortWordPage(db, held, "不符", null, 1_000);
+    const heldPage = await walkPage(db, held, ["不符"], null, 1_000);
     expect(heldPage.keys.every((k) => heldIds.includes(k.id))).toBe(true);
     expect(heldPage.keys.length).toBe(Math.min(heldIds.length, 51));
     // A full page found before the cap is an ordinary page.
-    const full = await shortWordPage(db, base, "不符", null, 100);
+    const full = await walkPage(db, base, ["不符"], null, 100);
     expect([full.keys.length, full.stoppedAt]).toEqual([51, null]);
+    // Several words (a common phrase's walk): every word must be in the case, as in FTS5.
+    const both = await walkPage(db, base, ["不符合规定", "校服"], null, 400);
+    expect(both.keys.map((k) => k.id)).toEqual(planted);
   });
 
   it("tells the console when a short word's page stopped early, with a cursor that goes on", async () => {

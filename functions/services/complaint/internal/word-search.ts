@@ -4,12 +4,11 @@
  * few cases (`fts`): the matches are looked up and sorted, cheap for a few thousand. A word that
  * matches many (a category's name, a common phrase) would have every match looked up and sorted
  * (2 s at 1,000,000), so it is answered by a `walk` instead: the queue's own urgency index in
- * order, each row's text tested, stopping at the page's 51 matches (and the count at 10,001);
- * a common word is met within a few rows. Words below the trigram's three characters are always
- * a walk (`short`), capped at SHORT_WORD_EXAMINED rows a page since a rare one would otherwise
- * read every row. The text tested is what the FTS triggers index (migration 0017's body, plain
- * columns), folded to lower case as the trigram tokenizer folds it, so `fts` and `walk` find
- * the same cases.
+ * order, each row's text tested, stopping at the page's 51 matches or after WALK_EXAMINED rows
+ * (word-walk.ts); a common word is met within a few rows. Words below the trigram's three
+ * characters are always a walk (`short`). The text tested is what the FTS triggers index
+ * (migration 0017's body, plain columns), folded to lower case as the trigram tokenizer folds
+ * ASCII, so `fts` and `walk` find the same cases.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
@@ -19,8 +18,8 @@ import { complaints } from "../../../../db/schema";
 const TRIGRAM = 3;
 /** More FTS matches than this and a search walks the urgency index instead (docs/performance.md). */
 export const WALK_FROM = 2_000;
-/** A word below three characters is looked for in at most this many cases a page (and for the count). */
-export const SHORT_WORD_EXAMINED = 5_000;
+/** A walk looks for its words in at most this many cases a page (and for the count): about 5 ms at 1 µs a row. */
+export const WALK_EXAMINED = 5_000;
 
 export type WordPath = "fts" | "walk" | "short";
 /** The words a search looks for: every space-separated word of three characters or more, or else the first word. */
