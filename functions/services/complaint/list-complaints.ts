@@ -6,6 +6,9 @@
  * urgent first, one keyset page of QUEUE_PAGE_SIZE at a time (`after`, an opaque cursor; `next`
  * is null on the last page) with the total the filter matches (to COUNT_CAP, then "at least":
  * src/domain/staff/queue-count). A department liaison is held to its own department whatever it asks for, search included (fails closed without one).
+ * A word search that matches many cases, or has under three characters, walks the queue's
+ * index instead of FTS5 (internal/word-search.ts, word-walk.ts): at most WALK_EXAMINED cases a
+ * page, and `examined` says when the page stopped there.
  * Each row carries its live clock, computed from the case's history; the read is audited.
  */
 import { inArray, type SQL } from "drizzle-orm";

@@ -1,6 +1,7 @@
 /**
  * The staff complaint queue's queries (issue 19): its WHERE (the filters asked for, the search
- * (reference, phone through its blind index, or words) and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
+ * (reference, phone through its blind index, or words: through FTS5, or the text test of
+ * word-search.ts when `searchPath` says the words match many cases) and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
  * in the same order. The order is the stored `urgency` (src/domain/complaint/queue-clock: most
  * urgent first, overdue first, cases without a running clock last), then the id; a page
  * starts strictly after the last (urgency, id) shown, so it is a walk of QUEUE_PAGE_SIZE
