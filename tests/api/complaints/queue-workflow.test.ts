@@ -11,9 +11,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, complaints } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildStaffApp, get, insertUser, post, signInFully, type TestUser } from "../../fixtures/staff";
-import { fixedClock, testSecrets } from "../../fixtures/test-app";
-import { fieldKeysOf } from "../../../functions/platform/field-crypto";
+import { buildStaffApp, get, insertUser, post, signInFully, staffCtxOf, type TestUser } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
 import { listComplaints } from "../../../functions/services/complaint/list-complaints";
 import { fileComplaint, postJson, type Receipt } from "../../fixtures/complaints";
 
@@ -125,8 +124,7 @@ describe("the queue's counts, search, bulk assignment and neighbours", () => {
     // A common word walks the urgency index instead of the FTS5 matches (forced here: few cases
     // match): the same answers, held to the liaison's department the same way.
     const walked = async (who: keyof typeof users, q: string) => {
-      const u = users[who];
-      const ctx = { db: tempDb().db, clock, log: env.deps.log, requestId: "walk", keys: fieldKeysOf(testSecrets()), blobs: env.deps.blobs, actor: { userId: u.id, email: u.email, displayName: "测试", role: u.role, department: u.department, sessionId: "s" } };
+      const ctx = staffCtxOf(env.deps, users[who]);
       return (await listComplaints({ ctx: ctx as never, input: { q, walkFrom: 0 } })).complaints.map((c) => c.id).sort();
     };
     expect(await walked("intake", "补课费")).toEqual([ids.e]);

@@ -13,15 +13,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedComplaintQueue } from "../../../bench/fixtures/complaint-queue-seed";
 import { complaints } from "../../../db/schema";
-import { fieldKeysOf } from "../../../functions/platform/field-crypto";
 import { queueCondition, searchPath, type QueueFilter } from "../../../functions/services/complaint/internal/complaint-queue";
 import { walkPage, walkTotal } from "../../../functions/services/complaint/internal/word-walk";
 import { listComplaints, type ComplaintPage } from "../../../functions/services/complaint/list-complaints";
 import { decodeCursor } from "../../../src/domain/staff/queue-cursor";
 import type { StaffRole } from "../../../src/domain/staff/roles";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildStaffApp, insertUser } from "../../fixtures/staff";
-import { fixedClock, testSecrets } from "../../fixtures/test-app";
+import { buildStaffApp, insertUser, staffCtxOf } from "../../fixtures/staff";
+import { fixedClock } from "../../fixtures/test-app";
 
 const TODAY = "2026-09-01";
 const FTS = 1e9;
@@ -42,18 +41,7 @@ describe("a word search through FTS5 or by walking the urgency index", () => {
     const ids = (await tempDb().client.execute("SELECT id FROM complaints ORDER BY rowid LIMIT 2 OFFSET 100")).rows.map((r) => String(r.id));
     await tempDb().db.update(complaints).set({ draftAnswer: "请看附件PDF文件。" }).where(eq(complaints.id, ids[0]!));
     await tempDb().db.update(complaints).set({ answer: "见Pdf文件第二页。" }).where(eq(complaints.id, ids[1]!));
-    ctxAs = async (role) => {
-      const u = await insertUser(tempDb().db, role === "department_liaison" ? { role, department: "caizheng-ju" } : { role });
-      return {
-        db: tempDb().db,
-        clock,
-        log: deps.log,
-        requestId: "word-search",
-        keys: fieldKeysOf(testSecrets()),
-        blobs: deps.blobs,
-        actor: { userId: u.id, email: u.email, displayName: "测试", role, department: u.department, sessionId: "s" },
-      } as Parameters<typeof listComplaints>[0]["ctx"];
-    };
+    ctxAs = async (role) => staffCtxOf(deps, await insertUser(tempDb().db, role === "department_liaison" ? { role, department: "caizheng-ju" } : { role })) as Parameters<typeof listComplaints>[0]["ctx"];
   }, 60_000);
 
   async function allPages(ctx: Parameters<typeof listComplaints>[0]["ctx"], query: QueueFilter, walkFrom: number): Promise<{ ids: string[]; pages: ComplaintPage[] }> {
