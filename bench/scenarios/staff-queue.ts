@@ -171,7 +171,7 @@ export const staffQueue: Scenario = {
     /** In every seeded case's text, and in a fifth of them (the fees category's name): words that match many cases, answered by a walk of the urgency index. */
     const commonWord = "不符合规定";
     const categoryWord = "违规收费";
-    /** Two characters: in a fifth of the cases, and in none (the capped walk's worst case: it examines its 5,000 cases and stops). */
+    /** Two characters: in a fifth of the cases, and in none (the capped walk's worst case: it examines its WALK_EXAMINED cases and stops). */
     const shortWords = ["收费", "校服"];
     const probesOf = async (who: Who, filters: Filter[], pages = FIRST_TEN) => Promise.all(filters.map((f) => probe(client, who, f, today, pages)));
     const all = (await probesOf("triage", [{}]))[0]!;
@@ -232,7 +232,7 @@ export const staffQueue: Scenario = {
         closedFirst: { label: "first page, status=closed", asks: () => ({ who: "triage", filter: { status: "closed" }, after: null }) },
         waiting: { label: "waiting on staff (draft, extension, information), first page", asks: cycling(table.waiting, 12) },
         commonWords: { label: `search: words in most cases (“${commonWord}” alone and with status=closed, “${categoryWord}” for staff and a liaison), pages 1–10`, asks: cycling(table.commonWords, 13) },
-        shortWords: { label: `search: two characters, common (“${shortWords[0]}”) and in no case (“${shortWords[1]}”, 5,000 cases examined), first page`, asks: cycling(table.shortWords, 14) },
+        shortWords: { label: `search: two characters, common (“${shortWords[0]}”) and in no case (“${shortWords[1]}”, ${WALK_EXAMINED.toLocaleString("en-US")} cases examined), first page`, asks: cycling(table.shortWords, 14) },
         deepAll: { label: `deep keyset page, no filter, page ${deepAllPage.toLocaleString("en-US")} of ${Math.ceil(all.total / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepAll, 9) },
         deepClosed: { label: `deep keyset page, status=closed, page ${deepClosedPage.toLocaleString("en-US")} of ${Math.ceil(closedTotal / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepClosed, 10) },
       };

@@ -46,8 +46,10 @@ async function walkedSearch(db: Db, filter: QueueFilter, viewer: QueueViewer, af
   const base = queueCondition({ ...filter, q: undefined }, viewer);
   const { long, short } = searchWords(filter.q!);
   const words = short === null ? long : [short];
-  const counted = await walkTotal(db, base, words);
-  return { ...(await walkPage(db, base, words, after)), counted };
+  const page = await walkPage(db, base, words, after);
+  // A first page that was not full has walked what the count would: its matches are the count.
+  if (!after && page.keys.length <= QUEUE_PAGE_SIZE) return { ...page, counted: { total: page.keys.length, atLeast: page.stoppedAt !== null } };
+  return { ...page, counted: await walkTotal(db, base, words) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { seedComplaintQueue } from "../../../bench/fixtures/complaint-queue-seed
 import { complaints } from "../../../db/schema";
 import { queueCondition, searchPath, type QueueFilter } from "../../../functions/services/complaint/internal/complaint-queue";
 import { walkPage, walkTotal } from "../../../functions/services/complaint/internal/word-walk";
+import { WALK_EXAMINED } from "../../../functions/services/complaint/internal/word-search";
 import { listComplaints, type ComplaintPage } from "../../../functions/services/complaint/list-complaints";
 import { decodeCursor } from "../../../src/domain/staff/queue-cursor";
 import type { StaffRole } from "../../../src/domain/staff/roles";
@@ -147,11 +148,29 @@ describe("a word search through FTS5 or by walking the urgency index", () => {
 
   it("tells the console when a short word's page stopped early, with a cursor that goes on", async () => {
     const intake = await ctxAs("complaint_intake");
-    // 400 cases are under the 5,000 a page may examine: a rare short word is a complete answer.
+    // 400 cases are under the WALK_EXAMINED a page may examine: a rare short word is a complete answer.
     const none = await listComplaints({ ctx: intake, input: { q: "校服" } });
     expect(none).toMatchObject({ complaints: [], total: 0, atLeast: false, next: null, examined: null });
     const common = await listComplaints({ ctx: intake, input: { q: "不符" } });
     expect([common.complaints.length, common.examined, common.total]).toEqual([50, null, 400]);
     expect(decodeCursor(common.next!)).not.toBeNull();
   });
+
+  it("stops a page after WALK_EXAMINED cases, says so, and the next page goes on to the end", async () => {
+    // 100 cases past the cap (more cases filed in later years). "校服" is in the last case of the queue only.
+    const total = WALK_EXAMINED + 100;
+    await seedComplaintQueue(tempDb().client, total - 400, "2030-06-01", 300);
+    expect(Number((await tempDb().client.execute("SELECT count(*) AS n FROM complaints")).rows[0]!.n)).toBe(total);
+    const last = String((await tempDb().client.execute("SELECT id FROM complaints ORDER BY urgency DESC, id DESC LIMIT 1")).rows[0]!.id);
+    await tempDb().db.update(complaints).set({ whatHappened: "学校要求统一购买校服。" }).where(eq(complaints.id, last));
+    const intake = await ctxAs("complaint_intake");
+    const first = await listComplaints({ ctx: intake, input: { q: "校服" } });
+    expect(first).toMatchObject({ complaints: [], total: 0, atLeast: true, examined: WALK_EXAMINED });
+    const second = await listComplaints({ ctx: intake, input: { q: "校服", after: first.next! } });
+    expect(second.complaints.map((c) => c.id)).toEqual([last]);
+    expect(second).toMatchObject({ examined: null, next: null, total: 0, atLeast: true }); // the count is of the first cases examined
+    // A common word forced to walk: a full page, and a count of the first WALK_EXAMINED cases.
+    const common = await listComplaints({ ctx: intake, input: { q: "不符合规定", walkFrom: WALK } });
+    expect([common.complaints.length, common.total, common.atLeast, common.examined]).toEqual([50, WALK_EXAMINED, true, null]);
+  }, 60_000);
 });
