@@ -42,7 +42,7 @@ type Who = "triage" | "liaison";
 type Ask = { who: Who; filter: Filter; after: string | null };
 type Shape = QueueShape<Ask>;
 /** A filter and the cursors of its first pages (index 0 is the first page: no cursor). */
-type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number; atLeast?: boolean };
+type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number; shown?: { total: number; atLeast: boolean } };
 
 type Summary = { id: string; reference: string; status: string; category: string; department: string | null; school: string; dueOn: string | null };
 type PageBody = { complaints: Summary[]; total: number; atLeast: boolean; next: string | null };
@@ -114,8 +114,9 @@ async function walkedTotal(client: Client, who: Who, f: Filter, today: string): 
 /** The filter's total, and the cursor that opens each wanted page (the key of the row before it). */
 async function probe(client: Client, who: Who, f: Filter, today: string, pages: number[]): Promise<Probe> {
   const w = whereOf(who, f, today);
-  const walked = (await isWalked(client, f.q)) ? await walkedTotal(client, who, f, today) : null;
-  const total = walked?.total ?? Number((await client.execute({ sql: `SELECT count(*) AS n FROM complaints ${w.sql}`, args: w.args })).rows[0]!.n);
+  const total = Number((await client.execute({ sql: `SELECT count(*) AS n FROM complaints ${w.sql}`, args: w.args })).rows[0]!.n);
+  // A walked search's total is of the first cases examined (its pages are not).
+  const shown = (await isWalked(client, f.q)) ? await walkedTotal(client, who, f, today) : null;
   const cursors: (string | null)[] = [];
   for (const page of pages) {
     if (page === 1) {
@@ -127,7 +128,7 @@ async function probe(client: Client, who: Who, f: Filter, today: string, pages: 
     const r = rs.rows[0]!;
     cursors.push(encodeCursor([String(r.urgency), String(r.id)]));
   }
-  return { who, f, cursors, total, ...(walked ? { atLeast: walked.atLeast } : {}) };
+  return { who, f, cursors, total, ...(shown ? { shown } : {}) };
 }
 
 const describeFilter = (who: Who, f: Filter) =>
@@ -252,7 +253,7 @@ export const staffQueue: Scenario = {
             problems.push(`${name}: no page`);
             continue;
           }
-          const shown = p.atLeast !== undefined ? { total: p.total, atLeast: p.atLeast } : { total: Math.min(p.total, COUNT_CAP), atLeast: p.total > COUNT_CAP };
+          const shown = p.shown ?? { total: Math.min(p.total, COUNT_CAP), atLeast: p.total > COUNT_CAP };
           if (body.total !== shown.total || body.atLeast !== shown.atLeast) problems.push(`${name}: total ${body.total}${body.atLeast ? "+" : ""}, SQL COUNT ${p.total}`);
           const page = after === null ? 1 : p.cursors.length > 1 ? p.cursors.length : 0;
           if (page > 0) {
@@ -277,7 +278,7 @@ export const staffQueue: Scenario = {
         }
       }
       checks.push({
-        label: `pages hold only matching rows, 50 (or the remainder), most urgent first, with total = SQL COUNT (or ${COUNT_CAP.toLocaleString("en-US")} and more past it)`,
+        label: `pages hold only matching rows, 50 (or the remainder), most urgent first, with total = SQL COUNT (or ${COUNT_CAP.toLocaleString("en-US")} and more past it; a walked search: of its first ${WALK_EXAMINED.toLocaleString("en-US")} cases)`,
         ok: problems.length === 0,
         detail: problems.slice(0, 3).join("; ") || `${probes.length} filters, first and last measured page each`,
       });
