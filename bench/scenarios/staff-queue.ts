@@ -8,7 +8,8 @@
  * count, the page and the clocks, as the console pays them. Shapes: the default order's first
  * ten pages, each filter (due date, status, department + status, category, school, a liaison's
  * own department), wide filters (closed, one department: most of the queue), what waits on
- * staff, searches (a reference, a rare phrase through FTS5, words in every case), and deep
+ * staff, searches (a reference, a rare phrase through FTS5, words in most cases walked off the
+ * urgency index, two characters common and absent), and deep
  * keyset pages (90% of the way through the whole queue and through the closed cases), reached
  * by a cursor computed beforehand as the console would have received it. Checks afterwards:
  * each shape's first and deep pages hold only matching rows, 50 (or the remainder), most
@@ -21,6 +22,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { systemClock } from "../../functions/deps";
 import { fieldKeysOf } from "../../functions/platform/field-crypto";
 import { checkKeys } from "../../functions/services/keys/check-keys";
+import { WALK_EXAMINED, WALK_FROM } from "../../functions/services/complaint/internal/word-search";
 import { COMPLAINT_CATEGORIES } from "../../src/domain/complaint/categories";
 import { QUEUE_PAGE_SIZE } from "../../src/domain/complaint/schemas";
 import type { ComplaintStatus } from "../../src/domain/complaint/states";
@@ -40,7 +42,7 @@ type Who = "triage" | "liaison";
 type Ask = { who: Who; filter: Filter; after: string | null };
 type Shape = QueueShape<Ask>;
 /** A filter and the cursors of its first pages (index 0 is the first page: no cursor). */
-type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number };
+type Probe = { who: Who; f: Filter; cursors: (string | null)[]; total: number; shown?: { total: number; atLeast: boolean } };
 
 type Summary = { id: string; reference: string; status: string; category: string; department: string | null; school: string; dueOn: string | null };
 type PageBody = { complaints: Summary[]; total: number; atLeast: boolean; next: string | null };
@@ -81,10 +83,40 @@ function whereOf(who: Who, f: Filter, today: string): { sql: string; args: strin
   return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", args };
 }
 
+/** The words a search looks for (word-search.ts): every word of three characters or more, or else the first. */
+const wordsOf = (q: string) => {
+  const long = q.split(/\s+/).filter((w) => [...w].length >= 3);
+  return long.length ? long : [q.split(/\s+/)[0]!];
+};
+
+/**
+ * Whether the queue answers `q` by a capped walk (word-walk.ts): words below three characters,
+ * or words in more than WALK_FROM cases of the whole queue (FTS5 answers the rest).
+ */
+async function isWalked(client: Client, q: string | undefined): Promise<boolean> {
+  if (q === undefined || q.startsWith("TS")) return false;
+  const words = wordsOf(q);
+  if ([...words[0]!].length < 3) return true;
+  const all = whereOf("triage", { q }, "");
+  return Number((await client.execute({ sql: `SELECT count(*) AS n FROM (SELECT 1 FROM complaints ${all.sql} LIMIT ${WALK_FROM + 1})`, args: all.args })).rows[0]!.n) > WALK_FROM;
+}
+
+/** A walked search's total: the matches among the first WALK_EXAMINED cases of the filter, "at least" when there are more cases. */
+async function walkedTotal(client: Client, who: Who, f: Filter, today: string): Promise<{ total: number; atLeast: boolean }> {
+  const base = whereOf(who, { ...f, q: undefined }, today);
+  const words = wordsOf(f.q!);
+  const examined = `SELECT what_happened FROM complaints ${base.sql} ORDER BY urgency, id LIMIT ${WALK_EXAMINED}`;
+  const found = Number((await client.execute({ sql: `SELECT count(*) AS n FROM (${examined}) WHERE ${words.map(() => "instr(what_happened, ?) > 0").join(" AND ")}`, args: [...base.args, ...words] })).rows[0]!.n);
+  const more = (await client.execute({ sql: `SELECT 1 FROM complaints ${base.sql} LIMIT 1 OFFSET ${WALK_EXAMINED}`, args: base.args })).rows.length > 0;
+  return { total: found, atLeast: more };
+}
+
 /** The filter's total, and the cursor that opens each wanted page (the key of the row before it). */
 async function probe(client: Client, who: Who, f: Filter, today: string, pages: number[]): Promise<Probe> {
   const w = whereOf(who, f, today);
   const total = Number((await client.execute({ sql: `SELECT count(*) AS n FROM complaints ${w.sql}`, args: w.args })).rows[0]!.n);
+  // A walked search's total is of the first cases examined (its pages are not).
+  const shown = (await isWalked(client, f.q)) ? await walkedTotal(client, who, f, today) : null;
   const cursors: (string | null)[] = [];
   for (const page of pages) {
     if (page === 1) {
@@ -96,7 +128,7 @@ async function probe(client: Client, who: Who, f: Filter, today: string, pages: 
     const r = rs.rows[0]!;
     cursors.push(encodeCursor([String(r.urgency), String(r.id)]));
   }
-  return { who, f, cursors, total };
+  return { who, f, cursors, total, ...(shown ? { shown } : {}) };
 }
 
 const describeFilter = (who: Who, f: Filter) =>
@@ -137,8 +169,11 @@ export const staffQueue: Scenario = {
     const schools = (await client.execute("SELECT school FROM complaints WHERE school <> 'none' GROUP BY school ORDER BY count(*) DESC LIMIT 3")).rows.map((r) => String(r.school));
     const middle = String((await client.execute({ sql: "SELECT reference FROM complaints ORDER BY rowid LIMIT 1 OFFSET ?", args: [Math.floor(n / 2)] })).rows[0]!.reference);
     const rarePhrase = `第 ${Math.floor(n / 3) + 1} 件`;
-    /** In every seeded case's text: a word search matching the whole queue (FTS5), and a two-character one (scanned). */
+    /** In every seeded case's text, and in a fifth of them (the fees category's name): words that match many cases, answered by a walk of the urgency index. */
     const commonWord = "不符合规定";
+    const categoryWord = "违规收费";
+    /** Two characters: in a fifth of the cases, and in none (the capped walk's worst case: it examines its WALK_EXAMINED cases and stops). */
+    const shortWords = ["收费", "校服"];
     const probesOf = async (who: Who, filters: Filter[], pages = FIRST_TEN) => Promise.all(filters.map((f) => probe(client, who, f, today, pages)));
     const all = (await probesOf("triage", [{}]))[0]!;
     const closedTotal = (await probe(client, "triage", { status: "closed" }, today, [1])).total;
@@ -157,7 +192,8 @@ export const staffQueue: Scenario = {
       wide: await probesOf("triage", [{ status: "closed" }, { department: "jiaoyu-ju" }, { status: "not_accepted" }]),
       // What waits on staff: a handful of cases (none in the seed, the worst case for a walk).
       waiting: await probesOf("triage", [{ waiting: "draft" }, { waiting: "extension" }, { waiting: "information" }], [1]),
-      commonWords: await probesOf("triage", [{ q: commonWord }, { q: "收费" }], [1]),
+      commonWords: [...(await probesOf("triage", [{ q: commonWord }, { q: categoryWord }, { q: commonWord, status: "closed" }])), ...(await probesOf("liaison", [{ q: categoryWord }]))],
+      shortWords: await probesOf("triage", shortWords.map((q) => ({ q })), [1]),
       deepAll: await probesOf("triage", [{}], [deepAllPage]),
       deepClosed: await probesOf("triage", [{ status: "closed" }], [deepClosedPage]),
     };
@@ -196,7 +232,8 @@ export const staffQueue: Scenario = {
         wide: { label: "wide filters (status=closed, department=jiaoyu-ju, status=not_accepted), pages 1–10", asks: cycling(table.wide, 11) },
         closedFirst: { label: "first page, status=closed", asks: () => ({ who: "triage", filter: { status: "closed" }, after: null }) },
         waiting: { label: "waiting on staff (draft, extension, information), first page", asks: cycling(table.waiting, 12) },
-        commonWords: { label: `search: words in every case (“${commonWord}” through FTS5, “收费” scanned), first page`, asks: cycling(table.commonWords, 13) },
+        commonWords: { label: `search: words in most cases (“${commonWord}” alone and with status=closed, “${categoryWord}” for staff and a liaison), pages 1–10`, asks: cycling(table.commonWords, 13) },
+        shortWords: { label: `search: two characters, common (“${shortWords[0]}”) and in no case (“${shortWords[1]}”, ${WALK_EXAMINED.toLocaleString("en-US")} cases examined), first page`, asks: cycling(table.shortWords, 14) },
         deepAll: { label: `deep keyset page, no filter, page ${deepAllPage.toLocaleString("en-US")} of ${Math.ceil(all.total / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepAll, 9) },
         deepClosed: { label: `deep keyset page, status=closed, page ${deepClosedPage.toLocaleString("en-US")} of ${Math.ceil(closedTotal / QUEUE_PAGE_SIZE).toLocaleString("en-US")}`, asks: cycling(table.deepClosed, 10) },
       };
@@ -216,7 +253,7 @@ export const staffQueue: Scenario = {
             problems.push(`${name}: no page`);
             continue;
           }
-          const shown = { total: Math.min(p.total, COUNT_CAP), atLeast: p.total > COUNT_CAP };
+          const shown = p.shown ?? { total: Math.min(p.total, COUNT_CAP), atLeast: p.total > COUNT_CAP };
           if (body.total !== shown.total || body.atLeast !== shown.atLeast) problems.push(`${name}: total ${body.total}${body.atLeast ? "+" : ""}, SQL COUNT ${p.total}`);
           const page = after === null ? 1 : p.cursors.length > 1 ? p.cursors.length : 0;
           if (page > 0) {
@@ -241,7 +278,7 @@ export const staffQueue: Scenario = {
         }
       }
       checks.push({
-        label: `pages hold only matching rows, 50 (or the remainder), most urgent first, with total = SQL COUNT (or ${COUNT_CAP.toLocaleString("en-US")} and more past it)`,
+        label: `pages hold only matching rows, 50 (or the remainder), most urgent first, with total = SQL COUNT (or ${COUNT_CAP.toLocaleString("en-US")} and more past it; a walked search: of its first ${WALK_EXAMINED.toLocaleString("en-US")} cases)`,
         ok: problems.length === 0,
         detail: problems.slice(0, 3).join("; ") || `${probes.length} filters, first and last measured page each`,
       });

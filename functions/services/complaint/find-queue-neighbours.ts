@@ -6,7 +6,8 @@
  * "It" is the case's place in the queue when the clerk opened it: `at`, the keyset cursor of
  * its key then (the first answer, without `at`, gives it for the page to keep), so after an
  * action moves the case (a new due date, or out of a `status=submitted` queue) 下一件 is
- * still the case that followed it. The case itself is never its own neighbour.
+ * still the case that followed it. The case itself is never its own neighbour. A word search
+ * takes the queue's own way (FTS5, or a walk for a common word: word-search.ts).
  */
 import { and, ne } from "drizzle-orm";
 import { complaints } from "../../../db/schema";
@@ -16,7 +17,7 @@ import { DomainError } from "../../../src/domain/errors";
 import { BAD_CURSOR, decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
 import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
-import { queueCondition, queueNeighbours } from "./internal/complaint-queue";
+import { queueCondition, queueNeighbours, searchPath } from "./internal/complaint-queue";
 import { searchPhoneIndex } from "./internal/phone-index";
 import { loadCase } from "./internal/staff-case";
 
@@ -35,7 +36,7 @@ export const findQueueNeighbours = staffVerb(
       userId: ctx.actor.userId,
       today: shanghaiDate(ctx.clock.now()),
       phoneIndex: await searchPhoneIndex(ctx.keys, filter.q),
-    });
+    }, await searchPath(ctx.db, filter.q));
     return { ...(await queueNeighbours(ctx.db, and(condition, ne(complaints.id, row.id)), key)), at: encodeCursor(key) };
   },
 );

@@ -9,6 +9,7 @@
 import type { InferResponseType } from "hono/client";
 import { DEPARTMENT_LABELS, type Department } from "../../domain/staff/departments";
 import { chineseDate } from "../../domain/complaint/time";
+import { examinedWords } from "../../domain/complaint/queue-labels";
 import { totalWords } from "../../domain/staff/queue-count";
 import { apiError, staffApi } from "./api";
 import { readFilters, wireFilterForm, wirePaging, type Filters } from "./queue-filter-form";
@@ -77,7 +78,8 @@ async function load() {
   const body: Page = await res.json();
   const { after: _cursor, ...filters } = wanted;
   tbody.replaceChildren(...body.complaints.map((c) => row(c, filters)));
-  status.textContent = body.total ? `共${totalWords(body, "件")}，按紧急程度排列。` : "没有符合条件的投诉。";
+  const found = body.total ? `共${totalWords(body, "件")}，按紧急程度排列。` : "没有符合条件的投诉。";
+  status.textContent = body.examined ? examinedWords(body.examined, body.complaints.length) : found;
   nextCursor = body.next;
   first.disabled = !wanted.after;
   next.disabled = body.next === null;

@@ -23,16 +23,15 @@ import { mergeComplaint } from "../../../functions/services/complaint/merge-comp
 import { rateAnswer } from "../../../functions/services/complaint/rate-answer";
 import { requestInformation } from "../../../functions/services/complaint/request-information";
 import { requestReview } from "../../../functions/services/complaint/request-review";
-import { fieldKeysOf } from "../../../functions/platform/field-crypto";
 import { caseClocks } from "../../../src/domain/complaint/deadlines";
 import { FIXED_DUE, queueClock } from "../../../src/domain/complaint/queue-clock";
 import { addDays, shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import type { StaffRole } from "../../../src/domain/staff/roles";
 import { createTempDb } from "../../fixtures/temp-db";
-import { buildStaffApp, insertUser } from "../../fixtures/staff";
+import { buildStaffApp, insertUser, staffCtxOf } from "../../fixtures/staff";
 import { fileComplaint, type Receipt } from "../../fixtures/complaints";
-import { fixedClock, testSecrets } from "../../fixtures/test-app";
+import { fixedClock } from "../../fixtures/test-app";
 
 const RUNS = Number(process.env.QUEUE_PROPERTY_RUNS ?? 20);
 
@@ -95,18 +94,7 @@ async function runSequence(temp: Awaited<ReturnType<typeof createTempDb>>, steps
     complaint_supervisor: await insertUser(temp.db, { role: "complaint_supervisor" }),
     department_liaison: await insertUser(temp.db, { role: "department_liaison", department: "caizheng-ju" }),
   };
-  const ctxAs = (role: StaffRole) => {
-    const u = users[role]!;
-    return {
-      db: temp.db,
-      clock,
-      log: deps.log,
-      requestId: "property",
-      keys: fieldKeysOf(testSecrets()),
-      blobs: deps.blobs,
-      actor: { userId: u.id, email: u.email, displayName: "测试", role, department: u.department, sessionId: "s" },
-    };
-  };
+  const ctxAs = (role: StaffRole) => staffCtxOf(deps, users[role]!, "property");
   const receipt: Receipt = await fileComplaint(app, { category: "fees" });
   const other: Receipt = await fileComplaint(app, { category: "fees" });
   const idOf = async (r: Receipt) => (await temp.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.reference, r.reference)).get())!.id;

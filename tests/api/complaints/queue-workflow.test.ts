@@ -3,16 +3,17 @@
  * the real API at a fixed clock: the console home's counts against a hand-built case set
  * (new, due today, due within 3 days, overdue, drafts, extensions, information received, per
  * role, a liaison's held to its department); the word search (FTS5 trigram, and two
- * characters) and the reference search, scoped by the permission matrix (a liaison never finds
- * another department's case); bulk assignment with one audit row per case and "assigned to
+ * characters, and a common word's walk of the urgency index) and the reference search, scoped by
+ * the permission matrix (a liaison never finds another department's case); bulk assignment with one audit row per case and "assigned to
  * me"; and a case's previous and next case within a filtered queue.
  */
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, complaints } from "../../../db/schema";
 import { useTempDb } from "../../fixtures/temp-db";
-import { buildStaffApp, get, insertUser, post, signInFully, type TestUser } from "../../fixtures/staff";
+import { buildStaffApp, get, insertUser, post, signInFully, staffCtxOf, type TestUser } from "../../fixtures/staff";
 import { fixedClock } from "../../fixtures/test-app";
+import { listComplaints } from "../../../functions/services/complaint/list-complaints";
 import { fileComplaint, postJson, type Receipt } from "../../fixtures/complaints";
 
 type Counts = { counts: { key: string; filter: Record<string, string>; count: number }[] };
@@ -120,6 +121,19 @@ describe("the queue's counts, search, bulk assignment and neighbours", () => {
     expect(await search("intake", "退还补课")).toEqual([]);
     // FTS5 syntax in a search is taken literally.
     expect(await search("intake", '"OR NEAR(*')).toEqual([]);
+    // A common word walks the urgency index instead of the FTS5 matches (forced here: few cases
+    // match): the same answers, held to the liaison's department the same way.
+    const walked = async (who: keyof typeof users, q: string) => {
+      const ctx = staffCtxOf(env.deps, users[who]);
+      return (await listComplaints({ ctx: ctx as never, input: { q, walkFrom: 0 } })).complaints.map((c) => c.id).sort();
+    };
+    expect(await walked("intake", "补课费")).toEqual([ids.e]);
+    expect(await walked("finance", "补课费")).toEqual([ids.e]);
+    expect(await walked("building", "补课费")).toEqual([]);
+    expect(await walked("building", "外墙脱落")).toEqual([ids.g]);
+    expect(await walked("finance", "外墙脱落")).toEqual([]);
+    expect(await walked("finance", "收费")).toEqual([ids.f]); // two characters: the capped walk, held the same way
+    expect(await walked("building", "收费")).toEqual([]);
   });
 
   it("assigns checked cases to a staff member with one audit row per case, for 'assigned to me'", async () => {

@@ -5,12 +5,15 @@
  * page and deep (after a cursor), the page's keys are read in urgency order straight off one of
  * the `*_urgency_idx` indexes and never sorted in a temporary B-tree, so a page at any depth is
  * a short index walk (bench/scenarios/staff-queue). A word search goes through the FTS5 table,
- * a phone search through the blind index's own index;
+ * a phone search through the blind index's own index; a common word and a word below three
+ * characters (word-walk.ts) read the same urgency index as the filter alone, in order, testing
+ * each row's text, never sorting;
  * the counts come from an index and stop at COUNT_CAP + 1; the waiting filters walk their own
  * partial indexes.
  */
 import { describe, expect, it } from "vitest";
 import { queueCondition, queueCount, queueNeighbours, queuePageKeys, type QueueFilter } from "../../../functions/services/complaint/internal/complaint-queue";
+import { walkKeys } from "../../../functions/services/complaint/internal/word-walk";
 import { COUNT_CAP } from "../../../src/domain/staff/queue-count";
 import { queryPlan } from "../../fixtures/query-plan";
 import { useTempDb } from "../../fixtures/temp-db";
@@ -54,6 +57,18 @@ describe("the staff queue's query plans", () => {
           expect(keys).toMatch(/USING (COVERING )?INDEX complaints_(\w*urgency|waiting_\w+)_idx/);
           expect(keys).not.toContain("TEMP B-TREE");
           if (filter.waiting) expect(keys).toContain(WAITING_INDEX[filter.waiting]);
+        }
+      });
+      it(`walks the same index for a common word and for a word below three characters with ${name}`, async () => {
+        for (const after of [null, ["0:2026-08-01", "ffff"] as const]) {
+          for (const words of [["不符合规定"], ["收费"], ["不符合规定", "核查处理"]]) {
+            const keys = await plan(walkKeys(tempDb().db, queueCondition(filter, viewer(heldTo)), words, after));
+            expect(keys).toMatch(/USING (COVERING )?INDEX complaints_(\w*urgency|waiting_\w+)_idx/);
+            expect(keys).not.toContain("TEMP B-TREE");
+            expect(keys).not.toContain("VIRTUAL TABLE");
+            if (filter.waiting) expect(keys).toContain(WAITING_INDEX[filter.waiting]);
+            expect(keys).toMatch(/CO-ROUTINE examined .*\| SCAN examined$/);
+          }
         }
       });
       it(`counts ${name} from an index, stopping at COUNT_CAP + 1`, async () => {

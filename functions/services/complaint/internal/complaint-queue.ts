@@ -1,6 +1,7 @@
 /**
  * The staff complaint queue's queries (issue 19): its WHERE (the filters asked for, the search
- * (reference, phone through its blind index, or words) and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
+ * (reference, phone through its blind index, or words: through FTS5, or the text test of
+ * word-search.ts when `searchPath` says the words match many cases) and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
  * in the same order. The order is the stored `urgency` (src/domain/complaint/queue-clock: most
  * urgent first, overdue first, cases without a running clock last), then the id; a page
  * starts strictly after the last (urgency, id) shown, so it is a walk of QUEUE_PAGE_SIZE
@@ -19,6 +20,7 @@ import { DUE_SOON_DAYS, QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../.
 import { addDays, type IsoDate } from "../../../../src/domain/complaint/time";
 import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
 import type { Department } from "../../../../src/domain/staff/departments";
+import { ftsMatch, searchWords, textHolds, wordPath, type WordPath } from "./word-search";
 
 export const QUEUE_ORDER = [asc(complaints.urgency), asc(complaints.id)] as const;
 const REVERSE_ORDER = [desc(complaints.urgency), desc(complaints.id)] as const;
@@ -33,9 +35,6 @@ export type QueueViewer = { heldTo: Department | null; userId: string; today: Is
 
 /** Five digits or more: formatReference pads to five and writes every digit past 99,999. */
 const REFERENCE = /^TS\d{4}-\d{5,}$/i;
-/** FTS5's trigram tokenizer matches three characters or more; two are read straight off the rows. */
-const TRIGRAM = 3;
-
 /**
  * The FTS rowid of a case is year × 10^9 + its reference's number (migration 0017, whose
  * triggers write it): TS2026-00042 → 2026000000042, TS2026-100042 → 2026000100042. Every digit
@@ -44,21 +43,24 @@ const TRIGRAM = 3;
 const FTS_KEY_YEAR = 1_000_000_000;
 const FTS_REFERENCE = sql`'TS' || (rowid / ${sql.raw(String(FTS_KEY_YEAR))}) || '-' || printf('%05d', rowid % ${sql.raw(String(FTS_KEY_YEAR))})`;
 
-function searchCondition(q: string, phoneIndex: string | null): SQL {
+function searchCondition(q: string, phoneIndex: string | null, path: WordPath): SQL {
   if (REFERENCE.test(q)) return eq(complaints.reference, q.toUpperCase());
   // A phone is only ever matched through its blind index, exactly; never as text (it is sealed).
   if (searchedPhone(q)) return phoneIndex ? eq(complaints.contactPhoneIndex, phoneIndex) : sql`0`;
-  if ([...q].length >= TRIGRAM) {
-    // Each space-separated word as a quoted phrase (FTS5 syntax characters lose their meaning).
-    const match = q
-      .split(/\s+/)
-      .filter((w) => [...w].length >= TRIGRAM)
-      .map((w) => `"${w.replaceAll('"', '""')}"`)
-      .join(" ");
-    if (match) return sql`${complaints.reference} IN (SELECT ${FTS_REFERENCE} FROM complaints_fts WHERE complaints_fts MATCH ${match})`;
-  }
-  const word = q.split(/\s+/)[0]!;
-  return sql`(instr(${complaints.whatHappened}, ${word}) > 0 OR instr(coalesce(${complaints.answer}, ''), ${word}) > 0 OR instr(coalesce(${complaints.draftAnswer}, ''), ${word}) > 0 OR instr(coalesce(${complaints.notAcceptedReason}, ''), ${word}) > 0)`;
+  const words = searchWords(q);
+  if (words.short !== null) return textHolds([words.short]);
+  if (path === "walk") return textHolds(words.long);
+  return sql`${complaints.reference} IN (SELECT ${FTS_REFERENCE} FROM complaints_fts WHERE complaints_fts MATCH ${ftsMatch(words.long)})`;
+}
+
+/**
+ * How the queue answers `q` (word-search.ts): `fts` unless it is a search of words that match
+ * many cases (`walk`) or are below three characters (`short`). A reference or a phone is `fts`
+ * too: an index lookup either way.
+ */
+export async function searchPath(db: Db, q: string | undefined, walkFrom?: number): Promise<WordPath> {
+  if (!q || REFERENCE.test(q) || searchedPhone(q)) return "fts";
+  return wordPath(db, searchWords(q), walkFrom);
 }
 
 function dueCondition(due: NonNullable<QueueFilter["due"]>, today: IsoDate): SQL {
@@ -97,7 +99,7 @@ function waitingCondition(waiting: NonNullable<QueueFilter["waiting"]>): SQL {
 const equals = (column: SQLiteColumn, value: string, onWalk: boolean): SQL => (onWalk ? sql`+${column} = ${value}` : eq(column, value));
 
 /** The WHERE of a queue query: the filters and search asked for, and a liaison's own department. */
-export function queueCondition(query: QueueFilter, viewer: QueueViewer): SQL | undefined {
+export function queueCondition(query: QueueFilter, viewer: QueueViewer, path: WordPath = "fts"): SQL | undefined {
   const where: SQL[] = [];
   const onWalk = query.waiting !== undefined;
   if (query.status) where.push(equals(complaints.status, query.status, onWalk));
@@ -107,7 +109,7 @@ export function queueCondition(query: QueueFilter, viewer: QueueViewer): SQL | u
   if (query.mine) where.push(equals(complaints.assignedTo, viewer.userId, onWalk));
   if (query.due) where.push(dueCondition(query.due, viewer.today));
   if (query.waiting) where.push(waitingCondition(query.waiting));
-  if (query.q) where.push(searchCondition(query.q, viewer.phoneIndex ?? null));
+  if (query.q) where.push(searchCondition(query.q, viewer.phoneIndex ?? null, path));
   if (viewer.heldTo) where.push(equals(complaints.department, viewer.heldTo, onWalk));
   return where.length ? and(...where) : undefined;
 }
@@ -117,7 +119,7 @@ export const queueCount = (db: Db, condition: SQL | undefined) => boundedCount(d
 
 // Row values, which SQLite turns into one range on an index ending in (urgency, id); the
 // spelled-out OR would be answered by two lookups and a sort.
-const afterKey = ([urgency, id]: QueueKey) => sql`(${complaints.urgency}, ${complaints.id}) > (${urgency}, ${id})`;
+export const afterKey = ([urgency, id]: QueueKey) => sql`(${complaints.urgency}, ${complaints.id}) > (${urgency}, ${id})`;
 const beforeKey = ([urgency, id]: QueueKey) => sql`(${complaints.urgency}, ${complaints.id}) < (${urgency}, ${id})`;
 
 /** One page's keys (sort key and id), strictly after `after`, plus one more to tell whether a next page exists. */
