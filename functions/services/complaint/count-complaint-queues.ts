@@ -9,13 +9,12 @@
  * (internal/complaint-queue), held to a liaison's department.
  */
 import type { ComplaintListQuery } from "../../../src/domain/complaint/schemas";
-import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { scopeOf } from "../../../src/domain/staff/permissions";
 import { countedTotal } from "../staff/internal/bounded-count";
 import { writeAudit } from "../audit/internal/write-audit";
 import type { StaffCtx } from "../context";
 import { staffVerb } from "../staff-verb";
-import { queueCondition, queueCount, type QueueFilter } from "./internal/complaint-queue";
+import { queueCondition, queueCount, queueViewer, type QueueFilter } from "./internal/complaint-queue";
 
 export const QUEUE_COUNT_KEYS = ["new", "today", "soon", "overdue", "draft", "extension", "information"] as const;
 export type QueueCountKey = (typeof QUEUE_COUNT_KEYS)[number];
@@ -32,7 +31,7 @@ export const countComplaintQueues = staffVerb("complaints.read", async ({ ctx }:
   queues.push({ key: "today", filter: { due: "today" } }, { key: "soon", filter: { due: "soon" } }, { key: "overdue", filter: { due: "overdue" } });
   if (triage) queues.push({ key: "draft", filter: { waiting: "draft" } }, { key: "information", filter: { waiting: "information" } });
   if (scopeOf(role, "complaints.approve_extension") !== null) queues.push({ key: "extension", filter: { waiting: "extension" } });
-  const viewer = { heldTo: scope === "department" ? ctx.actor.department : null, userId: ctx.actor.userId, today: shanghaiDate(ctx.clock.now()) };
+  const viewer = queueViewer(ctx, scope);
   const counts: QueueCount[] = [];
   for (const { key, filter } of queues) {
     const { total, atLeast } = await countedTotal(queueCount(ctx.db, queueCondition(filter, viewer)));

@@ -12,12 +12,11 @@
 import { and, ne } from "drizzle-orm";
 import { complaints } from "../../../db/schema";
 import type { ComplaintListQuery } from "../../../src/domain/complaint/schemas";
-import { shanghaiDate } from "../../../src/domain/complaint/time";
 import { DomainError } from "../../../src/domain/errors";
 import { BAD_CURSOR, decodeCursor, encodeCursor } from "../../../src/domain/staff/queue-cursor";
 import type { StaffSecureCtx } from "./internal/staff-case";
 import { staffVerb } from "../staff-verb";
-import { queueCondition, queueNeighbours, searchPath } from "./internal/complaint-queue";
+import { queueCondition, queueNeighbours, queueViewer, searchPath } from "./internal/complaint-queue";
 import { searchPhoneIndex } from "./internal/phone-index";
 import { loadCase } from "./internal/staff-case";
 
@@ -31,12 +30,8 @@ export const findQueueNeighbours = staffVerb(
     if (at && !opened) throw new DomainError("validation", BAD_CURSOR, { fields: [{ path: "at", message: BAD_CURSOR }] });
     const row = await loadCase(ctx.db, ctx, access, id);
     const key = opened ?? ([row.urgency, row.id] as const);
-    const condition = queueCondition(filter, {
-      heldTo: access.scope === "department" ? ctx.actor.department : null,
-      userId: ctx.actor.userId,
-      today: shanghaiDate(ctx.clock.now()),
-      phoneIndex: await searchPhoneIndex(ctx.keys, filter.q),
-    }, await searchPath(ctx.db, filter.q));
+    const viewer = queueViewer(ctx, access.scope, { phoneIndex: await searchPhoneIndex(ctx.keys, filter.q) });
+    const condition = queueCondition(filter, viewer, await searchPath(ctx.db, filter.q));
     return { ...(await queueNeighbours(ctx.db, and(condition, ne(complaints.id, row.id)), key)), at: encodeCursor(key) };
   },
 );

@@ -1,13 +1,15 @@
 /**
  * The staff complaint queue's queries (issue 19): its WHERE (the filters asked for, the search
- * (reference, phone through its blind index, or words: through FTS5, or the text test of
- * word-search.ts when `searchPath` says the words match many cases) and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
- * in the same order. The order is the stored `urgency` (src/domain/complaint/queue-clock: most
+ * and a liaison's own department), its count, one keyset page of ids, and a case's neighbours
+ * in the same order. A search is a reference, a phone through its blind index, or words:
+ * through FTS5, or the text test of word-search.ts when `searchPath` says the words match
+ * many cases. The order is the stored `urgency` (src/domain/complaint/queue-clock: most
  * urgent first, overdue first, cases without a running clock last), then the id; a page
  * starts strictly after the last (urgency, id) shown, so it is a walk of QUEUE_PAGE_SIZE
  * entries off one of the `*_urgency_idx` indexes at any depth. The due filters compare the
  * stored due date with today's Beijing date, here in SQL, because "overdue" changes with the
- * date and is never stored. The count stops at COUNT_CAP + 1 (src/domain/staff/queue-count). Exported apart from the verbs so a test can hold the query plans.
+ * date and is never stored. The count stops at COUNT_CAP + 1 (src/domain/staff/queue-count).
+ * Exported apart from the verbs so a test can hold the query plans.
  */
 import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
@@ -17,9 +19,11 @@ import { boundedCount } from "../../staff/internal/bounded-count";
 import { searchedPhone } from "../../../../src/domain/complaint/phone-search";
 import { FIXED_DUE } from "../../../../src/domain/complaint/queue-clock";
 import { DUE_SOON_DAYS, QUEUE_PAGE_SIZE, type ComplaintListQuery } from "../../../../src/domain/complaint/schemas";
-import { addDays, type IsoDate } from "../../../../src/domain/complaint/time";
+import { addDays, shanghaiDate, type IsoDate } from "../../../../src/domain/complaint/time";
 import type { QueueKey } from "../../../../src/domain/staff/queue-cursor";
 import type { Department } from "../../../../src/domain/staff/departments";
+import type { Scope } from "../../../../src/domain/staff/permissions";
+import type { StaffCtx } from "../../context";
 import { ftsMatch, searchWords, textHolds, wordPath, type WordPath } from "./word-search";
 
 export const QUEUE_ORDER = [asc(complaints.urgency), asc(complaints.id)] as const;
@@ -32,6 +36,17 @@ export type QueueFilter = Omit<ComplaintListQuery, "after">;
  * made by the verb, which holds the keys); without it a phone search matches nothing.
  */
 export type QueueViewer = { heldTo: Department | null; userId: string; today: IsoDate; phoneIndex?: string | null };
+
+/**
+ * The viewer of a verb's actor: held to its own department when the action's scope is
+ * "department", asking on the Beijing date of `now` (the verb's one reading of the clock).
+ */
+export const queueViewer = (ctx: StaffCtx, scope: Scope, { now = ctx.clock.now(), phoneIndex = null }: { now?: Date; phoneIndex?: string | null } = {}): QueueViewer => ({
+  heldTo: scope === "department" ? ctx.actor.department : null,
+  userId: ctx.actor.userId,
+  today: shanghaiDate(now),
+  phoneIndex,
+});
 
 /** Five digits or more: formatReference pads to five and writes every digit past 99,999. */
 const REFERENCE = /^TS\d{4}-\d{5,}$/i;
