@@ -1,5 +1,6 @@
 /**
- * Starts the real Node entry (functions/node.ts) as a child process for a load scenario, so
+ * Starts the real Node entry (functions/node.ts) as a child process for a load scenario, with
+ * the Node flags production starts it with (`npm run serve`'s, read from package.json), so
  * the load generator and the server never share an event loop: a free loopback port, its own
  * libSQL file, upload folder and development secrets in the scenario's scratch folder, the
  * built site when there is one. TRUST_PROXY=1 lets each request name its client in
@@ -9,7 +10,7 @@
  * seeded, so every row in the measured tables came from the load.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../support/ports";
 
@@ -53,8 +54,9 @@ export async function startNodeEntry({ root, scratch, log, database, env: extra 
   };
   // Logs go to a file: one line per request would otherwise cost the pipe and the bench's terminal.
   const out = createWriteStream(logFile);
-  // Profiling by hand: BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses --cpu-prof in NODE_OPTIONS).
-  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  // The Node flags production starts with (`npm run serve`), then any given by hand for profiling:
+  // BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses --cpu-prof in NODE_OPTIONS).
+  const flags = [...servedNodeFlags(root), ...(process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean)];
   const child = spawn(process.execPath, [...flags, "--import", "tsx", "functions/node.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
@@ -69,6 +71,14 @@ export async function startNodeEntry({ root, scratch, log, database, env: extra 
   }
   log(`Node entry up on ${url} (${built ? "built site" : "API only"}), database ${path.relative(root, dbFile)}`);
   return { url, dbFile, uploadDir, logFile, stop };
+}
+
+/** The options `npm run serve` gives `node` before the server's file (package.json is their one home). */
+export function servedNodeFlags(root: string): string[] {
+  const serve: string = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.serve;
+  const command = serve.match(/\bnode((?:\s+--\S+)*)\s+dist\/node\/node\.mjs/);
+  if (!command) throw new Error(`package.json's serve script no longer reads "node [--flags] dist/node/node.mjs": ${serve}`);
+  return command[1]!.split(/\s+/).filter(Boolean);
 }
 
 async function waitForHealth(url: string, exited: Promise<number | null>, logFile: string): Promise<void> {

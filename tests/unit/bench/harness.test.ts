@@ -4,6 +4,7 @@ import { percentile } from "../../../bench/harness/stats";
 import { formatFigure, markdownTable, weakestRatio, type ReportedScenario } from "../../../bench/harness/table";
 import { costRatio, throughputRatio } from "../../../bench/harness/types";
 import { END, replaceRecorded, START } from "../../../bench/harness/record";
+import { servedNodeFlags } from "../../../bench/harness/node-server";
 
 const scenario = (id: string, ratios: number[], extra: Partial<ReportedScenario> = {}): ReportedScenario => ({
   id,
@@ -17,6 +18,12 @@ const scenario = (id: string, ratios: number[], extra: Partial<ReportedScenario>
 });
 
 describe("bench harness", () => {
+  it("starts the measured server with the Node flags production starts it with", () => {
+    // npm run serve's flags (issue 21: the young generation's size); a serve script the
+    // harness can no longer read must fail the bench rather than measure another server.
+    expect(servedNodeFlags(process.cwd())).toEqual(["--max-semi-space-size=64"]);
+  });
+
   it("takes nearest-rank percentiles", () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i); // 100 … 1, unsorted order
     expect(percentile(samples, 50)).toBe(50);
