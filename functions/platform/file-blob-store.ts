@@ -7,7 +7,7 @@
  * Failures of the disk (ENOSPC, EACCES, EROFS, EIO) are thrown as BlobStoreError, which the
  * app answers 503 (platform/storage-fault).
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { BlobStore } from "../deps";
 import { assertBlobKey } from "./blob-key";
@@ -20,6 +20,27 @@ export type FileBlobStore = BlobStore & {
   /** Removes leftover `.tmp-<pid>` files (a write killed before its rename) last changed before `before`; returns how many. */
   sweepPartials(before: Date): Promise<number>;
 };
+
+/** Writes the file and waits until its bytes are on the disk. */
+async function writeDurably(name: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(name, "w");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Waits until the folder's entries (a new name, a rename) are on the disk. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 export function createFileBlobStore(dir: string): FileBlobStore {
   const file = (key: string, ext: string) => path.join(dir, `${key}.${ext}`);
@@ -57,9 +78,9 @@ export function createFileBlobStore(dir: string): FileBlobStore {
         blobCall("put", async () => {
           await mkdir(dir, { recursive: true });
           const tmp = `${file(key, "bin")}.tmp-${process.pid}`;
-          await writeFile(tmp, bytes);
-          await writeFile(file(key, "json"), JSON.stringify({ contentType }));
+          await Promise.all([writeDurably(tmp, bytes), writeDurably(file(key, "json"), JSON.stringify({ contentType }))]);
           await rename(tmp, file(key, "bin"));
+          await syncFolder(dir);
         }),
       ),
     get: (key) =>
